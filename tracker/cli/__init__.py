@@ -1,0 +1,78 @@
+"""`rekindle`: the TUI by default, plus scriptable commands on the same store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from tracker import __version__
+from tracker.cli.common import CLIError, Context
+from tracker.store.couple import NotSetUp
+from tracker.store.identity import ConfigError
+from tracker.store.replica import ReadOnlyFile
+from tracker.store.setup import SetupError
+
+EXPECTED = (CLIError, SetupError, ConfigError, ReadOnlyFile, NotSetUp)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from tracker.cli import doctor_cmd, habit_cmds, setup_cmds
+
+    parser = argparse.ArgumentParser(
+        prog="rekindle",
+        description="Small daily habits for two. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"rekindle {__version__}")
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help="the shared data folder to use (default: the one chosen at set-up; or $REKINDLE_DATA)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    setup_cmds.register(commands)
+    habit_cmds.register(commands)
+    doctor_cmd.register(commands)
+    return parser
+
+
+def _log_crash() -> Path | None:
+    try:
+        log_dir = Path(platformdirs.user_log_dir("rekindle"))
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / "crash.log"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc() + "\n")
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = Context(data_flag=args.data)
+    try:
+        if args.command is None:
+            from tracker.cli.tui import run_tui
+
+            return run_tui(context)
+        return int(args.run(args, context) or 0)
+    except EXPECTED as error:
+        print(f"rekindle: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: one sentence here, the traceback in the log
+        where = _log_crash()
+        detail = f" Details are in {where}." if where else ""
+        print(
+            f"rekindle: something unexpected went wrong ({type(error).__name__}: {error}). "
+            f"Nothing you saved before this is lost.{detail}",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,71 @@
+"""What every command needs: finding the config, the folder and the couple."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from tracker.domain.days import person_today
+from tracker.store.couple import Couple
+from tracker.store.identity import LocalConfig, load_config, resolve_data_dir
+
+# Accepted after any command too (`rekindle join --data DIR`), without clobbering
+# a --data given before it.
+DATA_OPTION = argparse.ArgumentParser(add_help=False)
+DATA_OPTION.add_argument(
+    "--data", metavar="DIR", default=argparse.SUPPRESS, help="the shared data folder to use"
+)
+
+
+class CLIError(Exception):
+    """A mistake in how a command was called; the message says how to fix it."""
+
+
+@dataclass(slots=True)
+class Context:
+    data_flag: str | None = None
+
+    def config(self) -> LocalConfig | None:
+        return load_config()
+
+    def data_dir(self) -> Path:
+        return resolve_data_dir(self.data_flag, self.config())
+
+    def require_config(self) -> LocalConfig:
+        config = self.config()
+        if config is None:
+            raise CLIError(
+                "This device is not set up yet: run `rekindle init` "
+                "(new couple) or `rekindle join` (existing folder)."
+            )
+        return config
+
+    def couple(self) -> Couple:
+        config = self.require_config()
+        data_dir = self.data_dir()
+        if not data_dir.is_dir():
+            raise CLIError(
+                f"The data folder {data_dir} is not there (moved, deleted, or on a disk that "
+                "is not mounted). Reconnect it, or point at the new place with "
+                "`rekindle join --data NEW_FOLDER`."
+            )
+        return Couple.open(config, data_dir=data_dir)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def my_today(couple: Couple) -> date:
+    return person_today(couple.person(couple.me), now())
+
+
+def ask(prompt: str, default: str = "") -> str:
+    if not sys.stdin.isatty():
+        raise CLIError(f"Missing a value for “{prompt}”; pass it as an option (see --help).")
+    suffix = f" [{default}]" if default else ""
+    answer = input(f"{prompt}{suffix}: ").strip()
+    return answer or default

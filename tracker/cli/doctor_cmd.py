@@ -1,0 +1,51 @@
+"""`rekindle doctor` and `rekindle sync status`: what is in the folder, what needs care."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from tracker.cli.common import DATA_OPTION, Context
+from tracker.store.doctor import HealthReport, health, iso
+
+
+def register(commands: Any) -> None:
+    doctor = commands.add_parser(
+        "doctor", parents=[DATA_OPTION], help="check the data folder and explain any problem"
+    )
+    doctor.add_argument("--json", action="store_true", help="machine-readable output")
+    doctor.set_defaults(run=run_doctor)
+
+
+def render(report: HealthReport, names: dict[str, str]) -> str:
+    lines = [f"Data folder: {report.data_dir}", "", "Replicas (one per device):"]
+    for info in report.replicas:
+        whose = names.get(info.partner, "unknown")
+        here = "  ← this device" if info.replica_id == report.replica_id else ""
+        last = iso(info.last_write_ms) or "never"
+        lines.append(
+            f"  {info.replica_id}  {whose:<12} {info.device or '?':<16} "
+            f"{info.records:>7} records  last write {last}{here}"
+        )
+    if not report.replicas:
+        lines.append("  (none yet)")
+    lines.append("")
+    if not report.findings:
+        lines.append("All good: every file reads cleanly.")
+    for finding in report.findings:
+        mark = "!" if finding.level == "warn" else "·"
+        lines.append(f"{mark} {finding.text}")
+        if finding.fix:
+            lines.append(f"  → {finding.fix}")
+    return "\n".join(lines)
+
+
+def run_doctor(args: argparse.Namespace, context: Context) -> int:
+    couple = context.couple()
+    report = health(couple)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(render(report, {key: couple.name_of(key) for key in ("a", "b")}))
+    return 0

@@ -1,0 +1,82 @@
+"""`rekindle init` and `rekindle join`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tracker.cli.common import DATA_OPTION, CLIError, Context, ask
+from tracker.store.identity import guess_time_zone, load_config
+from tracker.store.setup import create_couple, join_couple
+
+
+def register(commands: Any) -> None:
+    init = commands.add_parser(
+        "init", parents=[DATA_OPTION], help="start a new couple's folder on this device"
+    )
+    init.add_argument("--name", help="your name")
+    init.add_argument("--partner-name", help="your partner's name")
+    init.add_argument("--tz", help="your time zone, e.g. Europe/Berlin (default: this computer's)")
+    init.add_argument(
+        "--day-start",
+        type=int,
+        default=4,
+        metavar="HOUR",
+        help="hour your day starts; ticks before it count for the evening before (default 4)",
+    )
+    init.add_argument(
+        "--starter",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="add a starter habit (repeatable); `rekindle habits --starters` lists them",
+    )
+    init.add_argument(
+        "--force", action="store_true", help="set up again even though this device already is"
+    )
+    init.set_defaults(run=run_init)
+
+    join = commands.add_parser(
+        "join",
+        parents=[DATA_OPTION],
+        help="add this device to a folder that already holds your couple's data",
+    )
+    join.add_argument("--as", dest="who", help="who you are: your name, or a / b")
+    join.add_argument("--tz", help="your time zone (default: keep what is set)")
+    join.add_argument("--day-start", type=int, metavar="HOUR", help="hour your day starts")
+    join.set_defaults(run=run_join)
+
+
+def _already_set_up(force: bool) -> None:
+    config = load_config()
+    if config is not None and not force:
+        raise CLIError(
+            f"This device is already set up (data folder {config.data_dir}). "
+            "Use --force to start over, or `rekindle join` to switch folders."
+        )
+
+
+def run_init(args: argparse.Namespace, context: Context) -> int:
+    _already_set_up(args.force)
+    data_dir = context.data_dir()
+    name = args.name or ask("Your name")
+    partner = args.partner_name or ask("Your partner's name")
+    tz = args.tz or guess_time_zone()
+    couple = create_couple(data_dir, name, partner, tz, args.day_start, args.starter)
+    people = couple.people()
+    print(f"Set up {people['a'].name} & {people['b'].name} in {couple.store.data_dir}.")
+    print("Next: share that folder with your partner's computer (Syncthing, Dropbox ...),")
+    print(f"then on theirs run: rekindle join --data FOLDER --as {people['b'].name}")
+    return 0
+
+
+def run_join(args: argparse.Namespace, context: Context) -> int:
+    data_dir = context.data_dir()
+    who = args.who or ask("Who are you (your name)")
+    couple = join_couple(data_dir, who, args.tz, args.day_start)
+    me = couple.person(couple.me)
+    print(
+        f"This device now writes as {me.name} (replica {couple.store.replica_id}) "
+        f"in {couple.store.data_dir}."
+    )
+    return 0

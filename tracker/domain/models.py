@@ -1,0 +1,266 @@
+"""The couple's data as plain values: no I/O, no Textual, no TinyDB.
+
+Every model converts to and from a JSON-friendly dict (``to_data`` /
+``from_data``) so the store can persist it without knowing its fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any, Self
+
+
+class Area(StrEnum):
+    """The five reasons couples drift apart, as the guide names them."""
+
+    COMMUNICATION = "communication"
+    CONFLICT = "conflict"
+    QUALITY_TIME = "quality time"
+    PRIORITIES = "priorities"
+    TRUST = "trust"
+
+
+class Owner(StrEnum):
+    """Who a habit belongs to."""
+
+    A = "a"  # partner A alone
+    B = "b"  # partner B alone
+    EACH = "each"  # both, each ticking separately
+    TOGETHER = "together"  # one shared tick for the two of us
+
+
+# The person key a together habit's check-offs are filed under.
+US = "us"
+PARTNERS = ("a", "b")
+
+
+class HabitKind(StrEnum):
+    YES_NO = "yes/no"
+    MEASURABLE = "measurable"
+
+
+class Direction(StrEnum):
+    AT_LEAST = "at least"
+    AT_MOST = "at most"
+
+
+class ScheduleKind(StrEnum):
+    DAILY = "daily"
+    WEEKDAYS = "weekdays"  # chosen weekdays, e.g. Mon/Wed/Fri
+    PER_WEEK = "per week"  # X times per (ISO, Monday-first) week
+    PER_MONTH = "per month"  # X times per calendar month
+    EVERY_N_DAYS = "every n days"
+
+
+class CheckStatus(StrEnum):
+    DONE = "done"
+    SKIP = "skip"  # a planned skip: neither breaks a streak nor counts
+
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    kind: ScheduleKind = ScheduleKind.DAILY
+    # WEEKDAYS: 0 = Monday ... 6 = Sunday. PER_WEEK / PER_MONTH: times.
+    # EVERY_N_DAYS: n.
+    weekdays: tuple[int, ...] = ()
+    times: int = 1
+    every: int = 1
+
+    def __post_init__(self) -> None:
+        problem = self.problem()
+        if problem:
+            raise ValueError(problem)
+
+    def problem(self) -> str | None:
+        """Why this schedule cannot work, in one sentence, or None."""
+        if self.kind is ScheduleKind.WEEKDAYS:
+            if not self.weekdays:
+                return "Pick at least one weekday."
+            if any(not 0 <= d <= 6 for d in self.weekdays):
+                return "Weekdays run from Monday (0) to Sunday (6)."
+        if self.kind is ScheduleKind.PER_WEEK and not 1 <= self.times <= 7:
+            return "A week has room for 1 to 7 times."
+        if self.kind is ScheduleKind.PER_MONTH and not 1 <= self.times <= 28:
+            return "Pick 1 to 28 times a month, so every month can meet it."
+        if self.kind is ScheduleKind.EVERY_N_DAYS and not 1 <= self.every <= 365:
+            return "Every N days needs N between 1 and 365."
+        return None
+
+    def describe(self) -> str:
+        match self.kind:
+            case ScheduleKind.DAILY:
+                return "every day"
+            case ScheduleKind.WEEKDAYS:
+                return ", ".join(WEEKDAY_NAMES[d] for d in sorted(self.weekdays))
+            case ScheduleKind.PER_WEEK:
+                return f"{self.times}× a week"
+            case ScheduleKind.PER_MONTH:
+                return f"{self.times}× a month"
+            case ScheduleKind.EVERY_N_DAYS:
+                return "every day" if self.every == 1 else f"every {self.every} days"
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "weekdays": sorted(set(self.weekdays)),
+            "times": self.times,
+            "every": self.every,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Self:
+        return cls(
+            kind=ScheduleKind(data.get("kind", "daily")),
+            weekdays=tuple(sorted(set(int(d) for d in data.get("weekdays", ())))),
+            times=int(data.get("times", 1)),
+            every=int(data.get("every", 1)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    key: str  # "a" or "b"
+    name: str
+    tz: str = "UTC"  # IANA zone name
+    day_start: int = 4  # hour the person's day begins (a tick at 01:30 is yesterday's)
+
+    def to_data(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Self:
+        return cls(
+            key=str(data["key"]),
+            name=str(data.get("name", "")),
+            tz=str(data.get("tz", "UTC")),
+            day_start=int(data.get("day_start", 4)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Habit:
+    id: str
+    title: str
+    area: Area = Area.COMMUNICATION
+    owner: Owner = Owner.EACH
+    schedule: Schedule = field(default_factory=Schedule)
+    start: date = date(2000, 1, 1)
+    description: str = ""
+    kind: HabitKind = HabitKind.YES_NO
+    target: float = 1.0  # MEASURABLE only
+    unit: str = ""
+    direction: Direction = Direction.AT_LEAST
+    archived: bool = False
+    order: int = 0
+
+    @property
+    def measurable(self) -> bool:
+        return self.kind is HabitKind.MEASURABLE
+
+    def people(self) -> tuple[str, ...]:
+        """The person keys whose check-offs this habit has."""
+        match self.owner:
+            case Owner.A:
+                return ("a",)
+            case Owner.B:
+                return ("b",)
+            case Owner.EACH:
+                return PARTNERS
+            case Owner.TOGETHER:
+                return (US,)
+
+    def met_by(self, value: float | None) -> bool:
+        """Does a check-off with this value meet the habit's target?"""
+        if not self.measurable:
+            return True
+        if value is None:
+            # A plain "done" on an at-most habit means "stayed within it".
+            return self.direction is Direction.AT_MOST
+        if self.direction is Direction.AT_MOST:
+            return value <= self.target
+        return value >= self.target
+
+    def with_changes(self, **changes: Any) -> Habit:
+        return replace(self, **changes)
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "area": self.area.value,
+            "owner": self.owner.value,
+            "schedule": self.schedule.to_data(),
+            "start": self.start.isoformat(),
+            "description": self.description,
+            "kind": self.kind.value,
+            "target": self.target,
+            "unit": self.unit,
+            "direction": self.direction.value,
+            "archived": self.archived,
+            "order": self.order,
+        }
+
+    @classmethod
+    def from_data(cls, habit_id: str, data: dict[str, Any]) -> Self:
+        return cls(
+            id=habit_id,
+            title=str(data.get("title", "")),
+            area=Area(data.get("area", Area.COMMUNICATION.value)),
+            owner=Owner(data.get("owner", Owner.EACH.value)),
+            schedule=Schedule.from_data(data.get("schedule", {})),
+            start=date.fromisoformat(data.get("start", "2000-01-01")),
+            description=str(data.get("description", "")),
+            kind=HabitKind(data.get("kind", HabitKind.YES_NO.value)),
+            target=float(data.get("target", 1.0)),
+            unit=str(data.get("unit", "")),
+            direction=Direction(data.get("direction", Direction.AT_LEAST.value)),
+            archived=bool(data.get("archived", False)),
+            order=int(data.get("order", 0)),
+        )
+
+
+def check_id(habit_id: str, person: str, day: date) -> str:
+    """Deterministic, so two devices ticking the same thing converge on one record."""
+    return f"check:{habit_id}:{person}:{day.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One person's check-off (or planned skip) of one habit on one day."""
+
+    habit_id: str
+    person: str  # "a", "b", or US for together habits
+    day: date
+    status: CheckStatus = CheckStatus.DONE
+    value: float | None = None  # measurable habits
+    note: str = ""
+
+    @property
+    def id(self) -> str:
+        return check_id(self.habit_id, self.person, self.day)
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "habit": self.habit_id,
+            "person": self.person,
+            "day": self.day.isoformat(),
+            "status": self.status.value,
+            "value": self.value,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Self:
+        value = data.get("value")
+        return cls(
+            habit_id=str(data["habit"]),
+            person=str(data["person"]),
+            day=date.fromisoformat(data["day"]),
+            status=CheckStatus(data.get("status", CheckStatus.DONE.value)),
+            value=None if value is None else float(value),
+            note=str(data.get("note", "")),
+        )

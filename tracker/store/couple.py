@@ -1,0 +1,154 @@
+"""The one object screens and commands talk to: the couple's data as domain objects."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.models import PARTNERS, Check, Habit, Person, check_id
+from tracker.store.identity import LocalConfig
+from tracker.store.records import Record
+from tracker.store.store import Store
+
+ChecksBy = dict[str, dict[str, dict[date, Check]]]
+
+
+class NotSetUp(Exception):
+    """The data folder has no couple in it yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Enough to undo one write: the id and the version it replaced (None if new)."""
+
+    record_id: str
+    kind: str
+    before: Record | None
+    description: str
+
+
+class Couple:
+    def __init__(self, store: Store, me: str) -> None:
+        self.store = store
+        self.me = me
+        self._checks_generation = -1
+        self._checks: ChecksBy = {}
+
+    @classmethod
+    def open(
+        cls,
+        config: LocalConfig,
+        data_dir: Path | None = None,
+        now_millis: Callable[[], int] | None = None,
+    ) -> Couple:
+        store = Store(
+            data_dir or config.data_dir,
+            config.replica_id,
+            config.replica_meta(),
+            now_millis=now_millis,
+        )
+        store.load()
+        return cls(store, config.partner)
+
+    # -- people ------------------------------------------------------------
+
+    @property
+    def partner_key(self) -> str:
+        return "b" if self.me == "a" else "a"
+
+    def people(self) -> dict[str, Person]:
+        found = {}
+        for key in PARTNERS:
+            record = self.store.get(f"person:{key}")
+            if record is not None:
+                found[key] = Person.from_data(record.data)
+        return found
+
+    def person(self, key: str) -> Person:
+        people = self.people()
+        if key not in people:
+            raise NotSetUp("This folder has no couple yet. Run `rekindle init` first.")
+        return people[key]
+
+    def is_set_up(self) -> bool:
+        return len(self.people()) == len(PARTNERS)
+
+    def name_of(self, key: str) -> str:
+        if key == "us":
+            return "Together"
+        person = self.people().get(key)
+        return person.name if person and person.name else ("Partner A" if key == "a" else "B")
+
+    def save_person(self, person: Person) -> Change:
+        return self._put("person", f"person:{person.key}", person.to_data(), f"Saved {person.name}")
+
+    # -- habits ------------------------------------------------------------
+
+    @staticmethod
+    def new_habit_id() -> str:
+        return f"habit:{uuid.uuid4().hex[:12]}"
+
+    def habits(self, include_archived: bool = False) -> list[Habit]:
+        found = [Habit.from_data(r.id, r.data) for r in self.store.live("habit")]
+        if not include_archived:
+            found = [h for h in found if not h.archived]
+        return sorted(found, key=lambda h: (h.order, h.title.casefold(), h.id))
+
+    def habit(self, habit_id: str) -> Habit | None:
+        record = self.store.get(habit_id)
+        return Habit.from_data(record.id, record.data) if record else None
+
+    def save_habit(self, habit: Habit) -> Change:
+        return self._put("habit", habit.id, habit.to_data(), f"Saved “{habit.title}”")
+
+    def delete_habit(self, habit_id: str) -> Change | None:
+        before = self.store.get(habit_id)
+        if before is None:
+            return None
+        self.store.delete(habit_id)
+        title = before.data.get("title", "")
+        return Change(habit_id, "habit", before, f"Deleted “{title}”")
+
+    # -- check-offs --------------------------------------------------------
+
+    def checks_by(self) -> ChecksBy:
+        """person → habit id → day → check, rebuilt only when the state changed."""
+        if self._checks_generation != self.store.generation:
+            index: ChecksBy = {}
+            for record in self.store.live("check"):
+                check = Check.from_data(record.data)
+                index.setdefault(check.person, {}).setdefault(check.habit_id, {})[check.day] = check
+            self._checks, self._checks_generation = index, self.store.generation
+        return self._checks
+
+    def check(self, habit_id: str, person: str, day: date) -> Check | None:
+        return self.checks_by().get(person, {}).get(habit_id, {}).get(day)
+
+    def set_check(self, check: Check, description: str = "") -> Change:
+        return self._put("check", check.id, check.to_data(), description or "Ticked")
+
+    def clear_check(self, habit_id: str, person: str, day: date) -> Change | None:
+        record_id = check_id(habit_id, person, day)
+        before = self.store.get(record_id)
+        if before is None:
+            return None
+        self.store.delete(record_id)
+        return Change(record_id, "check", before, "Unticked")
+
+    # -- undo --------------------------------------------------------------
+
+    def undo(self, change: Change) -> None:
+        """Put back the version a change replaced, as a new write (so it syncs too)."""
+        if change.before is None or change.before.deleted:
+            self.store.delete(change.record_id)
+        else:
+            self.store.put(change.kind, change.record_id, change.before.data)
+
+    def _put(self, kind: str, record_id: str, data: dict[str, Any], description: str) -> Change:
+        before = self.store.get(record_id)
+        self.store.put(kind, record_id, data)
+        return Change(record_id, kind, before, description)

@@ -1,0 +1,206 @@
+"""The files in the data folder: naming, atomic writes, and careful reading.
+
+Nothing here ever overwrites a file it could not read: a torn, garbled or
+newer-version file stays byte-for-byte as it is, and the reason is reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from tracker.store.records import Record
+
+SCHEMA_VERSION = 1
+RECORDS_TABLE = "records"
+META_TABLE = "meta"
+CORE = "core"
+REPLICAS_DIR = "replicas"
+LOG_DIR = "log"
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+_SHARD_RE = re.compile(r"^(?:core|\d{4}-\d{2})\.json$")
+# Syncthing: NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT
+_SYNCTHING_CONFLICT_RE = re.compile(
+    r"^(?P<stem>.+?)\.sync-conflict-\d{8}-\d{6}-\w+(?P<ext>\.\w+)?$"
+)
+# Dropbox and friends: NAME (Sam's conflicted copy 2026-11-25).EXT, NAME (1).EXT is not ours
+_DROPBOX_CONFLICT_RE = re.compile(r"^(?P<stem>.+?) \([^()]*conflicted copy[^()]*\)(?P<ext>\.\w+)?$")
+
+
+class FileRole(StrEnum):
+    MAIN = "main"  # a replica's own core.json or log/YYYY-MM.json
+    CONFLICT = "conflict copy"  # a sync tool's extra version of a main file
+    TEMP = "temporary"  # a sync tool's or our own half-written file: never read
+    OTHER = "unknown"  # not ours: left alone
+
+
+def classify(name: str) -> tuple[FileRole, str]:
+    """What a file in a replica folder is, and the main file name it belongs to."""
+    if name.startswith((".", "~")) or name.endswith(".tmp"):
+        return FileRole.TEMP, name
+    if _SHARD_RE.match(name):
+        return FileRole.MAIN, name
+    for pattern in (_SYNCTHING_CONFLICT_RE, _DROPBOX_CONFLICT_RE):
+        match = pattern.match(name)
+        if match:
+            base = match["stem"] + (match["ext"] or "")
+            if _SHARD_RE.match(base):
+                return FileRole.CONFLICT, base
+    return FileRole.OTHER, name
+
+
+class Problem(StrEnum):
+    EMPTY = "empty"
+    UNREADABLE = "unreadable"
+    NOT_OURS = "not a Rekindle file"
+    NEWER = "newer version"
+
+
+PROBLEM_ADVICE = {
+    Problem.EMPTY: "it is empty, probably still arriving from the other device",
+    Problem.UNREADABLE: "it does not parse (cut short or damaged); it is left untouched",
+    Problem.NOT_OURS: "it is not laid out like a Rekindle file; it is left untouched",
+    Problem.NEWER: "a newer Rekindle wrote it; it is read but never written until you update",
+}
+
+
+@dataclass(slots=True)
+class FileRead:
+    """What reading one file gave: its records, its meta, and what was wrong."""
+
+    path: Path
+    records: list[Record] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    problem: Problem | None = None
+    detail: str = ""
+    skipped_records: int = 0
+
+    @property
+    def writable(self) -> bool:
+        return self.problem is None
+
+    def explain(self) -> str:
+        if self.problem is None:
+            return "ok"
+        text = f"{self.path.name}: {PROBLEM_ADVICE[self.problem]}"
+        return f"{text} ({self.detail})" if self.detail else text
+
+
+def parse_file(path: Path, raw: bytes) -> FileRead:
+    result = FileRead(path)
+    if not raw.strip():
+        result.problem = Problem.EMPTY
+        return result
+    try:
+        content = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        result.problem = Problem.UNREADABLE
+        result.detail = str(error)[:120]
+        return result
+    if not isinstance(content, dict) or not isinstance(content.get(RECORDS_TABLE, {}), dict):
+        result.problem = Problem.NOT_OURS
+        return result
+    meta_table = content.get(META_TABLE) or {}
+    meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
+    result.meta = meta if isinstance(meta, dict) else {}
+    schema = result.meta.get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        result.problem = Problem.NEWER
+        result.detail = f"schema {schema}, this app reads up to {SCHEMA_VERSION}"
+    for doc in content.get(RECORDS_TABLE, {}).values():
+        record = Record.from_doc(doc) if isinstance(doc, dict) else None
+        if record is None:
+            result.skipped_records += 1
+        else:
+            result.records.append(record)
+    return result
+
+
+def read_file(path: Path) -> FileRead:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return FileRead(path, problem=Problem.UNREADABLE, detail=error.strerror or str(error))
+    return parse_file(path, raw)
+
+
+def fsync_dir(directory: Path) -> None:
+    # Makes the rename itself durable; not possible on every platform (Windows).
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """temp file → fsync → os.replace → fsync of the folder.
+
+    A crash or kill -9 at any moment leaves either the old file or the new
+    one, never a torn one. The temp name starts with a dot and ends in .tmp
+    so readers and sync tools' ignore lists pass over it.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, FILE_MODE)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    fsync_dir(path.parent)
+
+
+def make_private_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    with contextlib.suppress(OSError):
+        os.chmod(path, DIR_MODE)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage for a file only this replica writes.
+
+    TinyDB reads the whole file before every operation; as the only writer we
+    keep the last state in memory instead of parsing the shard again.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._cache: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._cache is None:
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                return None
+            self._cache = json.loads(raw) if raw.strip() else None
+        return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            atomic_write(self.path, payload)
+        except BaseException:
+            self._cache = None  # memory may now be ahead of the disk: re-read next time
+            raise
+        self._cache = data
+
+    def close(self) -> None:
+        self._cache = None

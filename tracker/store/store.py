@@ -1,0 +1,275 @@
+"""The data folder as one merged, versioned key-value state.
+
+Reads every replica's files (its own and the partner's, conflict copies
+included), merges them, and writes changes only into this replica's files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tracker.store.files import (
+    CORE,
+    LOG_DIR,
+    REPLICAS_DIR,
+    FileRead,
+    FileRole,
+    Problem,
+    classify,
+    make_private_dir,
+    read_file,
+)
+from tracker.store.records import HybridClock, Record, merge_into, stamp_millis
+from tracker.store.replica import ReadOnlyFile, ReplicaWriter, replica_dir
+
+# A change stamped this far ahead of our clock means someone's clock is off.
+SKEW_TOLERANCE_MS = 10 * 60 * 1000
+LOG_KINDS = frozenset({"check"})
+
+__all__ = ["ReadOnlyFile", "ReplicaInfo", "Store", "shard_of"]
+
+
+def shard_of(kind: str, data: Mapping[str, Any]) -> str:
+    """Day-stamped records go to their month's shard, so a write stays small for years."""
+    day = data.get("day")
+    if kind in LOG_KINDS and isinstance(day, str) and len(day) >= 7:
+        return day[:7]
+    return CORE
+
+
+@dataclass(slots=True)
+class ReplicaInfo:
+    replica_id: str
+    partner: str = ""
+    device: str = ""
+    machine: str = ""
+    files: int = 0
+    records: int = 0
+    last_write_ms: int = 0  # newest stamp written by this replica
+    conflict_copies: list[Path] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Seen:
+    signature: tuple[int, int]
+    read: FileRead
+
+
+class Store:
+    def __init__(
+        self,
+        data_dir: Path,
+        replica_id: str,
+        meta: Mapping[str, Any] | None = None,
+        now_millis: Callable[[], int] | None = None,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.replica_id = replica_id
+        self.meta = dict(meta or {})
+        self._now = now_millis or (lambda: time.time_ns() // 1_000_000)
+        self.clock = HybridClock(self._now)
+        self.writer = ReplicaWriter(self.data_dir, replica_id, self.meta)
+        self.state: dict[str, Record] = {}
+        self._seen: dict[Path, _Seen] = {}
+        self.temp_files: list[Path] = []
+        self.other_files: list[Path] = []
+        self.folded: list[Path] = []
+        # Bumped on every change to the merged state, so views can cache by it.
+        self.generation = 0
+
+    # -- reading ---------------------------------------------------------
+
+    def _scan(self) -> Iterator[tuple[str, Path, FileRole, str]]:
+        """(replica id, path, role, main name) for every file in the folder."""
+        root = self.data_dir / REPLICAS_DIR
+        if not root.is_dir():
+            return
+        for rdir in sorted(root.iterdir()):
+            if not rdir.is_dir() or rdir.name.startswith("."):
+                continue
+            for folder, prefix in ((rdir, ""), (rdir / LOG_DIR, "log/")):
+                if not folder.is_dir():
+                    continue
+                for path in sorted(folder.iterdir()):
+                    if path.is_file():
+                        role, main = classify(path.name)
+                        yield rdir.name, path, role, prefix + main
+
+    def load(self) -> None:
+        """Read everything from scratch."""
+        self._seen.clear()
+        self.state = {}
+        self.generation += 1
+        self.refresh()
+        self._fold_own_conflicts()
+
+    def refresh(self) -> list[Record]:
+        """Re-read only files whose size or mtime changed; return new winners."""
+        winners: list[Record] = []
+        temp, other, present = [], [], set()
+        for _replica, path, role, _main in self._scan():
+            if role is FileRole.TEMP:
+                temp.append(path)
+                continue
+            if role is FileRole.OTHER:
+                other.append(path)
+                continue
+            present.add(path)
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            signature = (stat.st_size, stat.st_mtime_ns)
+            seen = self._seen.get(path)
+            if seen is not None and seen.signature == signature:
+                continue
+            found = read_file(path)
+            self._seen[path] = _Seen(signature, found)
+            won = merge_into(self.state, found.records)
+            if won:
+                winners.extend(won)
+                self.generation += 1
+            if found.records:
+                self.clock.observe(max(r.stamp for r in found.records))
+        for gone in set(self._seen) - present:
+            del self._seen[gone]
+        self.temp_files, self.other_files = temp, other
+        self._block_unwritable_own_files()
+        return winners
+
+    def _own_main_path(self, main: str) -> Path:
+        return replica_dir(self.data_dir, self.replica_id) / main
+
+    def _block_unwritable_own_files(self) -> None:
+        own = replica_dir(self.data_dir, self.replica_id)
+        for path, seen in self._seen.items():
+            is_own_main = (
+                path.parent in (own, own / LOG_DIR) and classify(path.name)[0] is FileRole.MAIN
+            )
+            if is_own_main and not seen.read.writable:
+                self.writer.block(path.stem, seen.read)
+
+    def _fold_own_conflicts(self) -> None:
+        """Our own file got a sync tool's conflict copy: take its versions in, then remove it.
+
+        Only the owner does this, and only into a main file it can write; the
+        copy is deleted after its records are safely in the main file.
+        """
+        own = replica_dir(self.data_dir, self.replica_id)
+        for path, seen in list(self._seen.items()):
+            role, main = classify(path.name)
+            if role is not FileRole.CONFLICT or path.parent not in (own, own / LOG_DIR):
+                continue
+            if not seen.read.writable:
+                continue
+            shard = Path(main).stem
+            mine = self._seen.get(path.parent / main)
+            mine_ids = {r.id: r for r in mine.read.records} if mine else {}
+            newer = [
+                r
+                for r in seen.read.records
+                if r.id not in mine_ids or r.version > mine_ids[r.id].version
+            ]
+            try:
+                self.writer.write(shard, newer)
+            except (ReadOnlyFile, OSError):
+                continue
+            with contextlib.suppress(OSError):
+                path.unlink()
+                self.folded.append(path)
+            self._seen.pop(path, None)
+
+    # -- the merged state ------------------------------------------------
+
+    def get(self, record_id: str) -> Record | None:
+        record = self.state.get(record_id)
+        return None if record is None or record.deleted else record
+
+    def live(self, kind: str | None = None) -> Iterator[Record]:
+        for record in self.state.values():
+            if not record.deleted and (kind is None or record.kind == kind):
+                yield record
+
+    # -- writing ---------------------------------------------------------
+
+    def put(
+        self, kind: str, record_id: str, data: Mapping[str, Any], *, deleted: bool = False
+    ) -> Record:
+        """Write a new version into our own files; durable when this returns."""
+        record = Record(record_id, kind, self.clock.next(), self.replica_id, deleted, dict(data))
+        self.writer.write(shard_of(kind, data), [record])
+        merge_into(self.state, [record])
+        self.generation += 1
+        return record
+
+    def delete(self, record_id: str) -> Record | None:
+        """A tombstone: the last version's data is kept, so it can be undone."""
+        current = self.get(record_id)
+        if current is None:
+            return None
+        return self.put(current.kind, record_id, current.data, deleted=True)
+
+    def close(self) -> None:
+        self.writer.close()
+
+    # -- what doctor and the sync screen show -----------------------------
+
+    def problems(self) -> list[FileRead]:
+        return [seen.read for seen in self._seen.values() if not seen.read.writable]
+
+    def replicas(self) -> dict[str, ReplicaInfo]:
+        infos: dict[str, ReplicaInfo] = {}
+        for path, seen in self._seen.items():
+            replica = path.parent.parent.name if path.parent.name == LOG_DIR else path.parent.name
+            info = infos.setdefault(replica, ReplicaInfo(replica))
+            info.files += 1
+            if path.name == "core.json" and seen.read.meta:
+                meta = seen.read.meta
+                info.partner = str(meta.get("partner", ""))
+                info.device = str(meta.get("device", ""))
+                info.machine = str(meta.get("machine", ""))
+            if classify(path.name)[0] is FileRole.CONFLICT:
+                info.conflict_copies.append(path)
+        for record in self.state.values():
+            info = infos.setdefault(record.replica, ReplicaInfo(record.replica))
+            info.records += 1
+            info.last_write_ms = max(info.last_write_ms, stamp_millis(record.stamp))
+        return dict(sorted(infos.items()))
+
+    def replica_clash(self) -> str | None:
+        """Another device writing as us (a copied config): the device it says it is."""
+        own = self._seen.get(self._own_main_path("core.json"))
+        if own is None or not own.read.meta:
+            return None
+        machine = own.read.meta.get("machine")
+        if machine and self.meta.get("machine") and machine != self.meta["machine"]:
+            return str(own.read.meta.get("device") or "another device")
+        return None
+
+    def clock_skew(self) -> dict[str, int]:
+        """Replicas whose newest change is stamped in our future, by how many minutes."""
+        now = self._now()
+        ahead: dict[str, int] = {}
+        for record in self.state.values():
+            delta = stamp_millis(record.stamp) - now
+            if delta > SKEW_TOLERANCE_MS:
+                ahead[record.replica] = max(ahead.get(record.replica, 0), delta // 60000)
+        return ahead
+
+    def ensure_replica(self) -> None:
+        """Create our folder and core file (with its meta) if they are not there yet."""
+        make_private_dir(self.data_dir)
+        make_private_dir(replica_dir(self.data_dir, self.replica_id))
+        self.writer.ensure(CORE)
+
+    @property
+    def problem_files(self) -> list[Path]:
+        return [read.path for read in self.problems()]
+
+    def problem_kinds(self) -> dict[Path, Problem]:
+        return {read.path: read.problem for read in self.problems() if read.problem}
