@@ -18,7 +18,7 @@ from tracker.domain.models import (
     Owner,
     ScheduleKind,
 )
-from tracker.domain.starter import (
+from tracker.domain.content.starter import (
     STARTER_HABITS,
     StarterHabit,
     find_starter,

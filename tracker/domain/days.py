@@ -1,0 +1,72 @@
+"""Which calendar day a moment belongs to, for each partner, and period edges.
+
+Partners may live time zones apart and keep late hours, so "today" is never
+the machine's date: it is the person's wall-clock date, shifted back by the
+hour their day starts.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tracker.domain.models import Person, Schedule, ScheduleKind
+
+
+def local_day(moment: datetime, tz: str, day_start: int) -> date:
+    """The date ``moment`` falls on for someone in ``tz`` whose day begins at
+    ``day_start`` o'clock (so 01:30 with ``day_start`` 4 is still yesterday).
+
+    Subtracting the hours from the zone-aware local time is wall-clock
+    arithmetic, so a DST jump never moves the boundary off ``day_start``.
+    """
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("local_day needs a time-zone-aware datetime.")
+    local = moment.astimezone(ZoneInfo(tz))
+    return (local - timedelta(hours=day_start)).date()
+
+
+def person_today(person: Person, now: datetime) -> date:
+    """``person``'s own date at the instant ``now``."""
+    return local_day(now, person.tz, person.day_start)
+
+
+def tz_problem(name: str) -> str | None:
+    """A friendly sentence if ``name`` is not a usable IANA zone, else None."""
+    if not name.strip():
+        return "Please pick a time zone, such as Europe/London."
+    try:
+        ZoneInfo(name)
+    # ValueError covers malformed keys ("../x"); OSError covers folder names
+    # such as "America" on some platforms.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return f"“{name}” isn't a time zone we know; try one like Europe/London."
+    return None
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s ISO week."""
+    return day - timedelta(days=day.weekday())
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def next_month_start(day: date) -> date:
+    first = month_start(day)
+    if first.month == 12:
+        return first.replace(year=first.year + 1, month=1)
+    return first.replace(month=first.month + 1)
+
+
+def period_bounds(schedule: Schedule, day: date) -> tuple[date, date]:
+    """(inclusive start, exclusive end) of the period ``schedule`` counts in
+    that contains ``day``: its ISO week, its calendar month, or the day itself.
+    """
+    if schedule.kind is ScheduleKind.PER_WEEK:
+        start = week_start(day)
+        return start, start + timedelta(days=7)
+    if schedule.kind is ScheduleKind.PER_MONTH:
+        return month_start(day), next_month_start(day)
+    return day, day + timedelta(days=1)

@@ -1,0 +1,114 @@
+"""Turning what someone typed into a habit form into a Habit, or one clear sentence why not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.domain.models import (
+    Area,
+    Direction,
+    Habit,
+    HabitKind,
+    Owner,
+    Schedule,
+    ScheduleKind,
+)
+from tracker.domain.today import clean_title, parse_amount, strip_controls
+
+MAX_DESCRIPTION = 500
+MAX_UNIT = 20
+
+
+@dataclass(slots=True)
+class HabitDraft:
+    """The form's fields as typed (numbers still text), plus the choices made."""
+
+    title: str = ""
+    description: str = ""
+    area: Area = Area.COMMUNICATION
+    owner: Owner = Owner.EACH
+    schedule: ScheduleKind = ScheduleKind.DAILY
+    weekdays: list[int] = field(default_factory=list)
+    times: str = "3"
+    every: str = "2"
+    kind: HabitKind = HabitKind.YES_NO
+    target: str = ""
+    unit: str = ""
+    direction: Direction = Direction.AT_LEAST
+
+    @classmethod
+    def of(cls, habit: Habit) -> HabitDraft:
+        s = habit.schedule
+        return cls(
+            title=habit.title,
+            description=habit.description,
+            area=habit.area,
+            owner=habit.owner,
+            schedule=s.kind,
+            weekdays=list(s.weekdays),
+            times=str(s.times),
+            every=str(s.every),
+            kind=habit.kind,
+            target=f"{habit.target:g}" if habit.measurable else "",
+            unit=habit.unit,
+            direction=habit.direction,
+        )
+
+
+def _whole(text: str, what: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ValueError(f"{what} needs a whole number, like 3.") from None
+
+
+def schedule_of(draft: HabitDraft) -> Schedule:
+    kind = draft.schedule
+    times = _whole(draft.times, "Times") if kind in (
+        ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH) else 1
+    every = _whole(draft.every, "Every N days") if kind is ScheduleKind.EVERY_N_DAYS else 1
+    weekdays = tuple(sorted(set(draft.weekdays))) if kind is ScheduleKind.WEEKDAYS else ()
+    schedule = Schedule.__new__(Schedule)  # checked below, so the message is ours
+    object.__setattr__(schedule, "kind", kind)
+    object.__setattr__(schedule, "weekdays", weekdays)
+    object.__setattr__(schedule, "times", times)
+    object.__setattr__(schedule, "every", every)
+    problem = schedule.problem()
+    if problem:
+        raise ValueError(problem)
+    return Schedule(kind, weekdays, times, every)
+
+
+def habit_from_draft(
+    draft: HabitDraft, habit_id: str, start: date, order: int = 0, archived: bool = False
+) -> Habit:
+    """A valid Habit, or ValueError with a sentence for the person filling the form."""
+    title = clean_title(draft.title)
+    description = " ".join(strip_controls(draft.description).split())
+    if len(description) > MAX_DESCRIPTION:
+        raise ValueError(f"Keep the description under {MAX_DESCRIPTION} characters.")
+    schedule = schedule_of(draft)
+    target, unit = 1.0, ""
+    if draft.kind is HabitKind.MEASURABLE:
+        unit = " ".join(strip_controls(draft.unit).split())
+        if len(unit) > MAX_UNIT:
+            raise ValueError(f"Keep the unit short (up to {MAX_UNIT} characters), like “minutes”.")
+        target = parse_amount(draft.target, unit)
+        if target <= 0:
+            raise ValueError("The goal needs to be more than zero.")
+    return Habit(
+        id=habit_id,
+        title=title,
+        area=draft.area,
+        owner=draft.owner,
+        schedule=schedule,
+        start=start,
+        description=description,
+        kind=draft.kind,
+        target=target,
+        unit=unit,
+        direction=draft.direction,
+        archived=archived,
+        order=order,
+    )
