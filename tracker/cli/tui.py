@@ -8,6 +8,9 @@ from tracker.cli.common import Context
 def run_tui(context: Context) -> int:
     from tracker.ui.app import make_app
 
-    app = make_app(data_flag=context.data_flag)
+    # A configured device opens its folder (or says clearly why it can't);
+    # a new one starts with onboarding.
+    couple = context.couple() if context.config() is not None else None
+    app = make_app(couple, data_flag=context.data_flag)
     app.run()
     return app.return_code or 0

@@ -65,18 +65,14 @@ def _whole(text: str, what: str) -> int:
 
 def schedule_of(draft: HabitDraft) -> Schedule:
     kind = draft.schedule
-    times = _whole(draft.times, "Times") if kind in (
-        ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH) else 1
+    times = (
+        _whole(draft.times, "Times")
+        if kind in (ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH)
+        else 1
+    )
     every = _whole(draft.every, "Every N days") if kind is ScheduleKind.EVERY_N_DAYS else 1
     weekdays = tuple(sorted(set(draft.weekdays))) if kind is ScheduleKind.WEEKDAYS else ()
-    schedule = Schedule.__new__(Schedule)  # checked below, so the message is ours
-    object.__setattr__(schedule, "kind", kind)
-    object.__setattr__(schedule, "weekdays", weekdays)
-    object.__setattr__(schedule, "times", times)
-    object.__setattr__(schedule, "every", every)
-    problem = schedule.problem()
-    if problem:
-        raise ValueError(problem)
+    # Schedule checks itself and raises ValueError with a sentence for people.
     return Schedule(kind, weekdays, times, every)
 
 

@@ -20,8 +20,8 @@ from tracker.domain.progress import (
     day_state,
     habit_checks,
     period_progress,
-    strength,
     streaks,
+    strength,
     together_streak,
     week_completion,
 )
@@ -82,9 +82,7 @@ def habits_of(habits: Sequence[Habit], person: str) -> list[Habit]:
     if person == US:
         return [h for h in habits if h.owner is Owner.TOGETHER and not h.archived]
     return [
-        h
-        for h in habits
-        if not h.archived and (h.owner is Owner.EACH or h.owner.value == person)
+        h for h in habits if not h.archived and (h.owner is Owner.EACH or h.owner.value == person)
     ]
 
 
@@ -102,7 +100,9 @@ def row_for(habit: Habit, person: str, checks_by: ChecksBy, day: date) -> HabitR
     )
 
 
-def rows_for(habits: Sequence[Habit], checks_by: ChecksBy, person: str, day: date) -> list[HabitRow]:
+def rows_for(
+    habits: Sequence[Habit], checks_by: ChecksBy, person: str, day: date
+) -> list[HabitRow]:
     """Due (or still open) habits first, then the ones not due that day."""
     rows = [row_for(h, person, checks_by, day) for h in habits_of(habits, person) if h.start <= day]
     return sorted(rows, key=lambda r: r.state is DayState.NOT_DUE)
@@ -150,7 +150,10 @@ def parse_amount(text: str, unit: str = "") -> float:
 def strip_controls(text: str) -> str:
     """Drop control characters (escape sequences, bells) but keep newlines and tabs."""
     return "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+        ch
+        for ch in text
+        if ch in "\n\t"
+        or unicodedata.category(ch) not in ("Cc", "Cf")
         or ch == "\u200d"  # keeps joined emoji whole
     )
 
@@ -158,8 +161,10 @@ def strip_controls(text: str) -> str:
 def clean_note(text: str) -> str:
     note = strip_controls(text).strip()
     if len(note) > MAX_NOTE:
-        raise ValueError(f"A note can hold up to {MAX_NOTE:,} characters; this one has "
-                         f"{len(note):,}. Shorten it a little.")
+        raise ValueError(
+            f"A note can hold up to {MAX_NOTE:,} characters; this one has "
+            f"{len(note):,}. Shorten it a little."
+        )
     return note
 
 
@@ -168,6 +173,7 @@ def clean_title(text: str) -> str:
     if not title:
         raise ValueError("Give the habit a name.")
     if len(title) > MAX_TITLE:
-        raise ValueError(f"Keep the name under {MAX_TITLE} characters; the description "
-                         "has room for more.")
+        raise ValueError(
+            f"Keep the name under {MAX_TITLE} characters; the description has room for more."
+        )
     return title

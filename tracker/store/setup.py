@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from tracker.domain.content.starter import find_starter
 from tracker.domain.days import tz_problem
 from tracker.domain.models import PARTNERS, Person
-from tracker.domain.starter import find_starter
 from tracker.store.couple import Couple
 from tracker.store.files import REPLICAS_DIR, make_private_dir
 from tracker.store.identity import (
@@ -23,6 +23,7 @@ from tracker.store.identity import (
     new_replica_id,
     save_config,
 )
+from tracker.store.store import Store
 
 STIGNORE = """\
 // Rekindle: a sync tool's and Rekindle's own half-written files.
@@ -162,12 +163,9 @@ def join_couple(
             "or run `rekindle init` to start a new one."
         )
     data_dir = prepare_folder(data_dir)
-    probe = Couple.open(
-        LocalConfig(data_dir, new_replica_id(), "a", device_name()), now_millis=now_millis
-    )
-    people = probe.people()
+    people = read_people(data_dir)
     key = pick_partner(who, people)
-    config = LocalConfig(data_dir, probe.store.replica_id, key, device_name())
+    config = LocalConfig(data_dir, new_replica_id(), key, device_name())
     couple = Couple.open(config, now_millis=now_millis)
     couple.store.ensure_replica()
     me = people[key]
@@ -182,6 +180,13 @@ def join_couple(
         )
     save_config(config)
     return couple
+
+
+def read_people(data_dir: Path) -> dict[str, Person]:
+    """The couple in a folder, read without writing anything there."""
+    reader = Store(data_dir, replica_id="-reader-")
+    reader.load()
+    return Couple(reader, "a").people()
 
 
 def pick_partner(who: str, people: dict[str, Person]) -> str:

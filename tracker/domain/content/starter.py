@@ -103,22 +103,31 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Ask one real question about their day and listen to the answer "
         "without trying to fix anything. Most evenings they want company, "
         "not a plan.",
-        _C, _EACH, _on(*WORKDAYS),
+        _C,
+        _EACH,
+        _on(*WORKDAYS),
     ),
     StarterHabit(
         "unhurried-talk",
         "Unhurried talk",
         "Sit down, phones away, and talk about anything except logistics. "
         "Fifteen minutes is enough to remember you like each other.",
-        _C, _US, _per_week(3),
-        kind=_MEASURE, target=15, unit="minutes", direction=Direction.AT_LEAST,
+        _C,
+        _US,
+        _per_week(3),
+        kind=_MEASURE,
+        target=15,
+        unit="minutes",
+        direction=Direction.AT_LEAST,
     ),
     StarterHabit(
         "specific-thank-you",
         "One specific thank-you",
         "Thank them for one particular thing they did today. 'Thanks for "
         "sorting the bins' lands better than 'thanks for everything'.",
-        _C, _EACH, _daily(),
+        _C,
+        _EACH,
+        _daily(),
     ),
     StarterHabit(
         "best-and-hardest",
@@ -126,21 +135,27 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Over dinner or in bed, each say the best and the hardest part of "
         "your day. It takes two minutes and keeps you up to date with each "
         "other's life.",
-        _C, _US, _daily(),
+        _C,
+        _US,
+        _daily(),
     ),
     StarterHabit(
         "share-one-worry",
         "Share one worry while it's small",
         "Mention one thing that's been on your mind before it has time to "
         "grow. Small worries are far easier to talk about than big ones.",
-        _C, _EACH, _every(3),
+        _C,
+        _EACH,
+        _every(3),
     ),
     StarterHabit(
         "thinking-of-you",
         "A thinking-of-you message",
         "Send one message in the day that isn't about errands: a photo, a "
         "joke, a line saying you're looking forward to tonight.",
-        _C, _EACH, _on(*WORKDAYS),
+        _C,
+        _EACH,
+        _on(*WORKDAYS),
     ),
     StarterHabit(
         "say-back-what-you-heard",
@@ -148,7 +163,9 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "When they tell you something that matters, say back what you "
         "understood before you answer. It saves a lot of talking past each "
         "other.",
-        _C, _EACH, _per_week(3),
+        _C,
+        _EACH,
+        _per_week(3),
     ),
     StarterHabit(
         "ask-something-new",
@@ -156,21 +173,27 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Ask a question you can't already answer: a childhood memory, a "
         "small hope, what they'd do with a free Saturday. People keep "
         "changing.",
-        _C, _EACH, _per_week(2),
+        _C,
+        _EACH,
+        _per_week(2),
     ),
     StarterHabit(
         "ask-how-it-went",
         "Ask how it went",
         "If they mentioned a big meeting, a hard phone call or a doctor's "
         "visit, ask afterwards how it went. It shows you were listening.",
-        _C, _EACH, _every(2),
+        _C,
+        _EACH,
+        _every(2),
     ),
     StarterHabit(
         "how-are-we-doing",
         "Ask how we're doing",
         "Every couple of weeks, ask each other how the two of you are doing, "
         "and name one thing that's going well and one that could be easier.",
-        _C, _US, _per_month(2),
+        _C,
+        _US,
+        _per_month(2),
     ),
     # --- Conflict ------------------------------------------------------
     StarterHabit(
@@ -179,28 +202,36 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "When something stings, say how you feel ('I felt left out') rather "
         "than what they did wrong ('you ignored me'). It keeps the "
         "conversation open.",
-        _F, _EACH, _daily(),
+        _F,
+        _EACH,
+        _daily(),
     ),
     StarterHabit(
         "twenty-minute-break",
         "Take twenty minutes when it heats up",
         "When a row gets heated, say so, step away for twenty minutes, then "
         "come back and finish it. The coming back is the part that counts.",
-        _F, _EACH, _per_week(1),
+        _F,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "is-now-a-good-time",
         "Ask if now is a good time",
         "Before raising something hard, ask whether now works, and agree on "
         "a time if it doesn't. Late at night and hungry rarely is.",
-        _F, _EACH, _per_week(1),
+        _F,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "one-thing-at-a-time",
         "One thing at a time",
         "Stick to the thing you're actually discussing. Last year's holiday "
         "can stay out of it, however tempting.",
-        _F, _EACH, _per_week(1),
+        _F,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "reach-out-after-a-row",
@@ -208,7 +239,9 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "After a disagreement, make the first small move back: a cup of "
         "tea, a hand on the shoulder, 'sorry I snapped'. You can be on the "
         "same side before it's settled.",
-        _F, _EACH, _per_week(1),
+        _F,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "own-your-part",
@@ -216,14 +249,18 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Name one thing you could have done better in a disagreement, "
         "without adding 'but'. It makes it much easier for them to do the "
         "same.",
-        _F, _EACH, _per_week(1),
+        _F,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "ask-what-they-need",
         "Ask what they need right now",
         "Partway through a hard talk, ask 'what do you need from me right "
         "now?' Sometimes it's a solution; more often it's to be heard.",
-        _F, _EACH, _per_week(2),
+        _F,
+        _EACH,
+        _per_week(2),
     ),
     StarterHabit(
         "kindest-reading",
@@ -231,7 +268,9 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "When a text or a comment lands badly, assume the kindest reading "
         "and ask before reacting. Most prickly moments are tiredness, not "
         "malice.",
-        _F, _EACH, _daily(),
+        _F,
+        _EACH,
+        _daily(),
     ),
     StarterHabit(
         "talk-through-a-sore-point",
@@ -239,15 +278,22 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Sit down with a cup of tea and talk calmly about one thing that's "
         "been niggling. Fifteen unhurried minutes does more than an hour of "
         "arguing.",
-        _F, _US, _per_month(2),
-        kind=_MEASURE, target=15, unit="minutes", direction=Direction.AT_LEAST,
+        _F,
+        _US,
+        _per_month(2),
+        kind=_MEASURE,
+        target=15,
+        unit="minutes",
+        direction=Direction.AT_LEAST,
     ),
     StarterHabit(
         "end-on-agreement",
         "End on something you agree on",
         "As a disagreement winds down, each say one thing you agree on, even "
         "if it's only that you both want this sorted.",
-        _F, _US, _per_week(1),
+        _F,
+        _US,
+        _per_week(1),
     ),
     # --- Quality time --------------------------------------------------
     StarterHabit(
@@ -255,22 +301,31 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Phone-free dinner",
         "Eat together with both phones in another room. It's the easiest "
         "half hour of attention you can give each other.",
-        _Q, _US, _per_week(4),
+        _Q,
+        _US,
+        _per_week(4),
     ),
     StarterHabit(
         "weekly-walk",
         "A walk together",
         "Go for a walk with just the two of you. Side by side is an easy way "
         "to talk, and an easy way to be quiet together too.",
-        _Q, _US, _per_week(1),
-        kind=_MEASURE, target=30, unit="minutes", direction=Direction.AT_LEAST,
+        _Q,
+        _US,
+        _per_week(1),
+        kind=_MEASURE,
+        target=30,
+        unit="minutes",
+        direction=Direction.AT_LEAST,
     ),
     StarterHabit(
         "tech-free-hour",
         "Tech-free hour",
         "An evening hour with every screen off: cook, play cards, read in "
         "the same room. Being a bit bored together counts.",
-        _Q, _US, _every(3),
+        _Q,
+        _US,
+        _every(3),
     ),
     StarterHabit(
         "try-something-new",
@@ -278,14 +333,18 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Do something neither of you has done before: a new recipe, a "
         "different walk, a class, a film you'd never pick. It gives you "
         "something fresh to share.",
-        _Q, _US, _per_month(1),
+        _Q,
+        _US,
+        _per_month(1),
     ),
     StarterHabit(
         "proper-hello-and-goodbye",
         "A proper hello and goodbye",
         "When one of you leaves or comes home, kiss for six seconds or hug "
         "until you both relax. Long enough to actually notice each other.",
-        _Q, _EACH, _daily(),
+        _Q,
+        _EACH,
+        _daily(),
     ),
     StarterHabit(
         "date-night",
@@ -293,43 +352,57 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Plan an evening in or out that's just for the two of you, taking "
         "turns to choose. Put it in the calendar like any other "
         "appointment.",
-        _Q, _US, _per_month(2),
+        _Q,
+        _US,
+        _per_month(2),
     ),
     StarterHabit(
         "bed-at-the-same-time",
         "Go to bed at the same time",
         "A few nights a week, go up together instead of one of you staying "
         "up. The ten minutes of chat in the dark add up.",
-        _Q, _US, _per_week(3),
+        _Q,
+        _US,
+        _per_week(3),
     ),
     StarterHabit(
         "slow-weekend-breakfast",
         "Slow weekend breakfast",
-        "Sit down to breakfast together with no rush and nowhere to be for "
-        "a while. Toast counts.",
-        _Q, _US, _on(*WEEKEND),
+        "Sit down to breakfast together with no rush and nowhere to be for a while. Toast counts.",
+        _Q,
+        _US,
+        _on(*WEEKEND),
     ),
     StarterHabit(
         "phone-time-in-bed",
         "Phone time in bed",
         "Keep scrolling in bed to ten minutes or less, so there's room to "
         "talk, read side by side or fall asleep close.",
-        _Q, _EACH, _daily(),
-        kind=_MEASURE, target=10, unit="minutes", direction=Direction.AT_MOST,
+        _Q,
+        _EACH,
+        _daily(),
+        kind=_MEASURE,
+        target=10,
+        unit="minutes",
+        direction=Direction.AT_MOST,
     ),
     StarterHabit(
         "chore-side-by-side",
         "Do a chore side by side",
         "Cook, fold the washing or do the big shop together instead of "
         "splitting up. Ordinary jobs are nicer with company.",
-        _Q, _US, _per_week(2),
+        _Q,
+        _US,
+        _per_week(2),
     ),
     StarterHabit(
         "remember-a-good-day",
         "Remember a good day",
         "Look through old photos or retell the story of a day you both "
         "loved. It's a reminder of how much you've already shared.",
-        _Q, _US, _per_month(1),
+        _Q,
+        _US,
+        _per_month(1),
     ),
     # --- Priorities ----------------------------------------------------
     StarterHabit(
@@ -338,14 +411,18 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Go through the coming week's calendar together: who's where, who's "
         "late, what needs doing. Fewer surprises means fewer snappy "
         "moments.",
-        _P, _US, _on(SUN),
+        _P,
+        _US,
+        _on(SUN),
     ),
     StarterHabit(
         "make-the-week-easier",
         "Ask what would make their week easier",
         "Ask 'what would make this week easier for you?' and do one thing "
         "from the answer, even a small one.",
-        _P, _EACH, _per_week(1),
+        _P,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "monthly-money-chat",
@@ -353,22 +430,31 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Go through spending and plans together, with no blame for what's "
         "already gone. Money talks go better as a routine than as a "
         "reaction to a shock.",
-        _P, _US, _per_month(1),
+        _P,
+        _US,
+        _per_month(1),
     ),
     StarterHabit(
         "take-a-job-off-their-plate",
         "Take one job off their plate",
         "Pick something they usually handle, like the school run, the bins "
         "or dinner, and do it yourself without being asked.",
-        _P, _EACH, _per_week(1),
+        _P,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "work-after-cut-off",
         "Work after the evening cut-off",
         "Agree a time when work email and work chat stop for the evening, "
         "and keep anything after it to a quarter of an hour at most.",
-        _P, _EACH, _on(*WORKDAYS),
-        kind=_MEASURE, target=15, unit="minutes", direction=Direction.AT_MOST,
+        _P,
+        _EACH,
+        _on(*WORKDAYS),
+        kind=_MEASURE,
+        target=15,
+        unit="minutes",
+        direction=Direction.AT_MOST,
     ),
     StarterHabit(
         "check-before-booking-us",
@@ -376,7 +462,9 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Before saying yes to something that involves you both, check with "
         "them first. A quick 'does Saturday work for you?' saves a lot of "
         "quiet resentment.",
-        _P, _EACH, _per_week(1),
+        _P,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "say-no-to-one-thing",
@@ -384,7 +472,9 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "When the calendar is full, turn down one optional thing so there's "
         "time left for home. It's a quiet way of putting the two of you "
         "first.",
-        _P, _EACH, _per_month(2),
+        _P,
+        _EACH,
+        _per_month(2),
     ),
     StarterHabit(
         "shared-plan",
@@ -392,14 +482,18 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Talk about something you're working towards together: a trip, a "
         "move, a savings pot, a garden. It reminds you you're on the same "
         "team.",
-        _P, _US, _per_month(1),
+        _P,
+        _US,
+        _per_month(1),
     ),
     StarterHabit(
         "evening-to-themselves",
         "Give them an evening off",
         "Take care of home for an evening so they get a few hours that are "
         "entirely their own. Rested people have more to give each other.",
-        _P, _EACH, _per_month(1),
+        _P,
+        _EACH,
+        _per_month(1),
     ),
     # --- Trust ---------------------------------------------------------
     StarterHabit(
@@ -407,14 +501,18 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Keep one small promise",
         "Say you'll do one small thing today, then do it. Trust is mostly "
         "built from ordinary promises, kept without fuss.",
-        _T, _EACH, _daily(),
+        _T,
+        _EACH,
+        _daily(),
     ),
     StarterHabit(
         "tell-changes-early",
         "Tell them about changes early",
         "If you'll be late, away or changing plans, say so before it "
         "happens rather than after. A two-line message is plenty.",
-        _T, _EACH, _daily(),
+        _T,
+        _EACH,
+        _daily(),
     ),
     StarterHabit(
         "morning-plans",
@@ -422,7 +520,9 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Before you go your separate ways, tell each other roughly where "
         "you'll be and when you'll be back. Knowing is its own kind of "
         "calm.",
-        _T, _EACH, _on(*WORKDAYS),
+        _T,
+        _EACH,
+        _on(*WORKDAYS),
     ),
     StarterHabit(
         "own-up-to-small-slips",
@@ -430,7 +530,9 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Tell them about a small slip, like a forgotten errand or an "
         "overspend, before they find it. It makes the bigger things easier "
         "to share.",
-        _T, _EACH, _per_month(2),
+        _T,
+        _EACH,
+        _per_month(2),
     ),
     StarterHabit(
         "speak-well-of-them",
@@ -438,7 +540,9 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Say something good about them when they're not there: to a friend, "
         "a parent, a colleague. Loyalty in small moments is what lets them "
         "relax.",
-        _T, _EACH, _per_week(1),
+        _T,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "share-something-held-back",
@@ -446,14 +550,18 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Tell them one thing you've been keeping quiet about, even something "
         "small: a hope, a fear, an embarrassing moment. Being known takes a "
         "little practice.",
-        _T, _EACH, _per_week(1),
+        _T,
+        _EACH,
+        _per_week(1),
     ),
     StarterHabit(
         "reply-when-they-reach-out",
         "Reply when they reach out",
         "When they message or call in the day, answer within a reasonable "
         "time, even if it's only 'busy, will ring you at six'.",
-        _T, _EACH, _on(*WORKDAYS),
+        _T,
+        _EACH,
+        _on(*WORKDAYS),
     ),
     StarterHabit(
         "mention-bigger-spends",
@@ -461,14 +569,18 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         "Before buying anything you'd both notice, mention it. A quick 'I'm "
         "thinking of getting a new bike' keeps money from turning into a "
         "surprise.",
-        _T, _EACH, _per_month(1),
+        _T,
+        _EACH,
+        _per_month(1),
     ),
     StarterHabit(
         "have-their-back",
         "Have their back in company",
         "When you're out with others, take their side or stay kind and "
         "neutral, and keep any disagreement for later at home.",
-        _T, _EACH, _per_week(1),
+        _T,
+        _EACH,
+        _per_week(1),
     ),
 )
 

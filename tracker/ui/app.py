@@ -1,0 +1,153 @@
+"""The app shell: screens, global keys, undo, and noticing the partner's changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tracker.domain.days import person_today
+from tracker.store.couple import Change, Couple
+from tracker.ui.arrivals import describe_arrivals
+from tracker.ui.screens.habits import HabitsScreen
+from tracker.ui.screens.help import HelpScreen
+from tracker.ui.screens.onboarding import OnboardingScreen
+from tracker.ui.screens.today import TodayScreen
+from tracker.ui.styles import sheet
+
+Clock = Callable[[], datetime]
+POLL_SECONDS = 2.0
+
+
+class RekindleApp(App[int]):
+    TITLE = "Rekindle"
+    CSS_PATH = [sheet("app.tcss")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
+    BINDINGS = [
+        Binding("1", "show('today')", "Today", id="screen.today"),
+        Binding("2", "show('habits')", "Habits", id="screen.habits"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="theme"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+    MODES = {"today": TodayScreen, "habits": HabitsScreen}
+
+    def __init__(
+        self,
+        couple: Couple | None = None,
+        clock: Clock | None = None,
+        data_flag: str | None = None,
+        poll: bool = True,
+    ) -> None:
+        super().__init__()
+        self.couple = couple
+        self.clock: Clock = clock or (lambda: datetime.now(UTC))
+        self.data_flag = data_flag
+        # Each entry is one user action, which may have written several records.
+        self.history: list[list[Change]] = []
+        self._poll = poll
+        self.theme = "textual-dark"
+
+    def on_mount(self) -> None:
+        if self.couple is None or not self.couple.is_set_up():
+            self.push_screen(OnboardingScreen(self.data_flag), self._onboarded)
+        else:
+            self._start()
+
+    def _onboarded(self, couple: Couple | None) -> None:
+        if couple is None:
+            self.exit(0)
+            return
+        self.couple = couple
+        self._start()
+
+    def _start(self) -> None:
+        self.switch_mode("today")
+        if self._poll:
+            self.set_interval(POLL_SECONDS, self.check_for_changes)
+
+    # -- time ----------------------------------------------------------------
+
+    def today(self) -> date:
+        assert self.couple is not None
+        return person_today(self.couple.person(self.couple.me), self.clock())
+
+    # -- changes -------------------------------------------------------------
+
+    def remember(self, *changes: Change | None) -> None:
+        kept = [change for change in changes if change is not None]
+        if kept:
+            self.history.append(kept)
+            del self.history[:-100]
+
+    def action_undo(self) -> None:
+        if self.couple is None or not self.history:
+            self.notify("Nothing to undo.", severity="information")
+            return
+        changes = self.history.pop()
+        for change in reversed(changes):
+            self.couple.undo(change)
+        self.notify(f"Undone: {changes[0].description}.")
+        self.refresh_screen()
+
+    def refresh_screen(self) -> None:
+        refresh = getattr(self.screen, "refresh_data", None)
+        if callable(refresh):
+            refresh()
+
+    def check_for_changes(self) -> None:
+        """The partner's files arrived or changed: merge them in and redraw."""
+        if self.couple is None:
+            return
+        arrived = self.couple.store.refresh()
+        theirs = [r for r in arrived if r.replica != self.couple.store.replica_id]
+        if not theirs:
+            return
+        self.refresh_screen()
+        message = describe_arrivals(self.couple, theirs)
+        if message:
+            self.notify(message, title="Synced")
+
+    # -- screens and commands --------------------------------------------------
+
+    def action_show(self, mode: str) -> None:
+        if self.couple is not None:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if self.couple is not None:
+            yield SystemCommand(
+                "Today", "Today's habits for both of you", lambda: self.action_show("today")
+            )
+            yield SystemCommand(
+                "Habits", "Add, edit, archive and reorder", lambda: self.action_show("habits")
+            )
+            yield SystemCommand("Undo", "Undo the last change", self.action_undo)
+            yield SystemCommand(
+                "Light or dark", "Switch between light and dark themes", self.action_toggle_dark
+            )
+        yield SystemCommand("Help", "Every key, on one page", self.action_help)
+        yield from getattr(screen, "palette_commands", lambda: [])()
+        yield from super().get_system_commands(screen)
+
+
+def make_app(
+    couple: Couple | None = None,
+    *,
+    clock: Clock | None = None,
+    data_flag: str | None = None,
+    poll: bool = True,
+) -> RekindleApp:
+    """The app on an opened couple; with none, it starts with onboarding."""
+    return RekindleApp(couple, clock=clock, data_flag=data_flag, poll=poll)

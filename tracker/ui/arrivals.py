@@ -1,0 +1,29 @@
+"""One short line about what the partner just did, for the sync notification."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.domain.models import US, Check, CheckStatus
+from tracker.store.couple import Couple
+from tracker.store.records import Record
+from tracker.ui.widgets.literal import one_line
+
+
+def describe_arrivals(couple: Couple, records: Sequence[Record]) -> str:
+    partner = couple.name_of(couple.partner_key)
+    ticks = []
+    for record in records:
+        if record.kind != "check" or record.deleted:
+            continue
+        check = Check.from_data(record.data)
+        habit = couple.habit(check.habit_id)
+        if habit is None or check.status is not CheckStatus.DONE:
+            continue
+        who = "You both" if check.person == US else couple.name_of(check.person)
+        ticks.append(f"{who} ticked “{one_line(habit.title, 40)}”")
+    if len(ticks) == 1:
+        return ticks[0] + "."
+    if ticks:
+        return f"{ticks[0]}, and {len(ticks) - 1} more."
+    return f"{partner}'s changes arrived." if records else ""

@@ -1,0 +1,254 @@
+"""Adding and editing a habit: pick a starter idea or write your own, then adjust it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from tracker.domain.content.starter import STARTER_HABITS, StarterHabit, find_starter
+from tracker.domain.editing import HabitDraft, habit_from_draft
+from tracker.domain.models import (
+    WEEKDAY_NAMES,
+    Area,
+    Direction,
+    Habit,
+    HabitKind,
+    Owner,
+    ScheduleKind,
+)
+from tracker.store.couple import Couple
+from tracker.store.replica import ReadOnlyFile
+from tracker.ui.styles import sheet
+from tracker.ui.widgets.literal import literal, one_line
+
+if TYPE_CHECKING:
+    from tracker.ui.app import RekindleApp
+
+OWN_IDEA = "own"
+
+
+class StarterPicker(ModalScreen[str | None]):
+    """Our starter ideas by area, with "write my own" at the top."""
+
+    CSS_PATH = sheet("dialogs.tcss")
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, taken_titles: set[str]) -> None:
+        super().__init__()
+        self.taken = {t.casefold() for t in taken_titles}
+
+    def compose(self) -> ComposeResult:
+        options: list[Option | None] = [Option("✎  Write my own habit", id=OWN_IDEA), None]
+        for area in Area:
+            options.append(Option(Text(area.value.capitalize(), style="bold"), disabled=True))
+            for starter in STARTER_HABITS:
+                if starter.area is area and starter.title.casefold() not in self.taken:
+                    line = Text(f"  {starter.title}  ")
+                    line.append(starter.schedule.describe(), style="dim")
+                    options.append(Option(line, id=starter.key))
+        with Vertical(classes="dialog wide"):
+            yield Label("Add a habit", classes="title")
+            yield Label("Pick an idea to start from (you can change it next), or write your own.")
+            yield OptionList(*options, id="starters")
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class HabitForm(ModalScreen[Habit | None]):
+    CSS_PATH = sheet("dialogs.tcss")
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(
+        self,
+        draft: HabitDraft,
+        names: dict[str, str],
+        make: Callable[[HabitDraft], Habit],
+        heading: str,
+    ) -> None:
+        super().__init__()
+        self.draft = draft
+        self.names = names
+        self.make = make
+        self.heading = heading
+
+    def compose(self) -> ComposeResult:
+        d = self.draft
+        owners = [
+            ("Each of us, separately", Owner.EACH.value),
+            ("Together: one shared tick", Owner.TOGETHER.value),
+            (f"Only {one_line(self.names['a'], 20)}", Owner.A.value),
+            (f"Only {one_line(self.names['b'], 20)}", Owner.B.value),
+        ]
+        with VerticalScroll(classes="dialog wide form"):
+            yield Label(self.heading, classes="title")
+            yield Label("Name")
+            yield Input(d.title, id="title", placeholder="e.g. Phone-free dinner")
+            yield Label("Why or how (optional)")
+            yield Input(d.description, id="description")
+            with Horizontal(classes="row"):
+                yield Select(
+                    [(a.value.capitalize(), a.value) for a in Area],
+                    value=d.area.value,
+                    allow_blank=False,
+                    id="area",
+                )
+                yield Select(owners, value=d.owner.value, allow_blank=False, id="owner")
+            with Horizontal(classes="row"):
+                yield Select(
+                    [(k.value.capitalize(), k.value) for k in ScheduleKind],
+                    value=d.schedule.value,
+                    allow_blank=False,
+                    id="schedule",
+                )
+                yield Input(d.times, id="times", placeholder="times", type="integer")
+                yield Input(d.every, id="every", placeholder="N days", type="integer")
+            yield SelectionList[int](
+                *[(name, index, index in d.weekdays) for index, name in enumerate(WEEKDAY_NAMES)],
+                id="weekdays",
+            )
+            with Horizontal(classes="row"):
+                yield Select(
+                    [
+                        ("Yes / no", HabitKind.YES_NO.value),
+                        ("Measurable", HabitKind.MEASURABLE.value),
+                    ],
+                    value=d.kind.value,
+                    allow_blank=False,
+                    id="kind",
+                )
+                yield Select(
+                    [("At least", Direction.AT_LEAST.value), ("At most", Direction.AT_MOST.value)],
+                    value=d.direction.value,
+                    allow_blank=False,
+                    id="direction",
+                )
+                yield Input(d.target, id="target", placeholder="goal")
+                yield Input(d.unit, id="unit", placeholder="unit, e.g. minutes")
+            yield Static(classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self._show_relevant()
+        self.query_one("#title", Input).focus()
+
+    @on(Select.Changed)
+    def _show_relevant(self) -> None:
+        kind = ScheduleKind(self.query_one("#schedule", Select).value)
+        self.query_one("#times").display = kind in (ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH)
+        self.query_one("#every").display = kind is ScheduleKind.EVERY_N_DAYS
+        self.query_one("#weekdays").display = kind is ScheduleKind.WEEKDAYS
+        measurable = self.query_one("#kind", Select).value == HabitKind.MEASURABLE.value
+        for selector in ("#direction", "#target", "#unit"):
+            self.query_one(selector).display = measurable
+
+    def _read(self) -> HabitDraft:
+        def value(selector: str) -> str:
+            return str(self.query_one(selector, Input).value)
+
+        def choice(selector: str) -> str:
+            return str(self.query_one(selector, Select).value)
+
+        return HabitDraft(
+            title=value("#title"),
+            description=value("#description"),
+            area=Area(choice("#area")),
+            owner=Owner(choice("#owner")),
+            schedule=ScheduleKind(choice("#schedule")),
+            weekdays=list(self.query_one("#weekdays", SelectionList).selected),
+            times=value("#times"),
+            every=value("#every"),
+            kind=HabitKind(choice("#kind")),
+            target=value("#target"),
+            unit=value("#unit"),
+            direction=Direction(choice("#direction")),
+        )
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        try:
+            habit = self.make(self._read())
+        except ValueError as error:
+            message = self.query_one(".error", Static)
+            message.update(literal(str(error)))
+            message.display = True
+            return
+        self.dismiss(habit)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)
+
+
+def draft_from_starter(starter: StarterHabit) -> HabitDraft:
+    # The id and start are placeholders: the form only takes the fields.
+    return HabitDraft.of(starter.to_habit("new", date.min))
+
+
+def _names(couple: Couple) -> dict[str, str]:
+    return {key: couple.name_of(key) for key in ("a", "b")}
+
+
+def save_habit(app: RekindleApp, habit: Habit | None, on_done: Callable[[], None]) -> None:
+    if habit is None or app.couple is None:
+        return
+    try:
+        app.remember(app.couple.save_habit(habit))
+    except (ReadOnlyFile, OSError) as error:
+        app.notify(f"Not saved: {error}", severity="error", timeout=10)
+        return
+    app.notify(f"Saved “{one_line(habit.title, 40)}”.")
+    on_done()
+
+
+def add_habit_flow(app: RekindleApp, on_done: Callable[[], None]) -> None:
+    """Starter picker → form prefilled → saved. Two screens, escape at any point."""
+    couple = app.couple
+    assert couple is not None
+    taken = {h.title for h in couple.habits(include_archived=True)}
+
+    def picked(key: str | None) -> None:
+        if key is None:
+            return
+        starter = find_starter(key) if key != OWN_IDEA else None
+        draft = draft_from_starter(starter) if starter else HabitDraft()
+        order = len(couple.habits(include_archived=True))
+        today = app.today()
+        form = HabitForm(
+            draft,
+            _names(couple),
+            lambda d: habit_from_draft(d, Couple.new_habit_id(), today, order),
+            "New habit",
+        )
+        app.push_screen(form, lambda habit: save_habit(app, habit, on_done))
+
+    app.push_screen(StarterPicker(taken), picked)
+
+
+def edit_habit_flow(app: RekindleApp, habit: Habit, on_done: Callable[[], None]) -> None:
+    couple = app.couple
+    assert couple is not None
+    form = HabitForm(
+        HabitDraft.of(habit),
+        _names(couple),
+        lambda d: habit_from_draft(d, habit.id, habit.start, habit.order, habit.archived),
+        "Edit habit",
+    )
+    app.push_screen(form, lambda saved: save_habit(app, saved, on_done))

@@ -1,0 +1,179 @@
+"""First run: who you are, where the shared folder lives, and a few habits to begin with."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+)
+
+from tracker.domain.content.starter import STARTER_HABITS
+from tracker.store.couple import Couple
+from tracker.store.identity import DATA_ENV, default_data_dir, guess_time_zone
+from tracker.store.setup import SetupError, create_couple, has_couple, join_couple, read_people
+from tracker.ui.styles import sheet
+from tracker.ui.widgets.literal import literal, one_line
+
+# Three gentle ones, pre-ticked so "skip" still gives a couple something to do tonight.
+DEFAULT_STARTERS = ("phone-free-dinner", "ask-about-their-day", "specific-thank-you")
+
+WELCOME = (
+    "Welcome. Rekindle keeps the small, regular things that bring two people closer in "
+    "view: a few habits each day, talks that matter, time together. It all lives in one "
+    "folder you share with your partner's computer; nothing leaves your machines."
+)
+
+
+class OnboardingScreen(Screen[Couple | None]):
+    CSS_PATH = sheet("onboarding.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start", id="onboarding.start"),
+        Binding("ctrl+d", "skip", "Skip: use defaults", id="onboarding.skip"),
+        Binding("escape", "quit", "Quit", id="onboarding.quit"),
+    ]
+
+    def __init__(self, data_flag: str | None = None) -> None:
+        super().__init__(id="onboarding")
+        self.data_flag = data_flag
+        self.joining = False
+
+    def _default_folder(self) -> str:
+        return self.data_flag or os.environ.get(DATA_ENV) or str(default_data_dir())
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="onboarding-body"):
+            yield Static(WELCOME, classes="hint")
+            yield Label("Shared data folder")
+            yield Input(self._default_folder(), id="folder")
+            yield Static(id="folder-note", classes="hint")
+            with Vertical(id="new-couple"), Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Your name")
+                    yield Input(id="my-name", placeholder=self._me_default())
+                with Vertical():
+                    yield Label("Your partner's name")
+                    yield Input(id="partner-name", placeholder="Partner")
+            with Vertical(id="join-couple"):
+                yield Label("This folder already holds your couple's data. Which one are you?")
+                yield RadioSet(id="who")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Your time zone")
+                    yield Input(guess_time_zone(), id="tz")
+                with Vertical():
+                    yield Label("Your day starts at (hour)")
+                    yield Input("4", id="day-start", type="integer")
+            yield Static(
+                "A tick after midnight but before that hour counts for the evening before.",
+                classes="hint",
+            )
+            with Vertical(id="starters-box"):
+                yield Label("A few habits to begin with (space to choose; you can add more later)")
+                yield SelectionList[str](
+                    *[
+                        (f"{s.title} · {s.schedule.describe()}", s.key, s.key in DEFAULT_STARTERS)
+                        for s in STARTER_HABITS
+                    ],
+                    id="starters",
+                )
+            yield Static(id="error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Start (ctrl+s)", variant="primary", id="start")
+                yield Button("Skip: use defaults (ctrl+d)", id="skip")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Getting started"
+        self._folder_changed()
+        self.query_one("#my-name", Input).focus()
+
+    @staticmethod
+    def _me_default() -> str:
+        try:
+            return getpass.getuser().capitalize() or "Me"
+        except (OSError, KeyError):
+            return "Me"
+
+    @on(Input.Changed, "#folder")
+    def _folder_changed(self) -> None:
+        folder = Path(self.query_one("#folder", Input).value).expanduser()
+        people = read_people(folder) if has_couple(folder) else {}
+        self.joining = bool(people)
+        self.query_one("#new-couple").display = not self.joining
+        self.query_one("#starters-box").display = not self.joining
+        self.query_one("#join-couple").display = self.joining
+        note = self.query_one("#folder-note", Static)
+        if self.joining:
+            who = self.query_one("#who", RadioSet)
+            who.remove_children()
+            who.mount_all(
+                [
+                    RadioButton(literal(one_line(p.name, 30)), value=i == 0, name=key)
+                    for i, (key, p) in enumerate(sorted(people.items()))
+                ]
+            )
+            note.update("Found your couple's data here: this device will join it.")
+        else:
+            note.update(
+                "Share this folder with your partner's computer later "
+                "(Syncthing, Dropbox ...). Keep it out of public places."
+            )
+
+    def _value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value.strip()
+
+    def _finish(self, use_defaults: bool) -> None:
+        error = self.query_one("#error", Static)
+        folder = Path(self._value("#folder") or self._default_folder())
+        try:
+            day_start = int(self._value("#day-start") or "4")
+        except ValueError:
+            error.update("The day start is an hour, like 4.")
+            return
+        tz = self._value("#tz") or guess_time_zone()
+        try:
+            if self.joining:
+                pressed = self.query_one("#who", RadioSet).pressed_button
+                who = pressed.name if pressed is not None and pressed.name else "a"
+                couple = join_couple(folder, who, tz, day_start)
+            else:
+                me = self._value("#my-name") or self._me_default()
+                partner = self._value("#partner-name") or "Partner"
+                starters = (
+                    DEFAULT_STARTERS
+                    if use_defaults
+                    else self.query_one("#starters", SelectionList).selected
+                )
+                couple = create_couple(folder, me, partner, tz, day_start, list(starters))
+        except SetupError as problem:
+            error.update(literal(str(problem)))
+            return
+        self.dismiss(couple)
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        self._finish(use_defaults=False)
+
+    @on(Button.Pressed, "#skip")
+    def action_skip(self) -> None:
+        self._finish(use_defaults=True)
+
+    def action_quit(self) -> None:
+        self.dismiss(None)
