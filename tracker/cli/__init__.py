@@ -12,6 +12,7 @@ import platformdirs
 
 from tracker import __version__
 from tracker.cli.common import CLIError, Context
+from tracker.domain.text import visible
 from tracker.store.couple import NotSetUp
 from tracker.store.identity import ConfigError
 from tracker.store.replica import ReadOnlyFile
@@ -63,10 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_tui(context)
         return int(args.run(args, context) or 0)
     except EXPECTED as error:
-        print(f"rekindle: {error}", file=sys.stderr)
+        print(f"rekindle: {visible(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `rekindle status | head`: the reader left; not an error worth a word.
+        sys.stderr.close()
+        return 0
     except Exception as error:  # a bug: one sentence here, the traceback in the log
         where = _log_crash()
         detail = f" Details are in {where}." if where else ""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tracker.domain.days import person_today
+from tracker.domain.text import visible
 from tracker.store.couple import Couple
 from tracker.store.identity import LocalConfig, load_config, resolve_data_dir
 
@@ -53,6 +55,16 @@ class Context:
                 "`rekindle join --data NEW_FOLDER`."
             )
         return Couple.open(config, data_dir=data_dir)
+
+
+def say(text: str = "") -> None:
+    """Print text that may hold what someone typed, with its control characters defused."""
+    print(visible(text))
+
+
+def as_json(data: object) -> str:
+    # ASCII-only: no raw control character from a partner's file reaches the terminal.
+    return json.dumps(data, indent=2, ensure_ascii=True)
 
 
 def now() -> datetime:

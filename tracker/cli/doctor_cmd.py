@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, Context
+from tracker.cli.common import DATA_OPTION, Context, as_json, say
 from tracker.store.doctor import HealthReport, health, iso
 
 
@@ -45,7 +44,7 @@ def run_doctor(args: argparse.Namespace, context: Context) -> int:
     couple = context.couple()
     report = health(couple)
     if args.json:
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        print(as_json(report.to_json()))
     else:
-        print(render(report, {key: couple.name_of(key) for key in ("a", "b")}))
+        say(render(report, {key: couple.name_of(key) for key in ("a", "b")}))
     return 0

@@ -1,9 +1,218 @@
-"""`rekindle tick`, `rekindle status`, `rekindle habits` (filled in with the Today work)."""
+"""`rekindle tick`, `rekindle status`, `rekindle habits`: the Today screen, scriptable."""
 
 from __future__ import annotations
 
+import argparse
+from datetime import date, timedelta
 from typing import Any
+
+from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, my_today, say
+from tracker.domain.content.starter import STARTER_HABITS
+from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
+from tracker.domain.today import (
+    HabitRow,
+    clean_note,
+    couple_figures,
+    format_amount,
+    parse_amount,
+    rows_for,
+)
+from tracker.store.couple import Couple
 
 
 def register(commands: Any) -> None:
-    return None
+    tick = commands.add_parser("tick", parents=[DATA_OPTION], help="tick off a habit")
+    tick.add_argument("habit", help="the habit's name, or enough of it to be unique")
+    tick.add_argument("--date", help="the day: YYYY-MM-DD, today or yesterday (default today)")
+    tick.add_argument("--value", help="how much, for a measurable habit")
+    tick.add_argument("--note", help="a few words to go with it")
+    tick.add_argument("--skip", action="store_true", help="mark a planned skip instead")
+    tick.add_argument("--undo", action="store_true", help="take the tick (or skip) back")
+    tick.add_argument(
+        "--for", dest="person", choices=["a", "b"], help="tick for partner a or b (default: you)"
+    )
+    tick.set_defaults(run=run_tick)
+
+    status = commands.add_parser(
+        "status", parents=[DATA_OPTION], help="today for both of you, with streaks"
+    )
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.add_argument("--date", help="another day than today (YYYY-MM-DD)")
+    status.set_defaults(run=run_status)
+
+    habits = commands.add_parser("habits", parents=[DATA_OPTION], help="list the habits")
+    habits.add_argument("--json", action="store_true", help="machine-readable output")
+    habits.add_argument(
+        "--starters",
+        action="store_true",
+        help="list the starter ideas instead (keys for `init --starter`)",
+    )
+    habits.set_defaults(run=run_habits)
+
+
+def parse_day(text: str | None, today: date) -> date:
+    if text is None or text.strip().casefold() == "today":
+        return today
+    if text.strip().casefold() == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise CLIError(f"“{text}” is not a date; use YYYY-MM-DD, like 2026-02-28.") from None
+    if day > today:
+        raise CLIError(f"{day} hasn't happened yet; you can tick today or earlier days.")
+    return day
+
+
+def find_habit(habits: list[Habit], wanted: str) -> Habit:
+    """Exact name, else a unique prefix, else a unique part of the name (case-blind)."""
+    key = " ".join(wanted.split()).casefold()
+    if not key:
+        raise CLIError('Say which habit, e.g. rekindle tick "phone-free dinner".')
+    for test in (
+        lambda title: title == key,
+        lambda title: title.startswith(key),
+        lambda title: key in title,
+    ):
+        found = [h for h in habits if test(h.title.casefold())]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            names = ", ".join(f"“{h.title}”" for h in found[:6])
+            raise CLIError(
+                f"“{wanted}” matches more than one habit ({names}); type more of the name."
+            )
+    raise CLIError(f"No habit called “{wanted}”. `rekindle habits` lists them.")
+
+
+def run_tick(args: argparse.Namespace, context: Context) -> int:
+    couple = context.couple()
+    habit = find_habit(couple.habits(), args.habit)
+    person = US if habit.owner is Owner.TOGETHER else (args.person or couple.me)
+    if person not in habit.people():
+        raise CLIError(
+            f"“{habit.title}” belongs to {couple.name_of(habit.people()[0])}; "
+            f"use --for {habit.people()[0]} to tick it for them."
+        )
+    day = parse_day(args.date, my_today(couple))
+    if day < habit.start:
+        raise CLIError(f"“{habit.title}” started on {habit.start}; pick that day or later.")
+    if args.undo:
+        change = couple.clear_check(habit.id, person, day)
+        say(
+            f"Took back “{habit.title}” on {day}."
+            if change
+            else f"Nothing to take back for “{habit.title}” on {day}."
+        )
+        return 0
+    value = None
+    if args.value is not None:
+        if not habit.measurable:
+            raise CLIError(f"“{habit.title}” is a yes/no habit; leave out --value.")
+        try:
+            value = parse_amount(args.value, habit.unit)
+        except ValueError as error:
+            raise CLIError(str(error)) from None
+    elif habit.measurable and not args.skip:
+        raise CLIError(
+            f"“{habit.title}” counts {habit.unit or 'an amount'}; add --value, e.g. --value 15."
+        )
+    try:
+        note = clean_note(args.note or "")
+    except ValueError as error:
+        raise CLIError(str(error)) from None
+    status = CheckStatus.SKIP if args.skip else CheckStatus.DONE
+    couple.set_check(Check(habit.id, person, day, status, value, note))
+    done = "Skipped" if args.skip else "Ticked"
+    amount = f" ({format_amount(value)} {habit.unit})".rstrip() if value is not None else ""
+    say(f"{done} “{habit.title}”{amount} for {couple.name_of(person)} on {day}.")
+    return 0
+
+
+def _row_json(row: HabitRow) -> dict[str, Any]:
+    return {
+        "habit": row.habit.title,
+        "id": row.habit.id,
+        "person": row.person,
+        "state": row.state.value,
+        "value": row.check.value if row.check else None,
+        "note": row.check.note if row.check else "",
+        "streak": row.streaks.current,
+        "best": row.streaks.best,
+        "unit": row.streaks.unit,
+        "strength": round(row.strength, 4),
+        "progress": list(row.progress),
+    }
+
+
+def status_data(couple: Couple, day: date) -> dict[str, Any]:
+    habits, checks = couple.habits(), couple.checks_by()
+    figures = couple_figures(habits, checks, day)
+    people = {
+        key: {
+            "name": couple.name_of(key),
+            "me": key == couple.me,
+            "week": figures.week[key],
+            "habits": [_row_json(r) for r in rows_for(habits, checks, key, day)],
+        }
+        for key in ("a", "b")
+    }
+    return {
+        "day": day.isoformat(),
+        "together_streak": figures.together_streak,
+        "people": people,
+        "together": [_row_json(r) for r in rows_for(habits, checks, US, day)],
+    }
+
+
+def run_status(args: argparse.Namespace, context: Context) -> int:
+    couple = context.couple()
+    day = parse_day(args.date, my_today(couple))
+    data = status_data(couple, day)
+    if args.json:
+        print(as_json(data))
+        return 0
+    streak = data["together_streak"]
+    say(f"{day:%A %d %B %Y} · together streak {streak} day{'s' if streak != 1 else ''}")
+    sections = [
+        (p["name"] + (" (you)" if p["me"] else ""), p["habits"], p["week"])
+        for p in data["people"].values()
+    ]
+    sections.append(("Together", data["together"], None))
+    for title, rows, week in sections:
+        share = "" if week is None else f" · this week {round(week * 100)}%"
+        say(f"\n{title}{share}")
+        for row in rows:
+            mark = {"met": "✓", "skipped": "–", "not due": " "}.get(row["state"], "·")
+            unit = row["unit"].removesuffix("s") if row["streak"] == 1 else row["unit"]
+            say(
+                f"  {mark} {row['habit']}  ({row['streak']} {unit}, "
+                f"strength {round(row['strength'] * 100)}%)"
+            )
+        if not rows:
+            say("  (nothing here yet)")
+    return 0
+
+
+def run_habits(args: argparse.Namespace, context: Context) -> int:
+    if args.starters:
+        for starter in STARTER_HABITS:
+            say(f"{starter.key:<28} {starter.area.value:<14} {starter.title}")
+        return 0
+    couple = context.couple()
+    habits = couple.habits(include_archived=True)
+    if args.json:
+        print(as_json([{"id": h.id, **h.to_data()} for h in habits]))
+        return 0
+    if not habits:
+        say(
+            "No habits yet. Open the app (rekindle) and press a, or see "
+            "`rekindle habits --starters`."
+        )
+    for habit in habits:
+        who = {Owner.EACH: "each of us", Owner.TOGETHER: "together"}.get(
+            habit.owner, couple.name_of(habit.owner.value)
+        )
+        archived = "  (archived)" if habit.archived else ""
+        say(f"{habit.title}  ·  {habit.area.value} · {who} · {habit.schedule.describe()}{archived}")
+    return 0

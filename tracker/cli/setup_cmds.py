@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, ask
+from tracker.cli.common import DATA_OPTION, CLIError, Context, ask, say
 from tracker.store.identity import guess_time_zone, load_config
 from tracker.store.setup import create_couple, join_couple
 
@@ -64,9 +64,9 @@ def run_init(args: argparse.Namespace, context: Context) -> int:
     tz = args.tz or guess_time_zone()
     couple = create_couple(data_dir, name, partner, tz, args.day_start, args.starter)
     people = couple.people()
-    print(f"Set up {people['a'].name} & {people['b'].name} in {couple.store.data_dir}.")
-    print("Next: share that folder with your partner's computer (Syncthing, Dropbox ...),")
-    print(f"then on theirs run: rekindle join --data FOLDER --as {people['b'].name}")
+    say(f"Set up {people['a'].name} & {people['b'].name} in {couple.store.data_dir}.")
+    say("Next: share that folder with your partner's computer (Syncthing, Dropbox ...),")
+    say(f"then on theirs run: rekindle join --data FOLDER --as {people['b'].name}")
     return 0
 
 
@@ -75,7 +75,7 @@ def run_join(args: argparse.Namespace, context: Context) -> int:
     who = args.who or ask("Who are you (your name)")
     couple = join_couple(data_dir, who, args.tz, args.day_start)
     me = couple.person(couple.me)
-    print(
+    say(
         f"This device now writes as {me.name} (replica {couple.store.replica_id}) "
         f"in {couple.store.data_dir}."
     )

@@ -14,7 +14,8 @@ from tracker.domain.models import (
     Schedule,
     ScheduleKind,
 )
-from tracker.domain.today import clean_title, parse_amount, strip_controls
+from tracker.domain.text import strip_controls
+from tracker.domain.today import clean_title, parse_amount
 
 MAX_DESCRIPTION = 500
 MAX_UNIT = 20

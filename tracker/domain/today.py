@@ -7,7 +7,6 @@ what people type (amounts, notes, titles) with the sentences we show back.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +25,7 @@ from tracker.domain.progress import (
     week_completion,
 )
 from tracker.domain.schedule import is_period_habit
+from tracker.domain.text import strip_controls
 
 MAX_TITLE = 80
 MAX_NOTE = 2000
@@ -60,6 +60,7 @@ class HabitRow:
         return {DayState.MET: "✓", DayState.NOT_DUE: " "}.get(self.state, "·")
 
     def streak_text(self) -> str:
+        """Compact: 12d, 3w, 2m."""
         unit = {"days": "d", "weeks": "w", "months": "m"}[self.streaks.unit]
         return f"{self.streaks.current}{unit}"
 
@@ -145,17 +146,6 @@ def parse_amount(text: str, unit: str = "") -> float:
         what = f" {unit}" if unit else ""
         raise ValueError(f"That is more than {MAX_AMOUNT:,}{what}; check for a typo.")
     return value
-
-
-def strip_controls(text: str) -> str:
-    """Drop control characters (escape sequences, bells) but keep newlines and tabs."""
-    return "".join(
-        ch
-        for ch in text
-        if ch in "\n\t"
-        or unicodedata.category(ch) not in ("Cc", "Cf")
-        or ch == "\u200d"  # keeps joined emoji whole
-    )
 
 
 def clean_note(text: str) -> str:

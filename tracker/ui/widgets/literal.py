@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-# Control characters become their visible Unicode pictures (ESC → ␛), so an
-# escape sequence in a title is seen, not obeyed.
-_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
-_PICTURES.pop(0x0A)  # newlines stay newlines; callers that need one line fold them
-
-
-def visible(text: str) -> str:
-    return text.translate(_PICTURES)
+from tracker.domain.text import visible
 
 
 def literal(text: str, style: str = "") -> Text:
