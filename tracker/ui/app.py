@@ -70,6 +70,12 @@ class RekindleApp(App[int]):
         if self._poll:
             self.set_interval(POLL_SECONDS, self.check_for_changes)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Until onboarding has made a couple there is nothing to show or undo.
+        if self.couple is None and action in ("show", "undo"):
+            return False
+        return True
+
     # -- time ----------------------------------------------------------------
 
     def today(self) -> date:

@@ -43,8 +43,9 @@ WELCOME = (
 class OnboardingScreen(Screen[Couple | None]):
     CSS_PATH = sheet("onboarding.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start", id="onboarding.start"),
-        Binding("ctrl+d", "skip", "Skip: use defaults", id="onboarding.skip"),
+        # Priority: the focused Input would otherwise take ctrl+d (delete right).
+        Binding("ctrl+s", "start", "Start", id="onboarding.start", priority=True),
+        Binding("ctrl+d", "skip", "Skip: use defaults", id="onboarding.skip", priority=True),
         Binding("escape", "quit", "Quit", id="onboarding.quit"),
     ]
 

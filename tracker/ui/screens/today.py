@@ -41,7 +41,7 @@ class TodayScreen(Screen[None]):
         Binding("s", "skip", "Skip", id="today.skip"),
         Binding("n", "note", "Note", id="today.note"),
         Binding("left_square_bracket", "day(-1)", "Day back", id="today.back"),
-        Binding("right_square_bracket", "day(1)", "Day on", id="today.forward"),
+        Binding("right_square_bracket", "day(1)", "Day on", show=False, id="today.forward"),
         Binding("t", "back_to_today", "To today", show=False, id="today.today"),
         Binding("a", "add_habit", "Add habit", id="today.add"),
     ]
@@ -92,7 +92,7 @@ class TodayScreen(Screen[None]):
         checks = couple.checks_by()
         today = self.rekindle.today()
         me, partner = couple.me, couple.partner_key
-        self.sub_title = day_label(self.day, today)
+        self.sub_title = "Today"
         self.query_one("#label-me", Label).update(literal(f"{couple.name_of(me)} (you)"))
         self.query_one("#label-partner", Label).update(literal(couple.name_of(partner)))
         tables = (("#table-me", me), ("#table-partner", partner), ("#table-us", US))

@@ -18,8 +18,8 @@ class HabitTable(DataTable[Text]):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         # Rows have no cells to step through, so left/right move between people.
-        Binding("left,h", "screen.focus_column(-1)", "Left", show=False),
-        Binding("right,l", "screen.focus_column(1)", "Right", show=False),
+        Binding("left,h", "screen.focus_column(-1)", "Previous list", show=False),
+        Binding("right,l", "screen.focus_column(1)", "Next list", show=False),
     ]
 
     def __init__(self, person: str, *, id: str | None = None) -> None:
