@@ -10,6 +10,12 @@ from datetime import date
 
 import pytest
 
+from tracker.domain.content.starter import (
+    STARTER_HABITS,
+    StarterHabit,
+    find_starter,
+    starters_by_area,
+)
 from tracker.domain.models import (
     Area,
     Direction,
@@ -17,12 +23,6 @@ from tracker.domain.models import (
     HabitKind,
     Owner,
     ScheduleKind,
-)
-from tracker.domain.content.starter import (
-    STARTER_HABITS,
-    StarterHabit,
-    find_starter,
-    starters_by_area,
 )
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -72,9 +72,7 @@ class RekindleApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Until onboarding has made a couple there is nothing to show or undo.
-        if self.couple is None and action in ("show", "undo"):
-            return False
-        return True
+        return not (self.couple is None and action in ("show", "undo"))
 
     # -- time ----------------------------------------------------------------
 

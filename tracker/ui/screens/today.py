@@ -90,7 +90,6 @@ class TodayScreen(Screen[None]):
             return
         habits = couple.habits()
         checks = couple.checks_by()
-        today = self.rekindle.today()
         me, partner = couple.me, couple.partner_key
         self.sub_title = "Today"
         self.query_one("#label-me", Label).update(literal(f"{couple.name_of(me)} (you)"))
