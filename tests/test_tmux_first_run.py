@@ -1,0 +1,102 @@
+"""The installed `rekindle` in a real terminal: first launch, onboarding, a first tick."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.tmux
+
+
+def _tmux() -> str:
+    found = shutil.which("tmux")
+    if found is None:
+        if os.environ.get("REKINDLE_REQUIRE_TOOLS"):
+            pytest.fail("tmux is required here (REKINDLE_REQUIRE_TOOLS is set) but missing")
+        pytest.skip("tmux is not installed")
+    return found
+
+
+class Terminal:
+    def __init__(self, tmux: str, socket: str, size: tuple[int, int]) -> None:
+        self.tmux, self.socket, self.size = tmux, socket, size
+
+    def run(self, *args: str) -> str:
+        result = subprocess.run([self.tmux, "-L", self.socket, *args], capture_output=True,
+                                text=True, timeout=20)
+        return result.stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "app")
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        self.run("send-keys", "-t", "app", *(["-l"] if literal else []), *keys)
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"“{text}” never appeared; the screen shows:\n{self.screen()}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
+    tmux = _tmux()
+    script = Path(sys.executable).parent / "rekindle"
+    command = str(script) if script.exists() else f"{sys.executable} -m tracker"
+    data = tmp_path / "shared"
+    env = {
+        "REKINDLE_CONFIG": str(tmp_path / "config"),
+        "REKINDLE_DATA": str(data),
+        "TZ": "Europe/London",
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }
+    term = Terminal(tmux, f"rekindle-test-{uuid.uuid4().hex[:8]}", (100, 30))
+    exports = " ".join(f"-e {key}={value}" for key, value in env.items()).split()
+    term.run("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", *exports,
+             f"{command}; echo EXITED $?; sleep 60")
+    try:
+        yield term, data
+    finally:
+        term.run("kill-server")
+
+
+def _checks_on_disk(data: Path) -> list[dict[str, object]]:
+    found = []
+    for shard in data.glob("replicas/*/log/*.json"):
+        content = json.loads(shard.read_text())
+        found += [doc for doc in content["records"].values() if doc["kind"] == "check"]
+    return found
+
+
+def test_first_launch_onboarding_then_a_first_tick(terminal: tuple[Terminal, Path]) -> None:
+    term, data = terminal
+    term.wait_for("Getting started")
+    term.keys("Robin", literal=True)
+    term.keys("Tab")
+    term.keys("Kai", literal=True)
+    term.keys("C-s")
+    shown = term.wait_for("Together streak")
+    assert "Robin (you)" in shown and "Kai" in shown
+    assert _checks_on_disk(data) == []
+    term.keys("Space")
+    shown = term.wait_for("✓")
+    checks = _checks_on_disk(data)
+    assert len(checks) == 1
+    assert checks[0]["data"]["status"] == "done"  # type: ignore[index]
+    assert checks[0]["data"]["person"] == "a"  # type: ignore[index]
+    term.keys("q")
+    term.wait_for("EXITED 0")
