@@ -51,10 +51,16 @@ class HabitDraft:
             times=str(s.times),
             every=str(s.every),
             kind=habit.kind,
-            target=f"{habit.target:g}" if habit.measurable else "",
+            target=exact_text(habit.target) if habit.measurable else "",
             unit=habit.unit,
             direction=habit.direction,
         )
+
+
+def exact_text(value: float) -> str:
+    """Short when that loses nothing (15, 2.5), else every digit, so an edit never rounds."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(value)
 
 
 def _whole(text: str, what: str) -> int:

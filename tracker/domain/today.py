@@ -7,6 +7,7 @@ what people type (amounts, notes, titles) with the sentences we show back.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,7 @@ from tracker.domain.text import strip_controls
 MAX_TITLE = 80
 MAX_NOTE = 2000
 MAX_AMOUNT = 1_000_000
+THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +55,12 @@ class HabitRow:
 
     @property
     def mark(self) -> str:
-        if self.check is not None and self.check.status is CheckStatus.SKIP:
-            return "–"
-        if self.check is not None and not self.done:
-            return "◐"  # logged, but short of the target
-        return {DayState.MET: "✓", DayState.NOT_DUE: " "}.get(self.state, "·")
+        if self.check is not None:
+            if self.check.status is CheckStatus.SKIP:
+                return "–"
+            # Judged by the check itself: a tick on a day it isn't due still counts as done.
+            return "✓" if self.habit.met_by(self.check.value) else "◐"  # ◐: short of the goal
+        return " " if self.state is DayState.NOT_DUE else "·"
 
     def streak_text(self) -> str:
         """Compact: 12d, 3w, 2m."""
@@ -131,7 +134,11 @@ def format_amount(value: float) -> str:
 
 def parse_amount(text: str, unit: str = "") -> float:
     """A number someone typed for a measurable habit, or ValueError saying what is wrong."""
-    cleaned = text.strip().replace(",", ".")
+    cleaned = text.strip().replace(" ", "")
+    # "1,000" groups thousands; "2,5" is a decimal comma.
+    cleaned = (
+        cleaned.replace(",", "") if THOUSANDS.fullmatch(cleaned) else cleaned.replace(",", ".")
+    )
     if not cleaned:
         raise ValueError("Type a number, for example 15.")
     try:
@@ -145,7 +152,7 @@ def parse_amount(text: str, unit: str = "") -> float:
     if value > MAX_AMOUNT:
         what = f" {unit}" if unit else ""
         raise ValueError(f"That is more than {MAX_AMOUNT:,}{what}; check for a typo.")
-    return value
+    return value + 0.0  # turns -0.0 into 0.0
 
 
 def clean_note(text: str) -> str:
@@ -164,6 +171,6 @@ def clean_title(text: str) -> str:
         raise ValueError("Give the habit a name.")
     if len(title) > MAX_TITLE:
         raise ValueError(
-            f"Keep the name under {MAX_TITLE} characters; the description has room for more."
+            f"Keep the name to {MAX_TITLE} characters or fewer; the description has room for more."
         )
     return title

@@ -67,6 +67,8 @@ _FIXES = {
     "if it is yours, move it aside (your other files are safe) and restore it from a backup.",
     Problem.NOT_OURS: "Move it out of the replicas folder.",
     Problem.NEWER: "Update Rekindle on this device to read and write it fully.",
+    Problem.DAMAGED: "If it is yours, move it aside and restore it from a backup; the "
+    "entries that could be read are already in use.",
 }
 
 

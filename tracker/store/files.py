@@ -65,6 +65,7 @@ class Problem(StrEnum):
     UNREADABLE = "unreadable"
     NOT_OURS = "not a Rekindle file"
     NEWER = "newer version"
+    DAMAGED = "damaged entries"
 
 
 PROBLEM_ADVICE = {
@@ -72,6 +73,8 @@ PROBLEM_ADVICE = {
     Problem.UNREADABLE: "it does not parse (cut short or damaged); it is left untouched",
     Problem.NOT_OURS: "it is not laid out like a Rekindle file; it is left untouched",
     Problem.NEWER: "a newer Rekindle wrote it; it is read but never written until you update",
+    Problem.DAMAGED: "some entries in it are damaged; the rest are read and the file is left "
+    "untouched",
 }
 
 
@@ -108,7 +111,11 @@ def parse_file(path: Path, raw: bytes) -> FileRead:
         result.problem = Problem.UNREADABLE
         result.detail = str(error)[:120]
         return result
-    if not isinstance(content, dict) or not isinstance(content.get(RECORDS_TABLE, {}), dict):
+    if (
+        not isinstance(content, dict)
+        or not (RECORDS_TABLE in content or META_TABLE in content)
+        or not isinstance(content.get(RECORDS_TABLE, {}), dict)
+    ):
         result.problem = Problem.NOT_OURS
         return result
     meta_table = content.get(META_TABLE) or {}
@@ -122,6 +129,9 @@ def parse_file(path: Path, raw: bytes) -> FileRead:
         record = Record.from_doc(doc) if isinstance(doc, dict) else None
         if record is None:
             result.skipped_records += 1
+            if not isinstance(doc, dict) and result.problem is None:
+                # The good entries are read; rewriting would trip over (or drop) the bad one.
+                result.problem = Problem.DAMAGED
         else:
             result.records.append(record)
     return result
@@ -168,9 +178,12 @@ def atomic_write(path: Path, payload: bytes) -> None:
 
 
 def make_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    with contextlib.suppress(OSError):
-        os.chmod(path, DIR_MODE)
+    """Create the folder and any missing parents as 0700 (mkdir's mode skips parents)."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=DIR_MODE, exist_ok=True)
+        with contextlib.suppress(OSError):
+            os.chmod(folder, DIR_MODE)
 
 
 class AtomicJSONStorage(Storage):

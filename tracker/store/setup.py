@@ -9,11 +9,11 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tracker.domain.content.starter import find_starter
-from tracker.domain.days import tz_problem
+from tracker.domain.days import person_today, tz_problem
 from tracker.domain.models import PARTNERS, Person
 from tracker.store.couple import Couple
 from tracker.store.files import REPLICAS_DIR, make_private_dir
@@ -124,7 +124,9 @@ def create_couple(
     couple.store.ensure_replica()
     couple.save_person(Person("a", my_name, tz, day_start))
     couple.save_person(Person("b", partner_name, tz, day_start))
-    add_starters(couple, starters, today or date.today())
+    # The habits start on *my* today (my zone, my day start), not the computer's date.
+    me = couple.person("a")
+    add_starters(couple, starters, today or person_today(me, datetime.now(UTC)))
     write_stignore(data_dir)
     save_config(config)
     return couple

@@ -161,24 +161,30 @@ class Store:
         copy is deleted after its records are safely in the main file.
         """
         own = replica_dir(self.data_dir, self.replica_id)
-        for path, seen in list(self._seen.items()):
+        # What each main file holds, kept current as copies are folded in one by one, so
+        # an older copy folded after a newer one can never overwrite it.
+        holds: dict[Path, dict[str, Record]] = {}
+        for path, seen in sorted(self._seen.items()):
             role, main = classify(path.name)
             if role is not FileRole.CONFLICT or path.parent not in (own, own / LOG_DIR):
                 continue
             if not seen.read.writable:
                 continue
-            shard = Path(main).stem
-            mine = self._seen.get(path.parent / main)
-            mine_ids = {r.id: r for r in mine.read.records} if mine else {}
+            main_path = path.parent / main
+            if main_path not in holds:
+                mine = self._seen.get(main_path)
+                holds[main_path] = {r.id: r for r in mine.read.records} if mine else {}
+            current = holds[main_path]
             newer = [
                 r
                 for r in seen.read.records
-                if r.id not in mine_ids or r.version > mine_ids[r.id].version
+                if r.id not in current or r.version > current[r.id].version
             ]
             try:
-                self.writer.write(shard, newer)
+                self.writer.write(main_path.stem, newer)
             except (ReadOnlyFile, OSError):
                 continue
+            current.update((r.id, r) for r in newer)
             with contextlib.suppress(OSError):
                 path.unlink()
                 self.folded.append(path)
@@ -256,6 +262,8 @@ class Store:
         now = self._now()
         ahead: dict[str, int] = {}
         for record in self.state.values():
+            if record.replica == self.replica_id:
+                continue  # ours run ahead only by catching up with someone else's clock
             delta = stamp_millis(record.stamp) - now
             if delta > SKEW_TOLERANCE_MS:
                 ahead[record.replica] = max(ahead.get(record.replica, 0), delta // 60000)

@@ -1,0 +1,82 @@
+"""Helpers for the store tests: hand-made shard files, snapshots, subprocess environments."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tracker.store.records import Record
+from tracker.store.store import Store
+
+ME = "mine0000aaaa"
+THEM = "them0000bbbb"
+ME_META = {"partner": "a", "device": "alex-laptop", "machine": "machine-of-alex"}
+THEM_META = {"partner": "b", "device": "sam-laptop", "machine": "machine-of-sam"}
+
+
+def shard_bytes(
+    records: Iterable[Record], meta: Mapping[str, Any] | None = None, replica: str = ""
+) -> bytes:
+    """A shard file laid out exactly as the app writes it (a TinyDB document)."""
+    docs = {str(n): r.to_doc() for n, r in enumerate(records, start=1)}
+    head = {"schema": 1, "replica": replica, **(meta or {})}
+    content = {"meta": {"1": head}, "records": docs}
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def check_data(day: str, note: str = "", person: str = "a", habit: str = "h") -> dict[str, Any]:
+    return {
+        "habit": habit,
+        "person": person,
+        "day": day,
+        "status": "done",
+        "value": None,
+        "note": note,
+    }
+
+
+def snapshot(state: Mapping[str, Record]) -> dict[str, tuple[str, str, bool, dict[str, Any]]]:
+    return {rid: (r.stamp, r.replica, r.deleted, dict(r.data)) for rid, r in state.items()}
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def subprocess_env(config_dir: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
+    env["REKINDLE_CONFIG"] = str(config_dir)
+    # Crash logs of an unexpected error must not land in the real home directory.
+    env["XDG_STATE_HOME"] = str(config_dir / "state")
+    env["XDG_CACHE_HOME"] = str(config_dir / "cache")
+    env.update(extra)
+    return env
+
+
+PYTHON = sys.executable
+
+
+@dataclass
+class Folder:
+    """A data folder holding our replica (partner a) and the partner's (partner b)."""
+
+    data_dir: Path
+    ids: dict[str, str]  # name → record id, one per file that holds records
+
+    def own(self, name: str = "core.json") -> Path:
+        return self.data_dir / "replicas" / ME / name
+
+    def theirs(self, name: str = "core.json") -> Path:
+        return self.data_dir / "replicas" / THEM / name
+
+    def open(self) -> Store:
+        store = Store(self.data_dir, ME, ME_META)
+        store.load()
+        return store

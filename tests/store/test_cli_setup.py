@@ -1,0 +1,225 @@
+"""`rekindle --version | init | join | doctor` as a person would run them."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+from tests.store.store_helpers import PYTHON, shard_bytes, subprocess_env, tree_bytes
+from tracker.domain.content.starter import find_starter
+from tracker.store.files import read_file
+from tracker.store.records import Record, format_stamp
+from tracker.store.store import Store
+
+
+def run(config: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PYTHON, "-m", "tracker", *args],
+        env=subprocess_env(config, **env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def ok(config: Path, *args: str, **env: str) -> str:
+    result = run(config, *args, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def refused(config: Path, *args: str, **env: str) -> str:
+    """A refusal: non-zero exit, one line on stderr, no traceback."""
+    result = run(config, *args, **env)
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "something unexpected" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("rekindle: ")
+    return lines[0]
+
+
+def config_values(config: Path) -> dict[str, str]:
+    values = {}
+    for line in (config / "config.toml").read_text().splitlines():
+        if "=" in line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            values[key.strip()] = json.loads(value)
+    return values
+
+
+INIT = ("--name", "Alex", "--partner-name", "Sam", "--tz", "Europe/London")
+
+
+@pytest.fixture
+def alex(tmp_path: Path) -> tuple[Path, Path]:
+    """Alex's config dir and the data folder Alex set up."""
+    config, data = tmp_path / "conf-alex", tmp_path / "Rekindle"
+    ok(config, "init", "--data", str(data), *INIT, "--starter", "phone-free-dinner")
+    return config, data
+
+
+def own_core(config: Path, data: Path) -> Path:
+    return data / "replicas" / config_values(config)["replica_id"] / "core.json"
+
+
+def test_version(tmp_path: Path) -> None:
+    out = ok(tmp_path / "conf", "--version")
+    assert out.strip() == f"rekindle {version('rekindle-tracker')}"
+    assert not (tmp_path / "conf").exists()
+
+
+def test_init_sets_up_the_folder_and_keeps_identity_out_of_it(alex: tuple[Path, Path]) -> None:
+    config, data = alex
+    values = config_values(config)
+    assert values["partner"] == "a"
+    assert Path(values["data_dir"]) == data
+    assert list(data.rglob("*.toml")) == []  # identity never travels with the shared folder
+    core = data / "replicas" / values["replica_id"] / "core.json"
+    read = read_file(core)
+    assert read.writable and read.meta["partner"] == "a"
+    assert ".syncthing" in (data / ".stignore").read_text()
+
+    store = Store(data, "observer0000")
+    store.load()
+    people = {r.data["key"]: r.data for r in store.live("person")}
+    assert (people["a"]["name"], people["b"]["name"]) == ("Alex", "Sam")
+    assert people["a"]["tz"] == "Europe/London"
+    starter = find_starter("phone-free-dinner")
+    assert starter is not None
+    assert [r.data["title"] for r in store.live("habit")] == [starter.title]
+
+
+def test_init_again_is_refused_and_changes_nothing(alex: tuple[Path, Path], tmp_path: Path) -> None:
+    config, data = alex
+    before = tree_bytes(data)
+    line = refused(config, "init", "--data", str(data), *INIT)
+    assert "already set up" in line
+    # A second device must join, not init over the couple's folder.
+    other = tmp_path / "conf-other"
+    line = refused(other, "init", "--data", str(data), *INIT)
+    assert "rekindle join" in line
+    assert tree_bytes(data) == before
+    assert not (other / "config.toml").exists()
+
+
+def test_init_with_an_unknown_time_zone_creates_nothing(tmp_path: Path) -> None:
+    config, data = tmp_path / "conf", tmp_path / "Rekindle"
+    line = refused(
+        config, "init", "--data", str(data), "--name", "A", "--partner-name", "B",
+        "--tz", "Mars/Olympus",
+    )  # fmt: skip
+    assert "Mars/Olympus" in line
+    assert not data.exists()
+    assert not (config / "config.toml").exists()
+
+
+def test_join_as_the_partner(alex: tuple[Path, Path], tmp_path: Path) -> None:
+    config, data = alex
+    nobody = tmp_path / "conf-nobody"
+    line = refused(nobody, "join", "--data", str(data), "--as", "Nobody")
+    assert "--as" in line and "Alex" in line and "Sam" in line
+    assert len(list((data / "replicas").iterdir())) == 1
+    assert not (nobody / "config.toml").exists()
+
+    sam = tmp_path / "conf-sam"
+    out = ok(sam, "join", "--data", str(data), "--as", "Sam")
+    values = config_values(sam)
+    assert values["partner"] == "b"
+    assert values["replica_id"] != config_values(config)["replica_id"]
+    assert values["replica_id"] in out
+    assert read_file(own_core(sam, data)).meta["partner"] == "b"
+
+
+def test_doctor_before_and_after_the_partner_joins(alex: tuple[Path, Path], tmp_path: Path) -> None:
+    config, data = alex
+    alex_id = config_values(config)["replica_id"]
+    before = ok(config, "doctor")
+    assert alex_id in before
+    assert "Nothing from Sam has arrived yet. Is the folder shared?" in before
+
+    sam = tmp_path / "conf-sam"
+    ok(sam, "join", "--data", str(data), "--as", "Sam")
+    sam_id = config_values(sam)["replica_id"]
+    after = ok(config, "doctor")
+    assert alex_id in after and sam_id in after
+    assert "Is the folder shared?" not in after
+    assert "All good" in after
+
+    report = json.loads(ok(config, "doctor", "--json"))
+    assert report["replica_id"] == alex_id and report["me"] == "a"
+    assert report["healthy"] is True
+    partners = {r["replica_id"]: (r["partner"], r["this_device"]) for r in report["replicas"]}
+    assert partners == {alex_id: ("a", True), sam_id: ("b", False)}
+    from_sam = json.loads(ok(sam, "doctor", "--json"))
+    assert from_sam["me"] == "b" and from_sam["replica_id"] == sam_id
+
+
+def test_a_data_folder_that_is_gone(alex: tuple[Path, Path]) -> None:
+    config, data = alex
+    shutil.rmtree(data)
+    line = refused(config, "doctor")
+    assert "not there" in line and str(data) in line
+    assert not data.exists()  # not quietly re-created empty
+
+
+def test_rekindle_data_overrides_the_configured_folder(
+    alex: tuple[Path, Path], tmp_path: Path
+) -> None:
+    config, data = alex
+    moved = tmp_path / "Moved"
+    shutil.move(data, moved)
+    refused(config, "doctor")
+    report = json.loads(ok(config, "doctor", "--json", REKINDLE_DATA=str(moved)))
+    assert Path(report["data_dir"]) == moved
+    assert report["replicas"][0]["records"] > 0
+    # --data beats REKINDLE_DATA.
+    line = refused(config, "--data", str(data), "doctor", REKINDLE_DATA=str(moved))
+    assert "not there" in line
+
+
+def test_two_devices_writing_as_one_replica(alex: tuple[Path, Path], tmp_path: Path) -> None:
+    config, data = alex
+    assert "Two devices" not in ok(config, "doctor")
+    core = own_core(config, data)
+    content = json.loads(core.read_bytes())
+    content["meta"]["1"].update(machine="0123456789abcdef", device="Sam's old laptop")
+    core.write_text(json.dumps(content))
+    out = ok(config, "doctor")
+    assert "Two devices are writing as this same replica" in out
+    assert "Sam's old laptop" in out
+    assert "run `rekindle join` to give it a replica of its own" in out
+    assert json.loads(ok(config, "doctor", "--json"))["healthy"] is False
+
+
+def test_a_copied_config_is_told_it_clashes(alex: tuple[Path, Path], tmp_path: Path) -> None:
+    config, _ = alex
+    copied = tmp_path / "elsewhere" / "conf-copy"
+    shutil.copytree(config, copied)
+    assert "Two devices" not in ok(config, "doctor")
+    assert "Two devices are writing as this same replica" in ok(copied, "doctor")
+
+
+def test_clock_skew_of_the_partner_is_reported(alex: tuple[Path, Path]) -> None:
+    config, data = alex
+    ahead = int(time.time() * 1000) + 2 * 60 * 60 * 1000
+    partner = "skewed000001"
+    record = Record("habit:x", "habit", format_stamp(ahead, 0), partner, False, {"title": "x"})
+    folder = data / "replicas" / partner
+    folder.mkdir()
+    (folder / "core.json").write_bytes(shard_bytes([record], {"partner": "b"}, partner))
+    out = ok(config, "doctor")
+    found = re.search(rf"Replica {partner} has changes stamped (\d+) minutes in the future", out)
+    assert found, out
+    assert 115 <= int(found[1]) <= 120
+    assert "set their clocks automatically" in out
+    assert f"Replica {config_values(config)['replica_id']} has" not in out  # not this device
