@@ -29,8 +29,9 @@ def test_import_contracts_hold() -> None:
 
 
 def test_ruff_is_clean() -> None:
+    folders = [name for name in ("tracker", "tests", "benchmarks") if (ROOT / name).is_dir()]
     result = subprocess.run(
-        [_tool("ruff"), "check", "tracker", "tests", "benchmarks"],
+        [_tool("ruff"), "check", *folders],
         cwd=ROOT,
         capture_output=True,
         text=True,

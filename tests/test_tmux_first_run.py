@@ -86,8 +86,11 @@ def test_first_launch_onboarding_then_a_first_tick(terminal: tuple[Terminal, Pat
     term, data = terminal
     term.wait_for("Getting started")
     term.keys("Robin", literal=True)
+    term.wait_for("Robin")
     term.keys("Tab")
+    time.sleep(0.5)  # let focus move before typing on, as a person would
     term.keys("Kai", literal=True)
+    term.wait_for("Kai")
     term.keys("C-s")
     shown = term.wait_for("Together streak")
     assert "Robin (you)" in shown and "Kai" in shown
