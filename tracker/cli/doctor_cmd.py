@@ -16,6 +16,16 @@ def register(commands: Any) -> None:
     doctor.add_argument("--json", action="store_true", help="machine-readable output")
     doctor.set_defaults(run=run_doctor)
 
+    sync = commands.add_parser("sync", help="how the shared folder is syncing")
+    sync_commands = sync.add_subparsers(dest="sync_command", metavar="COMMAND", required=True)
+    status = sync_commands.add_parser(
+        "status",
+        parents=[DATA_OPTION],
+        help="every device's data, what arrived, and anything odd (same checks as doctor)",
+    )
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.set_defaults(run=run_doctor)
+
 
 def render(report: HealthReport, names: dict[str, str]) -> str:
     lines = [f"Data folder: {report.data_dir}", "", "Replicas (one per device):"]

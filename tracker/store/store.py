@@ -184,6 +184,7 @@ class Store:
                 self.writer.write(main_path.stem, newer)
             except (ReadOnlyFile, OSError):
                 continue
+            self._wrote(main_path.stem, newer)
             current.update((r.id, r) for r in newer)
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -208,10 +209,25 @@ class Store:
     ) -> Record:
         """Write a new version into our own files; durable when this returns."""
         record = Record(record_id, kind, self.clock.next(), self.replica_id, deleted, dict(data))
-        self.writer.write(shard_of(kind, data), [record])
+        shard = shard_of(kind, data)
+        self.writer.write(shard, [record])
+        self._wrote(shard, [record])
         merge_into(self.state, [record])
         self.generation += 1
         return record
+
+    def _wrote(self, shard: str, records: list[Record]) -> None:
+        """Remember what we just wrote, so the next refresh need not read our own file back."""
+        path = self.writer.path(shard)
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        seen = self._seen.get(path)
+        if seen is None:
+            seen = self._seen[path] = _Seen((0, 0), FileRead(path, meta=dict(self.writer.meta)))
+        seen.read.records.extend(records)
+        seen.signature = (stat.st_size, stat.st_mtime_ns)
 
     def delete(self, record_id: str) -> Record | None:
         """A tombstone: the last version's data is kept, so it can be undone."""
@@ -274,10 +290,7 @@ class Store:
         make_private_dir(self.data_dir)
         make_private_dir(replica_dir(self.data_dir, self.replica_id))
         self.writer.ensure(CORE)
-
-    @property
-    def problem_files(self) -> list[Path]:
-        return [read.path for read in self.problems()]
+        self._wrote(CORE, [])
 
     def problem_kinds(self) -> dict[Path, Problem]:
         return {read.path: read.problem for read in self.problems() if read.problem}

@@ -15,6 +15,7 @@ from tracker.ui.arrivals import describe_arrivals
 from tracker.ui.screens.habits import HabitsScreen
 from tracker.ui.screens.help import HelpScreen
 from tracker.ui.screens.onboarding import OnboardingScreen
+from tracker.ui.screens.sync import SyncScreen
 from tracker.ui.screens.today import TodayScreen
 from tracker.ui.styles import sheet
 
@@ -29,12 +30,13 @@ class RekindleApp(App[int]):
     BINDINGS = [
         Binding("1", "show('today')", "Today", id="screen.today"),
         Binding("2", "show('habits')", "Habits", id="screen.habits"),
+        Binding("9", "show('sync')", "Sync", id="screen.sync"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="theme"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
-    MODES = {"today": TodayScreen, "habits": HabitsScreen}
+    MODES = {"today": TodayScreen, "habits": HabitsScreen, "sync": SyncScreen}
 
     def __init__(
         self,
@@ -136,6 +138,9 @@ class RekindleApp(App[int]):
             )
             yield SystemCommand(
                 "Habits", "Add, edit, archive and reorder", lambda: self.action_show("habits")
+            )
+            yield SystemCommand(
+                "Sync", "Devices, what arrived, anything odd", lambda: self.action_show("sync")
             )
             yield SystemCommand("Undo", "Undo the last change", self.action_undo)
             yield SystemCommand(

@@ -1,0 +1,236 @@
+"""Two partners, two folders, real Syncthing between them: nothing is ever lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.sync.syncthing import Pair, start_pair, wait_until
+from tracker.domain.days import person_today
+from tracker.domain.models import US, Check
+from tracker.store.couple import Couple
+from tracker.store.identity import LocalConfig, load_config
+from tracker.store.records import Record, merge
+from tracker.store.store import Store
+from tracker.ui.app import make_app
+from tracker.ui.widgets.habit_table import HabitTable
+
+pytestmark = [pytest.mark.syncthing, pytest.mark.slow]
+
+STARTERS = ["specific-thank-you", "phone-free-dinner", "ask-about-their-day"]
+
+
+@dataclass
+class Side:
+    name: str
+    config_dir: Path
+    folder: Path
+
+    def cli(self, *args: str) -> str:
+        env = {**os.environ, "REKINDLE_CONFIG": str(self.config_dir)}
+        env.pop("REKINDLE_DATA", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "tracker", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def config(self, monkeypatch: pytest.MonkeyPatch) -> LocalConfig:
+        monkeypatch.setenv("REKINDLE_CONFIG", str(self.config_dir))
+        config = load_config()
+        assert config is not None
+        return config
+
+    def couple(self, monkeypatch: pytest.MonkeyPatch) -> Couple:
+        return Couple.open(self.config(monkeypatch))
+
+    def state(self) -> dict[str, tuple[object, ...]]:
+        """Everything this side's folder merges to, as a reader would see it."""
+        reader = Store(self.folder, "reader")
+        reader.load()
+        return {i: (r.stamp, r.replica, r.deleted, dict(r.data)) for i, r in reader.state.items()}
+
+    def replica_ids(self) -> set[str]:
+        root = self.folder / "replicas"
+        return {p.name for p in root.iterdir()} if root.exists() else set()
+
+
+@pytest.fixture
+def two_machines(tmp_path: Path) -> Iterator[tuple[Side, Side, Pair]]:
+    alex = Side("alex", tmp_path / "alex-config", tmp_path / "alex-folder")
+    sam = Side("sam", tmp_path / "sam-config", tmp_path / "sam-folder")
+    starters = [arg for key in STARTERS for arg in ("--starter", key)]
+    alex.cli(
+        "init",
+        "--data",
+        str(alex.folder),
+        "--name",
+        "Alex",
+        "--partner-name",
+        "Sam",
+        "--tz",
+        "Europe/London",
+        *starters,
+    )
+    pair = start_pair(tmp_path, alex.folder, sam.folder)
+    try:
+        wait_until(
+            lambda: alex.replica_ids() and alex.replica_ids() <= sam.replica_ids(),
+            90,
+            "Alex's files to reach Sam's folder",
+        )
+        sam.cli("join", "--data", str(sam.folder), "--as", "Sam", "--tz", "Australia/Sydney")
+        wait_until(lambda: len(alex.replica_ids()) == 2, 90, "Sam's files to reach Alex")
+        yield alex, sam, pair
+    finally:
+        pair.stop()
+
+
+def status(side: Side) -> dict[str, object]:
+    return json.loads(side.cli("status", "--json"))
+
+
+def test_a_tick_on_one_machine_shows_on_the_other(two_machines: tuple[Side, Side, Pair]) -> None:
+    alex, sam, _ = two_machines
+
+    def sam_sees_it() -> bool:
+        rows = status(sam)["people"]["a"]["habits"]  # type: ignore[index]
+        return any(r["habit"] == "One specific thank-you" and r["state"] == "met" for r in rows)
+
+    # Sam's status shows Sam's own day; Sydney may already be on tomorrow.
+    sam_day = json.loads(sam.cli("status", "--json"))["day"]
+    alex.cli("tick", "thank-you", "--date", min(sam_day, status(alex)["day"]))  # type: ignore[type-var]
+    wait_until(sam_sees_it, 60, "Alex's tick to show in Sam's status")
+
+
+def _offline_edits(couple: Couple, rng: random.Random, count: int) -> list[Record]:
+    """Many edits to the same few records the other side is also editing."""
+    habits = couple.habits()
+    days = [date(2026, 11, 20) + timedelta(days=i) for i in range(4)]
+    written: list[Record] = []
+    store = couple.store
+    for _ in range(count):
+        habit = rng.choice(habits)
+        person = US if habit.owner.value == "together" else rng.choice(["a", "b"])
+        check = Check(habit.id, person, rng.choice(days), note=f"{couple.me}:{rng.random():.6f}")
+        roll = rng.random()
+        if roll < 0.6:
+            written.append(store.put("check", check.id, check.to_data()))
+        elif roll < 0.8:
+            gone = store.delete(check.id)
+            if gone is not None:
+                written.append(gone)
+        else:
+            renamed = habit.with_changes(title=f"{habit.title.split(' #')[0]} #{couple.me}")
+            written.append(store.put("habit", habit.id, renamed.to_data()))
+    return written
+
+
+def test_offline_conflicting_edits_converge_with_nothing_lost(
+    two_machines: tuple[Side, Side, Pair], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alex, sam, pair = two_machines
+    pair.settle()
+    before = alex.state()
+    assert before == sam.state()
+    pair.b.stop()  # the connection is gone: both go on editing
+    alex_couple = alex.couple(monkeypatch)
+    sam_couple = sam.couple(monkeypatch)
+    rng = random.Random(20261125)
+    written = _offline_edits(alex_couple, rng, 60) + _offline_edits(sam_couple, rng, 60)
+    # And the sharpest case: a delete on one side, an edit of the same habit on the other.
+    habit = alex_couple.habits()[0]
+    written.append(alex_couple.store.delete(habit.id))  # type: ignore[arg-type]
+    written.append(
+        sam_couple.store.put("habit", habit.id, habit.with_changes(title="Kept by Sam").to_data())
+    )
+    alex_couple.store.close()
+    sam_couple.store.close()
+    originals = [Record(i, "?", s, r, d, data) for i, (s, r, d, data) in before.items()]
+    expected = {
+        i: (r.stamp, r.replica, r.deleted, dict(r.data))
+        for i, r in merge(originals, written).items()
+    }
+    pair.b.start()
+    pair.connect()
+    wait_until(
+        lambda: alex.state() == sam.state() == expected,
+        120,
+        "both folders to merge to the same state",
+    )
+    merged = alex.state()
+    assert merged[habit.id] == expected[habit.id]
+    # The later of the delete and the edit won, on both machines.
+    assert (
+        merged[habit.id][1]
+        == max((r for r in written if r.id == habit.id), key=lambda r: r.version).replica
+    )
+
+
+async def test_a_running_app_refreshes_when_the_partner_ticks(
+    two_machines: tuple[Side, Side, Pair], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alex, sam, _ = two_machines
+    couple = sam.couple(monkeypatch)
+    app = make_app(couple, clock=lambda: datetime.now(UTC))
+    said: list[str] = []
+    app.notify = lambda message, **_: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        partner = screen.query_one("#table-partner", HabitTable)
+        # Sydney is usually a day ahead of London: look at a day that is past for both.
+        alex_today = person_today(couple.person("a"), datetime.now(UTC))
+        day = min(screen.day, alex_today)  # type: ignore[attr-defined]
+        screen.day = day  # type: ignore[attr-defined]
+        screen.refresh_data()  # type: ignore[attr-defined]
+        assert all(r.mark != "✓" for r in partner.rows_shown)
+        alex.cli("tick", "thank-you", "--date", day.isoformat())
+        for _ in range(240):
+            await pilot.pause(0.25)
+            if any(r.mark == "✓" for r in partner.rows_shown):
+                break
+        assert any(r.mark == "✓" for r in partner.rows_shown), "Sam's screen never updated"
+        assert any("Alex ticked “One specific thank-you”" in m for m in said)
+
+
+def test_a_conflict_copy_made_by_hand_is_folded_in_everywhere(
+    two_machines: tuple[Side, Side, Pair], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alex, sam, pair = two_machines
+    couple = alex.couple(monkeypatch)
+    habit = couple.habits()[0]
+    couple.set_check(Check(habit.id, "a", date(2026, 11, 2)))
+    replica = couple.store.replica_id
+    couple.store.close()
+    shard = alex.folder / "replicas" / replica / "log" / "2026-11.json"
+    content = json.loads(shard.read_text())
+    extra = Check(habit.id, "a", date(2026, 11, 3), note="from the copy")
+    content["records"]["999"] = Record(
+        extra.id, "check", "9" * 13 + "00.000000", replica, False, extra.to_data()
+    ).to_doc()
+    copy = shard.with_name("2026-11.sync-conflict-20261125-101010-ABCDEFG.json")
+    copy.write_text(json.dumps(content))
+    # Sam's app reads the copy as part of Alex's data even before Alex folds it...
+    wait_until(lambda: extra.id in sam.state(), 60, "the conflict copy to reach Sam")
+    # ...then Alex's app folds it into the main file and removes it.
+    folded = alex.couple(monkeypatch)
+    assert copy in folded.store.folded and not copy.exists()
+    assert folded.check(habit.id, "a", date(2026, 11, 3)) is not None
+    folded.store.close()
+    sam_copy = sam.folder / copy.relative_to(alex.folder)
+    wait_until(
+        lambda: not sam_copy.exists() and extra.id in sam.state(), 60, "the fold to reach Sam"
+    )

@@ -1,0 +1,66 @@
+"""The sync screen: who writes to the folder, and what needs a hand."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from textual.widgets import DataTable, Static
+
+from tracker.store.couple import Couple
+from tracker.store.store import Store
+from tracker.ui.app import RekindleApp
+from tracker.ui.screens.sync import SyncScreen
+
+OpenApp = Callable[[Couple | None], RekindleApp]
+
+
+def findings(app: RekindleApp) -> str:
+    return str(app.screen.query_one("#findings", Static).content)
+
+
+async def test_sync_screen_lists_devices_and_asks_if_the_folder_is_shared(
+    couple: Couple, open_app: OpenApp
+) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9")
+        assert isinstance(app.screen, SyncScreen)
+        table = app.screen.query_one("#replicas", DataTable)
+        assert table.row_count == 1
+        assert str(table.get_row_at(0)[0]) == "Alex"
+        assert "Nothing from Sam has arrived yet. Is the folder shared?" in findings(app)
+
+        # Sam's device appears in the folder; a bad file arrives beside it.
+        sam = Store(couple.store.data_dir, "samslaptop1", {"partner": "b", "device": "sams-pc"})
+        sam.load()
+        sam.ensure_replica()
+        sam.put("person", "person:b", couple.person("b").to_data())
+        broken = couple.store.data_dir / "replicas" / "samslaptop1" / "log" / "2026-10.json"
+        broken.parent.mkdir(parents=True, exist_ok=True)
+        broken.write_text(json.dumps({"records": {"1": {"id": "x"}}})[:20])
+        await pilot.press("r")
+        await pilot.pause()
+        assert table.row_count == 2
+        assert "sams-pc" in [str(table.get_row_at(i)[1]) for i in range(2)]
+        text = findings(app)
+        assert "Is the folder shared?" not in text
+        assert "2026-10.json" in text and "does not parse" in text
+        assert broken.read_text() == json.dumps({"records": {"1": {"id": "x"}}})[:20]
+
+
+async def test_copied_config_shows_as_two_devices_on_one_replica(
+    couple: Couple, open_app: OpenApp
+) -> None:
+    core = couple.store.data_dir / "replicas" / couple.store.replica_id / "core.json"
+    content = json.loads(core.read_text())
+    content["meta"]["1"]["machine"] = "another-machine"
+    content["meta"]["1"]["device"] = "old-laptop"
+    core.write_text(json.dumps(content))
+    couple.store.load()
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9")
+        text = findings(app)
+        assert "Two devices are writing as this same replica" in text
+        assert "old-laptop" in text and "rekindle join" in text

@@ -1,0 +1,95 @@
+"""Sync: every device writing to the folder, what arrived, and anything that needs a hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tracker.store.doctor import health
+from tracker.ui.styles import sheet
+from tracker.ui.widgets.literal import literal, one_line
+
+if TYPE_CHECKING:
+    from tracker.ui.app import RekindleApp
+
+
+def ago(millis: int, now: datetime) -> str:
+    if not millis:
+        return "never"
+    seconds = (now - datetime.fromtimestamp(millis / 1000, UTC)).total_seconds()
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {unit}{'s' if count != 1 else ''} ago"
+    return "just now"
+
+
+class SyncScreen(Screen[None]):
+    CSS_PATH = sheet("sync.tcss")
+    BINDINGS = [Binding("r", "rescan", "Look again", id="sync.rescan")]
+
+    def __init__(self) -> None:
+        super().__init__(id="sync")
+
+    @property
+    def rekindle(self) -> RekindleApp:
+        return cast("RekindleApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield Static(id="sync-folder", classes="hint")
+            yield DataTable(id="replicas", cursor_type="row", zebra_stripes=True)
+            yield Static(id="findings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Sync"
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        couple = self.rekindle.couple
+        assert couple is not None
+        report = health(couple)
+        now = self.rekindle.clock()
+        self.query_one("#sync-folder", Static).update(
+            literal(
+                f"Shared folder: {report.data_dir}. Each device writes only its own files here; "
+                "the sync tool carries them across."
+            )
+        )
+        table = self.query_one("#replicas", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Whose", "Device", "Records", "Last change", "")
+        for info in report.replicas:
+            table.add_row(
+                Text(one_line(couple.name_of(info.partner) if info.partner else "?", 20)),
+                Text(one_line(info.device or "?", 24)),
+                Text(f"{info.records:,}", justify="right"),
+                Text(ago(info.last_write_ms, now)),
+                Text("this device" if info.replica_id == report.replica_id else "", style="italic"),
+            )
+        lines = Text()
+        if not report.findings:
+            lines.append("All good: every file reads cleanly.", style="green")
+        for finding in report.findings:
+            mark, style = ("!", "bold yellow") if finding.level == "warn" else ("·", "")
+            lines.append(f"{mark} ", style=style).append(finding.text + "\n")
+            if finding.fix:
+                lines.append(f"  → {finding.fix}\n", style="dim")
+        self.query_one("#findings", Static).update(lines)
+
+    def action_rescan(self) -> None:
+        self.rekindle.check_for_changes()
+        self.refresh_data()
+        self.notify("Looked at the folder again.")
