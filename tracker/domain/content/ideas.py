@@ -300,8 +300,7 @@ IDEAS: tuple[Idea, ...] = (
         "packed-lunch-picnic",
         "A packed-lunch picnic",
         _CHEAP,
-        "Make sandwiches, fill a flask and eat somewhere with a view. A "
-        "bench in a park counts.",
+        "Make sandwiches, fill a flask and eat somewhere with a view. A bench in a park counts.",
         90,
         CHEAP,
     ),
