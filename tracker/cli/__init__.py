@@ -22,7 +22,16 @@ EXPECTED = (CLIError, SetupError, ConfigError, ReadOnlyFile, NotSetUp)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tracker.cli import doctor_cmd, habit_cmds, setup_cmds
+    from tracker.cli import (
+        checkin_cmds,
+        date_cmds,
+        doctor_cmd,
+        goal_cmds,
+        habit_cmds,
+        sample_cmds,
+        setup_cmds,
+        talk_cmds,
+    )
 
     parser = argparse.ArgumentParser(
         prog="rekindle",
@@ -35,9 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="the shared data folder to use (default: the one chosen at set-up; or $REKINDLE_DATA)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    setup_cmds.register(commands)
-    habit_cmds.register(commands)
-    doctor_cmd.register(commands)
+    for module in (
+        setup_cmds,
+        habit_cmds,
+        talk_cmds,
+        date_cmds,
+        checkin_cmds,
+        goal_cmds,
+        doctor_cmd,
+        sample_cmds,
+    ):
+        module.register(commands)
     return parser
 
 

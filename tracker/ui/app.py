@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
+from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -12,12 +13,17 @@ from textual.screen import Screen
 from tracker.domain.days import person_today
 from tracker.store.couple import Change, Couple
 from tracker.ui.arrivals import describe_arrivals
+from tracker.ui.screens.checkin import CheckinScreen
+from tracker.ui.screens.dates import DatesScreen
+from tracker.ui.screens.goals import GoalsScreen
 from tracker.ui.screens.habits import HabitsScreen
 from tracker.ui.screens.help import HelpScreen
 from tracker.ui.screens.onboarding import OnboardingScreen
 from tracker.ui.screens.sync import SyncScreen
+from tracker.ui.screens.talks import TalksScreen
 from tracker.ui.screens.today import TodayScreen
 from tracker.ui.styles import sheet
+from tracker.ui.widgets.nav import SCREENS
 
 Clock = Callable[[], datetime]
 POLL_SECONDS = 2.0
@@ -28,15 +34,28 @@ class RekindleApp(App[int]):
     CSS_PATH = [sheet("app.tcss")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
     BINDINGS = [
-        Binding("1", "show('today')", "Today", id="screen.today"),
-        Binding("2", "show('habits')", "Habits", id="screen.habits"),
-        Binding("9", "show('sync')", "Sync", id="screen.sync"),
+        # Shown in the row of screens under the header, not in the footer.
+        Binding("1", "show('today')", "Today", show=False, id="screen.today"),
+        Binding("2", "show('habits')", "Habits", show=False, id="screen.habits"),
+        Binding("3", "show('talks')", "Talks", show=False, id="screen.talks"),
+        Binding("4", "show('dates')", "Dates", show=False, id="screen.dates"),
+        Binding("5", "show('checkin')", "Check-in", show=False, id="screen.checkin"),
+        Binding("6", "show('goals')", "Goals", show=False, id="screen.goals"),
+        Binding("9", "show('sync')", "Sync", show=False, id="screen.sync"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="theme"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
-    MODES = {"today": TodayScreen, "habits": HabitsScreen, "sync": SyncScreen}
+    MODES = {
+        "today": TodayScreen,
+        "habits": HabitsScreen,
+        "talks": TalksScreen,
+        "dates": DatesScreen,
+        "checkin": CheckinScreen,
+        "goals": GoalsScreen,
+        "sync": SyncScreen,
+    }
 
     def __init__(
         self,
@@ -139,9 +158,9 @@ class RekindleApp(App[int]):
             yield SystemCommand(
                 "Habits", "Add, edit, archive and reorder", lambda: self.action_show("habits")
             )
-            yield SystemCommand(
-                "Sync", "Devices, what arrived, anything odd", lambda: self.action_show("sync")
-            )
+            for _key, mode, title in SCREENS:
+                if mode not in ("today", "habits"):
+                    yield SystemCommand(title, f"Open {title}", partial(self.action_show, mode))
             yield SystemCommand("Undo", "Undo the last change", self.action_undo)
             yield SystemCommand(
                 "Light or dark", "Switch between light and dark themes", self.action_toggle_dark

@@ -16,6 +16,7 @@ from tracker.domain.progress import habit_checks, streaks, strength
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.heatmap import Heatmap
 from tracker.ui.widgets.literal import literal
+from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
     from tracker.ui.app import RekindleApp
@@ -38,6 +39,7 @@ class HabitDetailScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("habits")
         yield VerticalScroll(id="detail-body")
         yield Footer()
 

@@ -19,6 +19,7 @@ from tracker.ui.screens.habit_detail import HabitDetailScreen
 from tracker.ui.screens.habit_form import add_habit_flow, edit_habit_flow
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import one_line
+from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
     from tracker.ui.app import RekindleApp
@@ -47,6 +48,7 @@ class HabitsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("habits")
         yield Static(
             "Enter opens a habit's history. Archived habits keep their history "
             "and stop showing on Today.",

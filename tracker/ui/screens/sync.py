@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tracker.store.doctor import health
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
     from tracker.ui.app import RekindleApp
@@ -44,6 +45,7 @@ class SyncScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("sync")
         with VerticalScroll():
             yield Static(id="sync-folder", classes="hint")
             yield DataTable(id="replicas", cursor_type="row", zebra_stripes=True)

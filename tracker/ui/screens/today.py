@@ -14,11 +14,13 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from tracker.domain.models import US, Check, CheckStatus
 from tracker.domain.today import HabitRow, couple_figures, row_for, rows_for
+from tracker.store.agenda import today_agenda
 from tracker.store.replica import ReadOnlyFile
 from tracker.ui.screens.dialogs import AmountDialog, NoteDialog
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.habit_table import HabitTable
 from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
     from tracker.ui.app import RekindleApp
@@ -58,9 +60,11 @@ class TodayScreen(Screen[None]):
         couple = self.rekindle.couple
         assert couple is not None
         yield Header()
+        yield NavBar("today")
         with Vertical(id="top"):
             yield Static(id="figures")
             yield Static(id="day")
+            yield Static(id="agenda")
         with Container(id="columns"):
             with Vertical(classes="person", id="col-me"):
                 yield Label(id="label-me", classes="who")
@@ -101,6 +105,10 @@ class TodayScreen(Screen[None]):
             self.query_one("#table-us", HabitTable).rows_shown
         )
         self._draw_figures()
+        agenda = today_agenda(couple, self.day)
+        box = self.query_one("#agenda", Static)
+        box.display = bool(agenda)
+        box.update(literal("\n".join(f"◆ {line}" for line in agenda)))
         empty = self.query_one("#empty", Static)
         empty.display = not habits
         empty.update(

@@ -1,0 +1,23 @@
+"""The Check-in screen; filled in by the work that builds it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tracker.ui.styles import sheet
+from tracker.ui.widgets.nav import NavBar
+
+
+class CheckinScreen(Screen[None]):
+    CSS_PATH = sheet("checkin.tcss")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield NavBar("checkin")
+        yield Static("Check-in", classes="hint")
+        yield Footer()
+
+    def refresh_data(self) -> None:
+        return None

@@ -1,0 +1,23 @@
+"""The Goals screen; filled in by the work that builds it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tracker.ui.styles import sheet
+from tracker.ui.widgets.nav import NavBar
+
+
+class GoalsScreen(Screen[None]):
+    CSS_PATH = sheet("goals.tcss")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield NavBar("goals")
+        yield Static("Goals", classes="hint")
+        yield Footer()
+
+    def refresh_data(self) -> None:
+        return None
