@@ -139,6 +139,32 @@ class Couple:
         self.store.delete(record_id)
         return Change(record_id, "check", before, "Unticked")
 
+    # -- any other record (features keep their own kinds) --------------------
+
+    def records(self, kind: str) -> list[Record]:
+        """Live records of one kind, oldest id first for a stable order."""
+        return sorted(self.store.live(kind), key=lambda r: r.id)
+
+    def record(self, record_id: str) -> Record | None:
+        return self.store.get(record_id)
+
+    def put_record(
+        self, kind: str, record_id: str, data: dict[str, Any], description: str
+    ) -> Change:
+        """Write one record (durable on return); the Change undoes it."""
+        return self._put(kind, record_id, data, description)
+
+    def delete_record(self, record_id: str, description: str) -> Change | None:
+        before = self.store.get(record_id)
+        if before is None:
+            return None
+        self.store.delete(record_id)
+        return Change(record_id, before.kind, before, description)
+
+    @staticmethod
+    def new_id(kind: str) -> str:
+        return f"{kind}:{uuid.uuid4().hex[:12]}"
+
     # -- undo --------------------------------------------------------------
 
     def undo(self, change: Change) -> None:
