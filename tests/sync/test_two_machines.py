@@ -209,7 +209,7 @@ async def test_a_running_app_refreshes_when_the_partner_ticks(
 def test_a_conflict_copy_made_by_hand_is_folded_in_everywhere(
     two_machines: tuple[Side, Side, Pair], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    alex, sam, pair = two_machines
+    alex, sam, _ = two_machines
     couple = alex.couple(monkeypatch)
     habit = couple.habits()[0]
     couple.set_check(Check(habit.id, "a", date(2026, 11, 2)))
