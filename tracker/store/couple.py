@@ -35,7 +35,8 @@ class Couple:
     def __init__(self, store: Store, me: str) -> None:
         self.store = store
         self.me = me
-        self._checks_generation = -1
+        self._checks_epoch = -1
+        self._checks_seen = 0
         self._checks: ChecksBy = {}
 
     @classmethod
@@ -116,13 +117,31 @@ class Couple:
     # -- check-offs --------------------------------------------------------
 
     def checks_by(self) -> ChecksBy:
-        """person → habit id → day → check, rebuilt only when the state changed."""
-        if self._checks_generation != self.store.generation:
+        """person → habit id → day → check, kept up to date from the store's changes.
+
+        Built once per load; after that each tick, sync or undo costs only the
+        records it changed, however many years of history there are.
+        """
+        store = self.store
+        if self._checks_epoch != store.epoch:
             index: ChecksBy = {}
-            for record in self.store.live("check"):
+            for record in store.live("check"):
                 check = Check.from_data(record.data)
                 index.setdefault(check.person, {}).setdefault(check.habit_id, {})[check.day] = check
-            self._checks, self._checks_generation = index, self.store.generation
+            self._checks, self._checks_epoch = index, store.epoch
+            self._checks_seen = len(store.changes)
+        elif self._checks_seen < len(store.changes):
+            for changed in store.changes[self._checks_seen :]:
+                if changed.kind != "check":
+                    continue
+                current = store.state.get(changed.id, changed)
+                check = Check.from_data(current.data)
+                days = self._checks.setdefault(check.person, {}).setdefault(check.habit_id, {})
+                if current.deleted:
+                    days.pop(check.day, None)
+                else:
+                    days[check.day] = check
+            self._checks_seen = len(store.changes)
         return self._checks
 
     def check(self, habit_id: str, person: str, day: date) -> Check | None:

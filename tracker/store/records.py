@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 STAMP_WIDTH = 15  # milliseconds since 1970 fit in 15 digits until the year 33658
@@ -99,7 +100,13 @@ class Record:
             parse_stamp(stamp)
         except ValueError:
             return None
-        return cls(record_id, kind, stamp, replica, deleted, data)
+        # Years of ticks repeat the same few strings (kinds, devices, habit ids, days):
+        # sharing one copy of each keeps a ten-year history small in memory and cache.
+        data = {
+            key: intern(value) if type(value) is str and len(value) <= 64 else value
+            for key, value in data.items()
+        }
+        return cls(record_id, intern(kind), stamp, intern(replica), deleted, data)
 
 
 def newer(a: Record | None, b: Record) -> Record:

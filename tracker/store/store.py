@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tracker.store.cache import CACHE_WORTH, cache_file, load_cache, save_cache
 from tracker.store.files import (
     CORE,
     LOG_DIR,
@@ -55,6 +56,25 @@ class ReplicaInfo:
 
 
 @dataclass(slots=True)
+class Scan:
+    """What a look at the folder found: changed files read, temp and stray files listed."""
+
+    reads: list[tuple[Path, tuple[int, int], FileRead]] = field(default_factory=list)
+    present: set[Path] = field(default_factory=set)
+    temp: list[Path] = field(default_factory=list)
+    other: list[Path] = field(default_factory=list)
+
+
+def _only_months(months: Collection[str]) -> Callable[[Path], bool]:
+    names = {f"{month}.json" for month in months}
+
+    def wanted(path: Path) -> bool:
+        return path.parent.name != LOG_DIR or classify(path.name)[1] in names
+
+    return wanted
+
+
+@dataclass(slots=True)
 class _Seen:
     signature: tuple[int, int]
     read: FileRead
@@ -81,6 +101,11 @@ class Store:
         self.folded: list[Path] = []
         # Bumped on every change to the merged state, so views can cache by it.
         self.generation = 0
+        # Every version that won, in order, so views can catch up incrementally.
+        self.changes: list[Record] = []
+        self.epoch = 0  # bumped when the state is rebuilt from scratch
+        self.complete = False  # has every file been read (not just recent months)?
+        self._cache_debt = 0  # records read from files since the cache was saved
 
     # -- reading ---------------------------------------------------------
 
@@ -100,47 +125,116 @@ class Store:
                         role, main = classify(path.name)
                         yield rdir.name, path, role, prefix + main
 
-    def load(self) -> None:
-        """Read everything from scratch."""
+    def load(self, months: Collection[str] | None = None, use_cache: bool = True) -> None:
+        """Read the folder from scratch (or from the local cache, then what changed).
+
+        With `months` (like {"2026-11"}), only core files and those month shards
+        are read: enough for a first screen; `refresh()` later reads the rest.
+        """
         self._seen.clear()
         self.state = {}
         self.generation += 1
-        self.refresh()
-        self._fold_own_conflicts()
+        self.epoch += 1
+        self.changes = []
+        self.complete = months is None
+        cached = load_cache(self._cache_file()) if use_cache and months is None else None
+        if cached is not None:
+            self.state = cached.state
+            self._seen = {
+                p: _Seen(sig, FileRead(p, meta=meta)) for p, (sig, meta) in cached.files.items()
+            }
+            self.clock.observe(cached.newest)
+            scan = self.read_changes()
+            if scan.present >= set(self._seen):
+                self._cache_debt = sum(len(read.records) for _, _, read in scan.reads)
+                self.apply(scan)
+                self._fold_own_conflicts()
+                return
+            # A file went away (a device removed, a copy folded): rebuild from the files.
+            self._seen.clear()
+            self.state = {}
+        scan = self.read_changes(None if months is None else _only_months(months))
+        self._cache_debt = sum(len(read.records) for _, _, read in scan.reads)
+        self.apply(scan, drop_missing=months is None)
+        if months is None:
+            self._fold_own_conflicts()
 
     def refresh(self) -> list[Record]:
         """Re-read only files whose size or mtime changed; return new winners."""
-        winners: list[Record] = []
-        temp, other, present = [], [], set()
+        scan = self.read_changes()
+        if not self.complete:
+            self.complete = True
+        return self.apply(scan)
+
+    def read_changes(self, wanted: Callable[[Path], bool] | None = None) -> Scan:
+        """Read new and changed files. Touches no state, so a worker thread may call it."""
+        scan = Scan()
         for _replica, path, role, _main in self._scan():
             if role is FileRole.TEMP:
-                temp.append(path)
+                scan.temp.append(path)
                 continue
             if role is FileRole.OTHER:
-                other.append(path)
+                scan.other.append(path)
                 continue
-            present.add(path)
+            if wanted is not None and not wanted(path):
+                continue
+            scan.present.add(path)
             try:
                 stat = path.stat()
             except OSError:
                 continue
             signature = (stat.st_size, stat.st_mtime_ns)
             seen = self._seen.get(path)
-            if seen is not None and seen.signature == signature:
-                continue
-            found = read_file(path)
-            self._seen[path] = _Seen(signature, found)
+            if seen is None or seen.signature != signature:
+                scan.reads.append((path, signature, read_file(path)))
+        return scan
+
+    def apply(self, scan: Scan, drop_missing: bool = True) -> list[Record]:
+        """Merge what a scan read into the state; return the versions that won."""
+        winners: list[Record] = []
+        for path, signature, found in scan.reads:
             won = merge_into(self.state, found.records)
             if won:
                 winners.extend(won)
-                self.generation += 1
             if found.records:
                 self.clock.observe(max(r.stamp for r in found.records))
-        for gone in set(self._seen) - present:
-            del self._seen[gone]
-        self.temp_files, self.other_files = temp, other
+            if classify(path.name)[0] is not FileRole.CONFLICT:
+                found.records = []  # merged; only conflict copies are needed again, to fold
+            self._seen[path] = _Seen(signature, found)
+        if winners:
+            self.generation += 1
+            self.changes.extend(winners)
+        if drop_missing:
+            for gone in set(self._seen) - scan.present:
+                del self._seen[gone]
+        self.temp_files, self.other_files = scan.temp, scan.other
         self._block_unwritable_own_files()
         return winners
+
+    # -- the local cache ---------------------------------------------------
+
+    def _cache_file(self) -> Path:
+        return cache_file(self.data_dir, self.replica_id)
+
+    def save_cache(self, force: bool = False) -> bool:
+        """Keep the merged state beside this device's settings, if it saves real work.
+
+        Worth it after reading many records from the files; a few ticks since
+        the last save are cheaper to re-read than to re-save.
+        """
+        if not self.complete or (not force and self._cache_debt < CACHE_WORTH):
+            return False
+        files = {
+            p: (seen.signature, seen.read.meta)
+            for p, seen in self._seen.items()
+            if seen.read.writable and classify(p.name)[0] is FileRole.MAIN
+        }
+        try:
+            save_cache(self._cache_file(), self.state, files)
+        except OSError:
+            return False
+        self._cache_debt = 0
+        return True
 
     def _own_main_path(self, main: str) -> Path:
         return replica_dir(self.data_dir, self.replica_id) / main
@@ -172,8 +266,8 @@ class Store:
                 continue
             main_path = path.parent / main
             if main_path not in holds:
-                mine = self._seen.get(main_path)
-                holds[main_path] = {r.id: r for r in mine.read.records} if mine else {}
+                mine = read_file(main_path) if main_path.exists() else None
+                holds[main_path] = {r.id: r for r in mine.records} if mine else {}
             current = holds[main_path]
             newer = [
                 r
@@ -226,8 +320,8 @@ class Store:
         seen = self._seen.get(path)
         if seen is None:
             seen = self._seen[path] = _Seen((0, 0), FileRead(path, meta=dict(self.writer.meta)))
-        seen.read.records.extend(records)
         seen.signature = (stat.st_size, stat.st_mtime_ns)
+        self.changes.extend(records)
 
     def delete(self, record_id: str) -> Record | None:
         """A tombstone: the last version's data is kept, so it can be undone."""

@@ -1,0 +1,74 @@
+"""A local, never-synced copy of the merged state, so opening years of history is quick.
+
+Keyed by every file's size and mtime: on open, only files that changed since
+are read again. It lives with this device's settings, not in the shared
+folder, and can be deleted at any time: the files remain the truth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from tracker.store.files import atomic_write, make_private_dir
+from tracker.store.records import Record
+
+CACHE_VERSION = 1
+# Saving costs about as much as reading this many records from the files.
+CACHE_WORTH = 5000
+FileInfo = tuple[tuple[int, int], dict[str, Any]]  # (size, mtime_ns), meta
+
+
+@dataclass(slots=True)
+class Cached:
+    state: dict[str, Record]
+    files: dict[Path, FileInfo]
+    newest: str  # the greatest stamp, for the clock
+
+
+def cache_file(data_dir: Path, replica_id: str) -> Path:
+    override = os.environ.get("REKINDLE_CONFIG")
+    base = Path(override) / "cache" if override else Path(platformdirs.user_cache_dir("rekindle"))
+    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return base / f"{key}-{replica_id}.pickle"
+
+
+def save_cache(path: Path, state: dict[str, Record], files: dict[Path, FileInfo]) -> None:
+    rows = [(r.id, r.kind, r.stamp, r.replica, r.deleted, r.data) for r in state.values()]
+    newest = max((r.stamp for r in state.values()), default="0")
+    payload = {
+        "version": CACHE_VERSION,
+        "files": {str(p): info for p, info in files.items()},
+        "rows": rows,
+        "newest": newest,
+    }
+    make_private_dir(path.parent)
+    atomic_write(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def load_cache(path: Path) -> Cached | None:
+    """The cached state, or None if there is none or it is from another version."""
+    try:
+        # Our own file in this user's private folder, written by save_cache above.
+        payload = pickle.loads(path.read_bytes())
+        if payload.get("version") != CACHE_VERSION:
+            return None
+        state = {row[0]: Record(*row) for row in payload["rows"]}
+        files = {Path(p): (tuple(sig), meta) for p, (sig, meta) in payload["files"].items()}
+        return Cached(state, files, payload["newest"])  # type: ignore[arg-type]
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+    ):
+        return None
