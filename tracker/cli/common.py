@@ -45,7 +45,7 @@ class Context:
             )
         return config
 
-    def couple(self) -> Couple:
+    def couple(self, recent_only: bool = False) -> Couple:
         config = self.require_config()
         data_dir = self.data_dir()
         if not data_dir.is_dir():
@@ -54,7 +54,7 @@ class Context:
                 "is not mounted). Reconnect it, or point at the new place with "
                 "`rekindle join --data NEW_FOLDER`."
             )
-        return Couple.open(config, data_dir=data_dir)
+        return Couple.open(config, data_dir=data_dir, recent_only=recent_only)
 
 
 def say(text: str = "") -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,15 @@ from tracker.store.records import Record
 from tracker.store.store import Store
 
 ChecksBy = dict[str, dict[str, dict[date, Check]]]
+
+
+def recent_months(today: date) -> set[str]:
+    """Last month, this month and next: every partner's "today" in any time zone, and the
+    week so far, fall inside them."""
+    first = today.replace(day=1)
+    before = (first - timedelta(days=1)).replace(day=1)
+    after = (first + timedelta(days=32)).replace(day=1)
+    return {f"{d:%Y-%m}" for d in (before, first, after)}
 
 
 class NotSetUp(Exception):
@@ -45,14 +54,16 @@ class Couple:
         config: LocalConfig,
         data_dir: Path | None = None,
         now_millis: Callable[[], int] | None = None,
+        recent_only: bool = False,
     ) -> Couple:
+        """Open the folder; `recent_only` reads just the months around today (a first screen)."""
         store = Store(
             data_dir or config.data_dir,
             config.replica_id,
             config.replica_meta(),
             now_millis=now_millis,
         )
-        store.load()
+        store.load(months=recent_months(datetime.now(UTC).date()) if recent_only else None)
         return cls(store, config.partner)
 
     # -- people ------------------------------------------------------------

@@ -51,6 +51,10 @@ class HybridClock:
         if (millis, counter) > (self._millis, self._counter):
             self._millis, self._counter = millis, counter
 
+    def latest(self) -> str:
+        """The greatest stamp made or seen so far."""
+        return format_stamp(self._millis, self._counter)
+
     def next(self) -> str:
         wall = self._now()
         if wall > self._millis:

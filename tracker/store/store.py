@@ -125,7 +125,9 @@ class Store:
                         role, main = classify(path.name)
                         yield rdir.name, path, role, prefix + main
 
-    def load(self, months: Collection[str] | None = None, use_cache: bool = True) -> None:
+    def load(
+        self, months: Collection[str] | None = None, use_cache: bool = True, fold: bool = True
+    ) -> None:
         """Read the folder from scratch (or from the local cache, then what changed).
 
         With `months` (like {"2026-11"}), only core files and those month shards
@@ -148,7 +150,8 @@ class Store:
             if scan.present >= set(self._seen):
                 self._cache_debt = sum(len(read.records) for _, _, read in scan.reads)
                 self.apply(scan)
-                self._fold_own_conflicts()
+                if fold:
+                    self._fold_own_conflicts()
                 return
             # A file went away (a device removed, a copy folded): rebuild from the files.
             self._seen.clear()
@@ -156,8 +159,26 @@ class Store:
         scan = self.read_changes(None if months is None else _only_months(months))
         self._cache_debt = sum(len(read.records) for _, _, read in scan.reads)
         self.apply(scan, drop_missing=months is None)
-        if months is None:
+        if months is None and fold:
             self._fold_own_conflicts()
+
+    def adopt(self, fresh: Store) -> list[Record]:
+        """Take over a full load made by a worker thread, then catch up on what changed since.
+
+        The worker's store must have loaded with fold=False: only this store's
+        writer may write our files, or two TinyDB caches would disagree.
+        """
+        self.state, self._seen = fresh.state, fresh._seen
+        self.temp_files, self.other_files = fresh.temp_files, fresh.other_files
+        self.clock.observe(fresh.clock.latest())
+        self.epoch += 1
+        self.generation += 1
+        self.changes = []
+        self.complete = True
+        self._cache_debt = fresh._cache_debt
+        caught_up = self.apply(self.read_changes())
+        self._fold_own_conflicts()
+        return caught_up
 
     def refresh(self) -> list[Record]:
         """Re-read only files whose size or mtime changed; return new winners."""

@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from tracker.domain.days import person_today
 from tracker.store.couple import Change, Couple
+from tracker.store.store import Store
 from tracker.ui.arrivals import describe_arrivals
 from tracker.ui.screens.checkin import CheckinScreen
 from tracker.ui.screens.dates import DatesScreen
@@ -88,8 +89,25 @@ class RekindleApp(App[int]):
 
     def _start(self) -> None:
         self.switch_mode("today")
+        if self.couple is not None and not self.couple.store.complete:
+            self.run_worker(self._load_history, thread=True, exclusive=True, group="history")
         if self._poll:
             self.set_interval(POLL_SECONDS, self.check_for_changes)
+
+    def _load_history(self) -> None:
+        """The years before last month, read off the main thread after the first frame."""
+        couple = self.couple
+        assert couple is not None
+        current = couple.store
+        fresh = Store(current.data_dir, current.replica_id, current.meta)
+        fresh.load(fold=False)
+        fresh.save_cache()
+        self.call_from_thread(self._history_loaded, fresh)
+
+    def _history_loaded(self, fresh: Store) -> None:
+        assert self.couple is not None
+        self.couple.store.adopt(fresh)
+        self.refresh_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Until onboarding has made a couple there is nothing to show or undo.
@@ -126,7 +144,7 @@ class RekindleApp(App[int]):
 
     def check_for_changes(self) -> None:
         """The partner's files arrived or changed: merge them in and redraw."""
-        if self.couple is None:
+        if self.couple is None or not self.couple.store.complete:
             return
         arrived = self.couple.store.refresh()
         theirs = [r for r in arrived if r.replica != self.couple.store.replica_id]

@@ -100,7 +100,9 @@ class TodayScreen(Screen[None]):
         self.query_one("#label-partner", Label).update(literal(couple.name_of(partner)))
         tables = (("#table-me", me), ("#table-partner", partner), ("#table-us", US))
         for selector, person in tables:
-            self.query_one(selector, HabitTable).show(rows_for(habits, checks, person, self.day))
+            table = self.query_one(selector, HabitTable)
+            table.history_ready = couple.store.complete
+            table.show(rows_for(habits, checks, person, self.day))
         self.query_one("#together").display = bool(
             self.query_one("#table-us", HabitTable).rows_shown
         )
@@ -122,6 +124,8 @@ class TodayScreen(Screen[None]):
         figures = couple_figures(couple.habits(), couple.checks_by(), self.day)
         streak = figures.together_streak
         parts = [f"Together streak: {streak} day{'s' if streak != 1 else ''}"]
+        if not couple.store.complete:
+            parts = ["Together streak: …"]
         for person in (couple.me, couple.partner_key):
             share = figures.week[person]
             shown = "—" if share is None else f"{round(share * 100)}%"

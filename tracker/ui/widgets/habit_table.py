@@ -27,6 +27,8 @@ class HabitTable(DataTable[Text]):
         self.person = person
         self.rows_shown: list[HabitRow] = []
         self._title_width = 0
+        # False while the years before last month are still loading: no streaks yet.
+        self.history_ready = True
 
     def title_width(self) -> int:
         width = self.size.width or (self.parent.size.width if self.parent else 40) or 40
@@ -75,8 +77,8 @@ class HabitTable(DataTable[Text]):
         return (
             Text(row.mark, style="bold green" if row.done else ""),
             Text(title, style=style, no_wrap=True, overflow="ellipsis"),
-            Text(row.streak_text(), justify="right"),
-            Text(f"{round(row.strength * 100)}%", justify="right"),
+            Text(row.streak_text() if self.history_ready else "…", justify="right"),
+            Text(f"{round(row.strength * 100)}%" if self.history_ready else "…", justify="right"),
         )
 
     def current_key(self) -> str | None:
