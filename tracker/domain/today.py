@@ -25,7 +25,7 @@ from tracker.domain.progress import (
     together_streak,
     week_completion,
 )
-from tracker.domain.schedule import is_period_habit
+from tracker.domain.schedule import is_period_habit, streak_unit
 from tracker.domain.text import strip_controls
 
 MAX_TITLE = 80
@@ -90,7 +90,11 @@ def habits_of(habits: Sequence[Habit], person: str) -> list[Habit]:
     ]
 
 
-def row_for(habit: Habit, person: str, checks_by: ChecksBy, day: date) -> HabitRow:
+def row_for(
+    habit: Habit, person: str, checks_by: ChecksBy, day: date, history: bool = True
+) -> HabitRow:
+    """One row; without `history` (older months not loaded yet) streak and strength are
+    left at zero rather than computed from part of the past."""
     checks = habit_checks(checks_by, habit, person)
     return HabitRow(
         habit=habit,
@@ -98,17 +102,23 @@ def row_for(habit: Habit, person: str, checks_by: ChecksBy, day: date) -> HabitR
         day=day,
         state=day_state(habit, checks, day, day),
         check=checks.get(day),
-        streaks=streaks(habit, checks, day),
-        strength=strength(habit, checks, day),
+        streaks=streaks(habit, checks, day)
+        if history
+        else Streaks(0, 0, streak_unit(habit.schedule)),
+        strength=strength(habit, checks, day) if history else 0.0,
         progress=period_progress(habit, checks, day),
     )
 
 
 def rows_for(
-    habits: Sequence[Habit], checks_by: ChecksBy, person: str, day: date
+    habits: Sequence[Habit], checks_by: ChecksBy, person: str, day: date, history: bool = True
 ) -> list[HabitRow]:
     """Due (or still open) habits first, then the ones not due that day."""
-    rows = [row_for(h, person, checks_by, day) for h in habits_of(habits, person) if h.start <= day]
+    rows = [
+        row_for(h, person, checks_by, day, history)
+        for h in habits_of(habits, person)
+        if h.start <= day
+    ]
     return sorted(rows, key=lambda r: r.state is DayState.NOT_DUE)
 
 

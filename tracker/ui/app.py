@@ -90,7 +90,14 @@ class RekindleApp(App[int]):
     def _start(self) -> None:
         self.switch_mode("today")
         if self.couple is not None and not self.couple.store.complete:
-            self.run_worker(self._load_history, thread=True, exclusive=True, group="history")
+            # After the first frame is on screen, so the reading does not delay it.
+            self.call_after_refresh(
+                self.run_worker,
+                self._load_history,
+                thread=True,
+                exclusive=True,
+                group="history",
+            )
         if self._poll:
             self.set_interval(POLL_SECONDS, self.check_for_changes)
 

@@ -102,7 +102,7 @@ class TodayScreen(Screen[None]):
         for selector, person in tables:
             table = self.query_one(selector, HabitTable)
             table.history_ready = couple.store.complete
-            table.show(rows_for(habits, checks, person, self.day))
+            table.show(rows_for(habits, checks, person, self.day, couple.store.complete))
         self.query_one("#together").display = bool(
             self.query_one("#table-us", HabitTable).rows_shown
         )
@@ -122,7 +122,7 @@ class TodayScreen(Screen[None]):
         couple = self.rekindle.couple
         assert couple is not None and self.day is not None
         figures = couple_figures(couple.habits(), couple.checks_by(), self.day)
-        streak = figures.together_streak
+        streak = figures.together_streak  # counted on what is loaded; hidden until it all is
         parts = [f"Together streak: {streak} day{'s' if streak != 1 else ''}"]
         if not couple.store.complete:
             parts = ["Together streak: …"]
@@ -139,7 +139,9 @@ class TodayScreen(Screen[None]):
     def _redraw_row(self, table: HabitTable, row: HabitRow) -> None:
         couple = self.rekindle.couple
         assert couple is not None and self.day is not None
-        fresh = row_for(row.habit, table.person, couple.checks_by(), self.day)
+        fresh = row_for(
+            row.habit, table.person, couple.checks_by(), self.day, couple.store.complete
+        )
         table.update_row(fresh)
         self._draw_figures()
 

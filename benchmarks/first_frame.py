@@ -1,0 +1,99 @@
+"""Child process for the start-up benchmark: open the app headless, report the first frame.
+
+Usage: python benchmarks/first_frame.py SPAWNED_AT (--data DIR --replica ID | --minimal)
+           [--wait-history]
+Prints one JSON line: seconds from the parent's spawn to the first Today frame,
+and, with --wait-history, the peak RSS once the whole history has loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+
+spawned_at = float(sys.argv[1])
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def minimal_app():  # type: ignore[no-untyped-def]
+    """The same widgets as Today, no data, no store: the floor for a first frame."""
+    from textual.app import App, ComposeResult
+    from textual.containers import Horizontal, Vertical
+    from textual.widgets import DataTable, Footer, Header, Label, Static
+
+    class Minimal(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("1 Today 2 Habits 3 Talks")
+            yield Static("Together streak")
+            yield Static("Wednesday")
+            with Horizontal():
+                for _ in range(2):
+                    with Vertical():
+                        yield Label("Someone")
+                        yield DataTable()
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            for table in self.query(DataTable):
+                table.add_columns("", "Habit", "Streak", "Str.")
+                for row in range(8):
+                    table.add_row("·", f"Habit {row}", "0d", "0%")
+
+    return Minimal()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("spawned_at")
+    parser.add_argument("--data")
+    parser.add_argument("--replica", default="alex-laptop")
+    parser.add_argument("--minimal", action="store_true")
+    parser.add_argument("--wait-history", action="store_true")
+    args = parser.parse_args()
+    result: dict[str, float] = {}
+
+    if args.minimal:
+        app = minimal_app()
+
+        async def auto(pilot) -> None:  # type: ignore[no-untyped-def]
+            await pilot.pause()
+            result["first_frame_s"] = time.time() - spawned_at
+            result["peak_rss_mb"] = peak_rss_mb()
+            pilot.app.exit()
+    else:
+        from pathlib import Path
+
+        from tracker.store.couple import Couple
+        from tracker.store.sample import sample_config
+        from tracker.ui.app import make_app
+        from tracker.ui.screens.today import TodayScreen
+
+        couple = Couple.open(sample_config(Path(args.data), args.replica), recent_only=True)
+        app = make_app(couple, poll=False)
+
+        async def auto(pilot) -> None:  # type: ignore[no-untyped-def]
+            while not isinstance(pilot.app.screen, TodayScreen):
+                await pilot.pause(0.001)
+            await pilot.pause()
+            result["first_frame_s"] = time.time() - spawned_at
+            if args.wait_history:
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+                result["history_loaded_s"] = time.time() - spawned_at
+            result["peak_rss_mb"] = peak_rss_mb()
+            pilot.app.exit()
+
+    app.run(headless=True, size=(120, 40), auto_pilot=auto)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
