@@ -17,6 +17,15 @@ import time
 spawned_at = float(sys.argv[1])
 
 
+first_paint: list[float] = []
+
+
+def painted() -> None:
+    """Called once the screen has been drawn for the first time."""
+    if not first_paint:
+        first_paint.append(time.time() - spawned_at)
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -46,6 +55,7 @@ def minimal_app():  # type: ignore[no-untyped-def]
                 table.add_columns("", "Habit", "Streak", "Str.")
                 for row in range(8):
                     table.add_row("·", f"Habit {row}", "0d", "0%")
+            self.call_after_refresh(painted)
 
     return Minimal()
 
@@ -64,8 +74,9 @@ def main() -> None:
         app = minimal_app()
 
         async def auto(pilot) -> None:  # type: ignore[no-untyped-def]
-            await pilot.pause()
-            result["first_frame_s"] = time.time() - spawned_at
+            while not first_paint:
+                await pilot.pause(0.005)
+            result["first_frame_s"] = first_paint[0]
             result["peak_rss_mb"] = peak_rss_mb()
             pilot.app.exit()
     else:
@@ -76,14 +87,20 @@ def main() -> None:
         from tracker.ui.app import make_app
         from tracker.ui.screens.today import TodayScreen
 
+        mount = TodayScreen.on_mount
+
+        def on_mount(screen: TodayScreen) -> None:
+            mount(screen)
+            screen.call_after_refresh(painted)
+
+        TodayScreen.on_mount = on_mount  # type: ignore[method-assign]
         couple = Couple.open(sample_config(Path(args.data), args.replica), recent_only=True)
         app = make_app(couple, poll=False)
 
         async def auto(pilot) -> None:  # type: ignore[no-untyped-def]
-            while not isinstance(pilot.app.screen, TodayScreen):
-                await pilot.pause(0.001)
-            await pilot.pause()
-            result["first_frame_s"] = time.time() - spawned_at
+            while not first_paint:
+                await pilot.pause(0.005)
+            result["first_frame_s"] = first_paint[0]
             if args.wait_history:
                 await pilot.app.workers.wait_for_complete()
                 await pilot.pause()

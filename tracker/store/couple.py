@@ -66,6 +66,14 @@ class Couple:
         store.load(months=recent_months(datetime.now(UTC).date()) if recent_only else None)
         return cls(store, config.partner)
 
+    def adopt(self, helper: Couple) -> list[Record]:
+        """Take over a full load (and its check index) made on another thread."""
+        self._checks = helper.checks_by()
+        caught_up = self.store.adopt(helper.store)
+        self._checks_epoch = self.store.epoch
+        self._checks_seen = 0  # adopt() started a new change list with what it caught up on
+        return caught_up
+
     # -- people ------------------------------------------------------------
 
     @property

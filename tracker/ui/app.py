@@ -102,19 +102,31 @@ class RekindleApp(App[int]):
             self.set_interval(POLL_SECONDS, self.check_for_changes)
 
     def _load_history(self) -> None:
-        """The years before last month, read off the main thread after the first frame."""
+        """The years before last month, read and counted off the main thread.
+
+        The worker loads a store of its own and works out the open screen's view
+        from it; the main thread then only swaps them in.
+        """
         couple = self.couple
         assert couple is not None
         current = couple.store
         fresh = Store(current.data_dir, current.replica_id, current.meta)
         fresh.load(fold=False)
         fresh.save_cache()
-        self.call_from_thread(self._history_loaded, fresh)
+        helper = Couple(fresh, couple.me)
+        helper.checks_by()
+        screen = self.screen
+        compute = getattr(screen, "compute", None)
+        view = compute(helper) if callable(compute) else None
+        self.call_from_thread(self._history_loaded, helper, screen, view)
 
-    def _history_loaded(self, fresh: Store) -> None:
+    def _history_loaded(self, helper: Couple, screen: Screen, view: object) -> None:
         assert self.couple is not None
-        self.couple.store.adopt(fresh)
-        self.refresh_screen()
+        caught_up = self.couple.adopt(helper)
+        if view is not None and not caught_up and screen is self.screen:
+            screen.refresh_data(view)  # type: ignore[attr-defined]
+        else:  # something changed while it loaded: count again
+            self.refresh_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Until onboarding has made a couple there is nothing to show or undo.

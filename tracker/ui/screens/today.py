@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, cast
 
@@ -12,9 +13,10 @@ from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from tracker.domain.models import US, Check, CheckStatus
-from tracker.domain.today import HabitRow, couple_figures, row_for, rows_for
+from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
+from tracker.domain.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
 from tracker.store.agenda import today_agenda
+from tracker.store.couple import Couple
 from tracker.store.replica import ReadOnlyFile
 from tracker.ui.screens.dialogs import AmountDialog, NoteDialog
 from tracker.ui.styles import sheet
@@ -24,6 +26,26 @@ from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
     from tracker.ui.app import RekindleApp
+
+
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    day: date
+    habits: list[Habit]
+    rows: dict[str, list[HabitRow]]  # person key (a, b, us) → rows
+    figures: CoupleFigures
+    complete: bool  # streaks and strength counted on the whole history
+
+
+def today_view(couple: Couple, day: date) -> TodayView:
+    habits, checks, complete = couple.habits(), couple.checks_by(), couple.store.complete
+    return TodayView(
+        day=day,
+        habits=habits,
+        rows={p: rows_for(habits, checks, p, day, complete) for p in (*PARTNERS, US)},
+        figures=couple_figures(habits, checks, day),
+        complete=complete,
+    )
 
 
 def day_label(day: date, today: date) -> str:
@@ -88,12 +110,18 @@ class TodayScreen(Screen[None]):
 
     # -- drawing -------------------------------------------------------------
 
-    def refresh_data(self) -> None:
+    def compute(self, couple: Couple) -> TodayView:
+        """Everything the screen shows for its day. Pure reading, so a worker thread may
+        call it on a couple of its own."""
+        assert self.day is not None
+        return today_view(couple, self.day)
+
+    def refresh_data(self, view: TodayView | None = None) -> None:
         couple = self.rekindle.couple
         if couple is None or self.day is None:
             return
-        habits = couple.habits()
-        checks = couple.checks_by()
+        if view is None or view.day != self.day:
+            view = self.compute(couple)
         me, partner = couple.me, couple.partner_key
         self.sub_title = "Today"
         self.query_one("#label-me", Label).update(literal(f"{couple.name_of(me)} (you)"))
@@ -101,31 +129,31 @@ class TodayScreen(Screen[None]):
         tables = (("#table-me", me), ("#table-partner", partner), ("#table-us", US))
         for selector, person in tables:
             table = self.query_one(selector, HabitTable)
-            table.history_ready = couple.store.complete
-            table.show(rows_for(habits, checks, person, self.day, couple.store.complete))
-        self.query_one("#together").display = bool(
-            self.query_one("#table-us", HabitTable).rows_shown
-        )
-        self._draw_figures()
+            table.history_ready = view.complete
+            table.show(view.rows[person])
+        self.query_one("#together").display = bool(view.rows[US])
+        self._draw_figures(view.figures, view.complete)
         agenda = today_agenda(couple, self.day)
         box = self.query_one("#agenda", Static)
         box.display = bool(agenda)
         box.update(literal("\n".join(f"◆ {line}" for line in agenda)))
         empty = self.query_one("#empty", Static)
-        empty.display = not habits
+        empty.display = not view.habits
         empty.update(
             "No habits yet. Press [b]a[/b] to add one — the starter ideas are a "
             "good place to begin."
         )
 
-    def _draw_figures(self) -> None:
+    def _draw_figures(self, figures: CoupleFigures | None = None, complete: bool = True) -> None:
         couple = self.rekindle.couple
         assert couple is not None and self.day is not None
-        figures = couple_figures(couple.habits(), couple.checks_by(), self.day)
-        streak = figures.together_streak  # counted on what is loaded; hidden until it all is
+        if figures is None:
+            figures = couple_figures(couple.habits(), couple.checks_by(), self.day)
+            complete = couple.store.complete
+        streak = figures.together_streak
         parts = [f"Together streak: {streak} day{'s' if streak != 1 else ''}"]
-        if not couple.store.complete:
-            parts = ["Together streak: …"]
+        if not complete:
+            parts = ["Together streak: …"]  # counted once the whole history is in
         for person in (couple.me, couple.partner_key):
             share = figures.week[person]
             shown = "—" if share is None else f"{round(share * 100)}%"
