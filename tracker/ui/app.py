@@ -14,17 +14,8 @@ from tracker.domain.days import person_today
 from tracker.store.couple import Change, Couple
 from tracker.store.store import Store
 from tracker.ui.arrivals import describe_arrivals
-from tracker.ui.screens.checkin import CheckinScreen
-from tracker.ui.screens.dates import DatesScreen
-from tracker.ui.screens.goals import GoalsScreen
-from tracker.ui.screens.habits import HabitsScreen
-from tracker.ui.screens.help import HelpScreen
-from tracker.ui.screens.onboarding import OnboardingScreen
-from tracker.ui.screens.sync import SyncScreen
-from tracker.ui.screens.talks import TalksScreen
-from tracker.ui.screens.today import TodayScreen
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.nav import SCREENS
+from tracker.ui.widgets.nav import SCREEN_CLASSES, SCREENS, screen_factory
 
 Clock = Callable[[], datetime]
 POLL_SECONDS = 2.0
@@ -48,15 +39,7 @@ class RekindleApp(App[int]):
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="theme"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
-    MODES = {
-        "today": TodayScreen,
-        "habits": HabitsScreen,
-        "talks": TalksScreen,
-        "dates": DatesScreen,
-        "checkin": CheckinScreen,
-        "goals": GoalsScreen,
-        "sync": SyncScreen,
-    }
+    MODES = {mode: screen_factory(mode) for mode in SCREEN_CLASSES}
 
     def __init__(
         self,
@@ -76,6 +59,8 @@ class RekindleApp(App[int]):
 
     def on_mount(self) -> None:
         if self.couple is None or not self.couple.is_set_up():
+            from tracker.ui.screens.onboarding import OnboardingScreen
+
             self.push_screen(OnboardingScreen(self.data_flag), self._onboarded)
         else:
             self._start()
@@ -181,6 +166,8 @@ class RekindleApp(App[int]):
             self.switch_mode(mode)
 
     def action_help(self) -> None:
+        from tracker.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+
 from rich.text import Text
+from textual.screen import Screen
 from textual.widgets import Static
 
 SCREENS = (
@@ -14,6 +18,27 @@ SCREENS = (
     ("6", "goals", "Goals"),
     ("9", "sync", "Sync"),
 )
+
+# Where each screen's class lives. Imported on first visit, so start-up pays only for Today.
+SCREEN_CLASSES = {
+    "today": "tracker.ui.screens.today:TodayScreen",
+    "habits": "tracker.ui.screens.habits:HabitsScreen",
+    "talks": "tracker.ui.screens.talks:TalksScreen",
+    "dates": "tracker.ui.screens.dates:DatesScreen",
+    "checkin": "tracker.ui.screens.checkin:CheckinScreen",
+    "goals": "tracker.ui.screens.goals:GoalsScreen",
+    "sync": "tracker.ui.screens.sync:SyncScreen",
+}
+
+
+def screen_class(mode: str) -> type[Screen[None]]:
+    module, _, name = SCREEN_CLASSES[mode].partition(":")
+    found: type[Screen[None]] = getattr(importlib.import_module(module), name)
+    return found
+
+
+def screen_factory(mode: str) -> Callable[[], Screen[None]]:
+    return lambda: screen_class(mode)()
 
 
 class NavBar(Static):
