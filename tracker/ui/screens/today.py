@@ -15,10 +15,8 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
 from tracker.domain.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
-from tracker.store.agenda import today_agenda
 from tracker.store.couple import Couple
 from tracker.store.replica import ReadOnlyFile
-from tracker.ui.screens.dialogs import AmountDialog, NoteDialog
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.habit_table import HabitTable
 from tracker.ui.widgets.literal import literal, one_line
@@ -133,16 +131,25 @@ class TodayScreen(Screen[None]):
             table.show(view.rows[person])
         self.query_one("#together").display = bool(view.rows[US])
         self._draw_figures(view.figures, view.complete)
-        agenda = today_agenda(couple, self.day)
-        box = self.query_one("#agenda", Static)
-        box.display = bool(agenda)
-        box.update(literal("\n".join(f"◆ {line}" for line in agenda)))
+        # After the frame: every feature has a say here, and none should delay the habits.
+        self.call_after_refresh(self._draw_agenda)
         empty = self.query_one("#empty", Static)
         empty.display = not view.habits
         empty.update(
             "No habits yet. Press [b]a[/b] to add one — the starter ideas are a "
             "good place to begin."
         )
+
+    def _draw_agenda(self) -> None:
+        from tracker.store.agenda import today_agenda
+
+        couple = self.rekindle.couple
+        if couple is None or self.day is None:
+            return
+        agenda = today_agenda(couple, self.day)
+        box = self.query_one("#agenda", Static)
+        box.display = bool(agenda)
+        box.update(literal("\n".join(f"◆ {line}" for line in agenda)))
 
     def _draw_figures(self, figures: CoupleFigures | None = None, complete: bool = True) -> None:
         couple = self.rekindle.couple
@@ -207,6 +214,8 @@ class TodayScreen(Screen[None]):
             return
         table, row = found
         if row.habit.measurable:
+            from tracker.ui.screens.dialogs import AmountDialog
+
             current = row.check.value if row.check else None
             self.app.push_screen(
                 AmountDialog(row.habit, current),
@@ -252,6 +261,8 @@ class TodayScreen(Screen[None]):
         if row.check is None:
             self.notify("Tick or skip it first; the note goes with that.", severity="warning")
             return
+        from tracker.ui.screens.dialogs import NoteDialog
+
         self.app.push_screen(
             NoteDialog(row.habit.title, row.check.note),
             lambda note: self._noted(table, row, note),
