@@ -13,6 +13,7 @@ import json
 import resource
 import sys
 import time
+from pathlib import Path
 
 spawned_at = float(sys.argv[1])
 
@@ -27,6 +28,14 @@ def painted() -> None:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, because ru_maxrss survives exec and
+    would report the parent's peak when the parent was larger."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -80,8 +89,6 @@ def main() -> None:
             result["peak_rss_mb"] = peak_rss_mb()
             pilot.app.exit()
     else:
-        from pathlib import Path
-
         from tracker.store.couple import Couple
         from tracker.store.sample import sample_config
         from tracker.ui.app import make_app
