@@ -1,8 +1,5 @@
 """Rekindle: connection habits for couples, in the terminal."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("rekindle-tracker")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version lives (pyproject reads it from here): importing
+# importlib.metadata to look it up would cost start-up time on every run.
+__version__ = "0.1.0"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil.rrule import DAILY, YEARLY, rrule
 
@@ -56,7 +57,13 @@ def due_days(habit: Habit, first: date, last: date) -> list[date]:
     begin = max(first, habit.start)
     if begin > last:
         return []
-    schedule = habit.schedule
+    return list(_due_days(habit.schedule, habit.start, begin, last))
+
+
+@lru_cache(maxsize=512)
+def _due_days(schedule: Schedule, start: date, begin: date, last: date) -> tuple[date, ...]:
+    # Cached: a screen asks the same habit for the same ten years several times over
+    # (streak, strength, week, heatmap), and for both partners of an "each" habit.
     weekdays: tuple[int, ...] | None = None
     if schedule.kind is ScheduleKind.WEEKDAYS:
         weekdays = tuple(sorted(set(schedule.weekdays)))
@@ -71,10 +78,10 @@ def due_days(habit: Habit, first: date, last: date) -> list[date]:
         # Keep the phase anchored on habit.start, but begin iterating at the
         # first occurrence inside the range so old history isn't walked.
         every = schedule.every
-        behind = (begin - habit.start).days
+        behind = (begin - start).days
         aligned = begin + timedelta(days=-behind % every)
         rule = rrule(DAILY, interval=every, dtstart=_midnight(aligned), until=_midnight(last))
-    return [moment.date() for moment in rule]
+    return tuple(moment.date() for moment in rule)
 
 
 def scheduled_on(habit: Habit, day: date) -> bool:

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.records import Record
 
@@ -34,7 +32,12 @@ class Cached:
 
 def cache_file(data_dir: Path, replica_id: str) -> Path:
     override = os.environ.get("REKINDLE_CONFIG")
-    base = Path(override) / "cache" if override else Path(platformdirs.user_cache_dir("rekindle"))
+    if override:
+        base = Path(override) / "cache"
+    else:
+        import platformdirs
+
+        base = Path(platformdirs.user_cache_dir("rekindle"))
     key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
     return base / f"{key}-{replica_id}.pickle"
 

@@ -16,8 +16,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from tracker.store.files import atomic_write, make_private_dir
 
 APP_NAME = "rekindle"
@@ -31,7 +29,11 @@ class ConfigError(Exception):
 
 def config_dir() -> Path:
     override = os.environ.get(CONFIG_ENV)
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+    if override:
+        return Path(override)
+    import platformdirs  # here, not at the top: only needed without the override
+
+    return Path(platformdirs.user_config_dir(APP_NAME))
 
 
 def config_path() -> Path:

@@ -71,6 +71,7 @@ class TodayScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="today")
         self.day: date | None = None
+        self._fresh = False
 
     @property
     def rekindle(self) -> RekindleApp:
@@ -102,8 +103,12 @@ class TodayScreen(Screen[None]):
         self.day = self.rekindle.today()
         self.refresh_data()
         self.query_one("#table-me", HabitTable).focus()
+        self._fresh = True  # the resume that follows a mount need not count it all again
 
     def on_screen_resume(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
         self.refresh_data()
 
     # -- drawing -------------------------------------------------------------
