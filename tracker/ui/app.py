@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from functools import partial
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -160,6 +161,18 @@ class RekindleApp(App[int]):
             self.notify(message, title="Synced")
 
     # -- screens and commands --------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        from tracker.ui.screens.too_small import TooSmallScreen, too_small
+
+        small = too_small(event.size.width, event.size.height)
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif small and showing:
+            self.screen.show_size(event.size.width, event.size.height)  # type: ignore[attr-defined]
+        elif showing:
+            self.pop_screen()
 
     def action_show(self, mode: str) -> None:
         if self.couple is not None:
