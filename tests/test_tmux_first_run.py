@@ -31,8 +31,9 @@ class Terminal:
         self.tmux, self.socket, self.size = tmux, socket, size
 
     def run(self, *args: str) -> str:
-        result = subprocess.run([self.tmux, "-L", self.socket, *args], capture_output=True,
-                                text=True, timeout=20)
+        result = subprocess.run(
+            [self.tmux, "-L", self.socket, *args], capture_output=True, text=True, timeout=20
+        )
         return result.stdout
 
     def screen(self) -> str:
@@ -51,11 +52,12 @@ class Terminal:
         raise AssertionError(f"“{text}” never appeared; the screen shows:\n{self.screen()}")
 
 
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
-    tmux = _tmux()
+def _rekindle() -> str:
     script = Path(sys.executable).parent / "rekindle"
-    command = str(script) if script.exists() else f"{sys.executable} -m tracker"
+    return str(script) if script.exists() else f"{sys.executable} -m tracker"
+
+
+def _start(tmp_path: Path, arguments: str = "", **extra: str) -> Terminal:
     data = tmp_path / "shared"
     env = {
         "REKINDLE_CONFIG": str(tmp_path / "config"),
@@ -63,13 +65,30 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
         "TZ": "Europe/London",
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
+        **extra,
     }
-    term = Terminal(tmux, f"rekindle-test-{uuid.uuid4().hex[:8]}", (100, 30))
+    term = Terminal(_tmux(), f"rekindle-test-{uuid.uuid4().hex[:8]}", (100, 30))
     exports = " ".join(f"-e {key}={value}" for key, value in env.items()).split()
-    term.run("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", *exports,
-             f"{command}; echo EXITED $?; sleep 60")
+    term.run(
+        "new-session",
+        "-d",
+        "-s",
+        "app",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        *exports,
+        f"{_rekindle()} {arguments}; echo EXITED $?; sleep 60",
+    )
+    return term
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
+    term = _start(tmp_path)
     try:
-        yield term, data
+        yield term, tmp_path / "shared"
     finally:
         term.run("kill-server")
 
@@ -103,3 +122,39 @@ def test_first_launch_onboarding_then_a_first_tick(terminal: tuple[Terminal, Pat
     assert checks[0]["data"]["person"] == "a"  # type: ignore[index]
     term.keys("q")
     term.wait_for("EXITED 0")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_demo_opens_a_copy_and_leaves_the_sample_and_my_settings_alone(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parent.parent / "sample_data"
+    before = _tree(sample)
+    assert before, "sample_data/ is missing"
+    term = _start(tmp_path, "demo")
+    try:
+        shown = term.wait_for("Together streak")
+        assert "demo" in shown and "Alex (you)" in shown
+        term.keys("Space")
+        term.wait_for("✓")
+        term.keys("q")
+        term.wait_for("EXITED 0")
+    finally:
+        term.run("kill-server")
+    assert _tree(sample) == before
+    assert not (tmp_path / "config" / "config.toml").exists()
+
+
+def test_no_colour_terminal_still_shows_what_is_done(tmp_path: Path) -> None:
+    """With NO_COLOR the marks carry the meaning: ✓ done, · to do."""
+    term = _start(tmp_path, "demo", NO_COLOR="1")
+    try:
+        term.wait_for("Together streak")
+        term.keys("Space")
+        shown = term.wait_for("✓")
+        assert "·" in shown
+        term.keys("q")
+        term.wait_for("EXITED 0")
+    finally:
+        term.run("kill-server")

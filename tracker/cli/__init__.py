@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     from tracker.cli import (
         checkin_cmds,
         date_cmds,
+        demo_cmds,
         doctor_cmd,
         goal_cmds,
         habit_cmds,
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         goal_cmds,
         doctor_cmd,
         sample_cmds,
+        demo_cmds,
     ):
         module.register(commands)
     return parser

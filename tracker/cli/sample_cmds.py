@@ -29,5 +29,5 @@ def run_sample(args: argparse.Namespace, context: Context) -> int:
         raise CLIError(f"{out} is not empty; give a new folder so nothing is mixed in.")
     count = write_sample(out, args.years, args.seed)
     say(f"Wrote {count:,} changes by Alex and Sam over {args.years:g} years to {out}.")
-    say(f"Open it with: rekindle demo --data {out}   (your own data is not touched)")
+    say(f"Look around in a copy of it with: rekindle demo --from {out}")
     return 0
