@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from tracker.domain.days import person_today
 from tracker.store.couple import Change, Couple
+from tracker.store.settings import get_setting
 from tracker.store.store import Store
 from tracker.ui.arrivals import describe_arrivals
 from tracker.ui.styles import sheet
@@ -35,6 +36,7 @@ class RekindleApp(App[int]):
         Binding("5", "show('checkin')", "Check-in", show=False, id="screen.checkin"),
         Binding("6", "show('goals')", "Goals", show=False, id="screen.goals"),
         Binding("9", "show('sync')", "Sync", show=False, id="screen.sync"),
+        Binding("0", "show('settings')", "Settings", show=False, id="screen.settings"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="theme"),
@@ -74,6 +76,10 @@ class RekindleApp(App[int]):
         self._start()
 
     def _start(self) -> None:
+        assert self.couple is not None
+        saved = get_setting(self.couple, "theme", {}).get("name")
+        if saved in self.available_themes:
+            self.theme = saved
         self.switch_mode("today")
         if self.couple is not None and not self.couple.store.complete:
             # After the first frame is on screen, so the reading does not delay it.

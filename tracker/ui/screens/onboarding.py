@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual import on
@@ -24,9 +25,21 @@ from textual.widgets import (
 )
 
 from tracker.domain.content.starter import STARTER_HABITS
+from tracker.domain.days import person_today
+from tracker.domain.models import Person
 from tracker.store.couple import Couple
 from tracker.store.identity import DATA_ENV, default_data_dir, guess_time_zone
-from tracker.store.setup import SetupError, create_couple, has_couple, join_couple, read_people
+from tracker.store.setup import (
+    SetupError,
+    add_starters,
+    check_day_start,
+    check_name,
+    check_tz,
+    create_couple,
+    has_couple,
+    join_couple,
+    read_people,
+)
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 
@@ -49,10 +62,12 @@ class OnboardingScreen(Screen[Couple | None]):
         Binding("escape", "quit", "Quit", id="onboarding.quit"),
     ]
 
-    def __init__(self, data_flag: str | None = None) -> None:
+    def __init__(self, data_flag: str | None = None, couple: Couple | None = None) -> None:
         super().__init__(id="onboarding")
         self.data_flag = data_flag
         self.joining = False
+        # Given a couple, this is the welcome run again from Settings: it edits, never creates.
+        self.editing = couple
 
     def _default_folder(self) -> str:
         return self.data_flag or os.environ.get(DATA_ENV) or str(default_data_dir())
@@ -102,8 +117,36 @@ class OnboardingScreen(Screen[Couple | None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Getting started"
-        self._folder_changed()
+        if self.editing is not None:
+            self._prefill(self.editing)
+        else:
+            self._folder_changed()
         self.query_one("#my-name", Input).focus()
+
+    def _prefill(self, couple: Couple) -> None:
+        me = couple.person(couple.me)
+        folder = self.query_one("#folder", Input)
+        folder.value, folder.disabled = str(couple.store.data_dir), True
+        self.query_one("#my-name", Input).value = me.name
+        self.query_one("#partner-name", Input).value = couple.name_of(couple.partner_key)
+        self.query_one("#tz", Input).value = me.tz
+        self.query_one("#day-start", Input).value = str(me.day_start)
+        self.query_one("#join-couple").display = False
+        self.query_one("#folder-note", Static).update(
+            "The same shared folder; change names, your time zone and day start, or add a few "
+            "more starter habits."
+        )
+        taken = {h.title for h in couple.habits(include_archived=True)}
+        starters = self.query_one("#starters", SelectionList)
+        starters.clear_options()
+        starters.add_options(
+            [
+                (f"{s.title} · {s.schedule.describe()}", s.key, False)
+                for s in STARTER_HABITS
+                if s.title not in taken
+            ]
+        )
+        self.query_one("#skip", Button).label = "Leave it as it was (ctrl+d)"
 
     @staticmethod
     def _me_default() -> str:
@@ -140,7 +183,19 @@ class OnboardingScreen(Screen[Couple | None]):
     def _value(self, selector: str) -> str:
         return self.query_one(selector, Input).value.strip()
 
+    def _update(self, couple: Couple, tz: str, day_start: int) -> None:
+        me = check_name(self._value("#my-name"), "your")
+        partner_name = check_name(self._value("#partner-name"), "your partner's")
+        partner = couple.person(couple.partner_key)
+        couple.save_person(Person(couple.me, me, check_tz(tz), check_day_start(day_start)))
+        couple.save_person(Person(partner.key, partner_name, partner.tz, partner.day_start))
+        chosen = list(self.query_one("#starters", SelectionList).selected)
+        add_starters(couple, chosen, person_today(couple.person(couple.me), datetime.now(UTC)))
+
     def _finish(self, use_defaults: bool) -> None:
+        if self.editing is not None and use_defaults:
+            self.dismiss(self.editing)  # leave it as it was
+            return
         error = self.query_one("#error", Static)
         folder = Path(self._value("#folder") or self._default_folder())
         try:
@@ -150,7 +205,10 @@ class OnboardingScreen(Screen[Couple | None]):
             return
         tz = self._value("#tz") or guess_time_zone()
         try:
-            if self.joining:
+            if self.editing is not None:
+                self._update(self.editing, tz, day_start)
+                couple = self.editing
+            elif self.joining:
                 pressed = self.query_one("#who", RadioSet).pressed_button
                 who = pressed.name if pressed is not None and pressed.name else "a"
                 couple = join_couple(folder, who, tz, day_start)

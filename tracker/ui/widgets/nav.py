@@ -17,6 +17,7 @@ SCREENS = (
     ("5", "checkin", "Check-in"),
     ("6", "goals", "Goals"),
     ("9", "sync", "Sync"),
+    ("0", "settings", "Settings"),
 )
 
 # Where each screen's class lives. Imported on first visit, so start-up pays only for Today.
@@ -28,6 +29,7 @@ SCREEN_CLASSES = {
     "checkin": "tracker.ui.screens.checkin:CheckinScreen",
     "goals": "tracker.ui.screens.goals:GoalsScreen",
     "sync": "tracker.ui.screens.sync:SyncScreen",
+    "settings": "tracker.ui.screens.settings:SettingsScreen",
 }
 
 

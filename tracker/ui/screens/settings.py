@@ -1,0 +1,145 @@
+"""Settings: names, my time zone and day start, theme, the help card, the data folder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static, Switch
+
+from tracker.domain.models import Person
+from tracker.store.settings import get_setting, put_setting
+from tracker.store.setup import SetupError, check_day_start, check_name, check_tz
+from tracker.ui.styles import sheet
+from tracker.ui.widgets.literal import literal
+from tracker.ui.widgets.nav import NavBar
+
+if TYPE_CHECKING:
+    from tracker.ui.app import RekindleApp
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class SettingsScreen(Screen[None]):
+    CSS_PATH = sheet("settings.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
+        Binding("ctrl+w", "welcome", "Welcome again", id="settings.welcome"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="settings")
+
+    @property
+    def rekindle(self) -> RekindleApp:
+        return cast("RekindleApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield NavBar("settings")
+        with VerticalScroll(id="settings-body"):
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Your name")
+                    yield Input(id="my-name")
+                with Vertical():
+                    yield Label("Your partner's name")
+                    yield Input(id="partner-name")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Your time zone")
+                    yield Input(id="tz")
+                with Vertical():
+                    yield Label("Your day starts at (hour)")
+                    yield Input(id="day-start", type="integer")
+            yield Static(
+                "Your partner sets their own time zone and day start on their computer.",
+                classes="hint",
+            )
+            with Horizontal(classes="switch-row"):
+                yield Switch(id="light")
+                yield Label("Light theme")
+            with Horizontal(classes="switch-row"):
+                yield Switch(id="help-card")
+                yield Label("Suggest talking to a couples therapist when check-ins stay low")
+            yield Static(id="folder", classes="hint")
+            yield Static(id="settings-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Go through the welcome again (ctrl+w)", id="welcome")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Settings"
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        couple = self.rekindle.couple
+        assert couple is not None
+        me = couple.person(couple.me)
+        self.query_one("#my-name", Input).value = me.name
+        self.query_one("#partner-name", Input).value = couple.name_of(couple.partner_key)
+        self.query_one("#tz", Input).value = me.tz
+        self.query_one("#day-start", Input).value = str(me.day_start)
+        self.query_one("#light", Switch).value = self.app.theme == LIGHT
+        self.query_one("#help-card", Switch).value = bool(
+            get_setting(couple, "help-card", {"enabled": True}).get("enabled", True)
+        )
+        self.query_one("#folder", Static).update(
+            literal(
+                f"Shared folder: {couple.store.data_dir}. To move it, close Rekindle, move the "
+                "folder, then run: rekindle join --data NEW_PLACE"
+            )
+        )
+
+    @on(Switch.Changed, "#light")
+    def _theme(self, event: Switch.Changed) -> None:
+        self.app.theme = LIGHT if event.value else DARK
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        couple = self.rekindle.couple
+        assert couple is not None
+        error = self.query_one("#settings-error", Static)
+
+        def value(selector: str) -> str:
+            return self.query_one(selector, Input).value
+
+        try:
+            name = check_name(value("#my-name"), "your")
+            partner_name = check_name(value("#partner-name"), "your partner's")
+            tz = check_tz(value("#tz").strip())
+            day_start = check_day_start(int(value("#day-start") or "4"))
+        except ValueError:
+            error.update("The day start is an hour, like 4.")
+            return
+        except SetupError as problem:
+            error.update(literal(str(problem)))
+            return
+        error.update("")
+        partner = couple.person(couple.partner_key)
+        changes = [couple.save_person(Person(couple.me, name, tz, day_start))]
+        if partner.name != partner_name:
+            changes.append(
+                couple.save_person(Person(partner.key, partner_name, partner.tz, partner.day_start))
+            )
+        changes.append(
+            put_setting(
+                couple, "help-card", {"enabled": self.query_one("#help-card", Switch).value}
+            )
+        )
+        changes.append(put_setting(couple, "theme", {"name": self.app.theme}))
+        self.rekindle.remember(*changes)
+        self.notify("Saved.")
+
+    @on(Button.Pressed, "#welcome")
+    def action_welcome(self) -> None:
+        from tracker.ui.screens.onboarding import OnboardingScreen
+
+        self.app.push_screen(
+            OnboardingScreen(couple=self.rekindle.couple), lambda _: self.refresh_data()
+        )
