@@ -72,6 +72,10 @@ class CheckinScreen(Screen[None]):
         Binding("right_square_bracket", "week(1)", "Week on", show=False, id="checkin.on"),
     ]
     HELP_EXTRA = [Binding("up,down", "", "Pick a strategy")]
+    # The promises view opened from here: the help page lists its keys too.
+    HELP_SUBSCREENS = [
+        ("Promises and repairs", "tracker.ui.screens.checkin_promises:PromisesScreen")
+    ]
 
     def __init__(self) -> None:
         super().__init__(id="checkin")
