@@ -1,12 +1,278 @@
-"""This feature's records in the couple's folder; filled in by the work that builds it."""
+"""Date nights, their evenings, ratings and the couple's own ideas, in the couple's folder.
+
+Records: "date" (one per date or series, edited by whoever plans it),
+"date-occurrence" (``dateocc:<date id>:<day>``: what happened to one evening),
+"date-rating" (``daterating:<date id>:<day>:<person>``: each partner's own),
+and "idea" (the couple's own ideas for the jar).
+
+After every change to a date, ``exports/rekindle.ics`` in the data folder is
+rewritten atomically, so a calendar app can subscribe to it. The export layer
+sits above this one, so it hands us its renderer (``use_feed_renderer``) when
+it is imported; the app and every command import it.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TypeVar
 
-from tracker.store.couple import Couple
+from tracker.domain.calendar import CalendarEvent
+from tracker.domain.content.ideas import IdeaKind, find_idea
+from tracker.domain.dates import (
+    DateNight,
+    DateStatus,
+    Mark,
+    Marks,
+    Occurrence,
+    calendar_event,
+    marks_by_date,
+    occurrence_id,
+    occurrence_on,
+)
+from tracker.domain.dates_input import DateDraft, date_from_draft
+from tracker.domain.dates_jar import JarIdea, jar, recently_used, surprise
+from tracker.domain.dates_views import QualityTime, Rating, agenda_lines, quality_time
+from tracker.store.couple import Change, Couple, NotSetUp
+from tracker.store.files import atomic_write, make_private_dir
+from tracker.store.records import Record, stamp_millis
+
+DATE = "date"
+OCCURRENCE = "date-occurrence"
+RATING = "date-rating"
+IDEA = "idea"
+FEED = Path("exports") / "rekindle.ics"
+T = TypeVar("T")
+
+FeedRenderer = Callable[[Sequence[CalendarEvent]], bytes]
+_renderer: list[FeedRenderer] = []
+
+
+def use_feed_renderer(render: FeedRenderer) -> None:
+    """Called by tracker.export.ics: how to turn events into the feed file's bytes."""
+    _renderer[:] = [render]
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def couple_tz(couple: Couple) -> str:
+    """The couple's time zone: partner A's, unless a date says otherwise."""
+    return couple.person("a").tz
+
+
+def _parsed(records: list[Record], parse: Callable[[Record], T]) -> list[T]:
+    found = []
+    for record in records:
+        try:
+            found.append(parse(record))
+        except (KeyError, TypeError, ValueError):
+            continue  # a damaged or foreign entry: skip it, keep the rest
+    return found
+
+
+def dates(couple: Couple) -> list[DateNight]:
+    return _parsed(couple.records(DATE), lambda r: DateNight.from_data(r.id, r.data))
+
+
+def find_date(couple: Couple, date_id: str) -> DateNight | None:
+    record = couple.record(date_id)
+    if record is None or record.kind != DATE:
+        return None
+    found = _parsed([record], lambda r: DateNight.from_data(r.id, r.data))
+    return found[0] if found else None
+
+
+def marks(couple: Couple) -> dict[str, dict[date, Mark]]:
+    return marks_by_date(_parsed(couple.records(OCCURRENCE), lambda r: Mark.from_data(r.data)))
+
+
+def ratings(couple: Couple) -> dict[tuple[str, date], dict[str, Rating]]:
+    """(date id, day) → person → rating."""
+    found: dict[tuple[str, date], dict[str, Rating]] = {}
+    for rating in _parsed(couple.records(RATING), lambda r: Rating.from_data(r.data)):
+        found.setdefault((rating.date_id, rating.day), {})[rating.person] = rating
+    return found
+
+
+def own_ideas(couple: Couple) -> list[JarIdea]:
+    return _parsed(couple.records(IDEA), lambda r: JarIdea.from_data(r.id, r.data))
+
+
+def idea_jar(couple: Couple) -> list[JarIdea]:
+    return jar(own_ideas(couple))
+
+
+def find_jar_idea(couple: Couple, key: str) -> JarIdea | None:
+    built_in = find_idea(key)
+    if built_in is not None:
+        return JarIdea.of(built_in)
+    return next((idea for idea in own_ideas(couple) if idea.key == key), None)
+
+
+def occurrence(couple: Couple, dn: DateNight, day: date) -> Occurrence | None:
+    return occurrence_on(dn, marks(couple).get(dn.id, {}), day)
+
+
+# -- writing ----------------------------------------------------------------------
+
+
+def new_date(couple: Couple, draft: DateDraft) -> DateNight:
+    """A date from a form or the command line (ValueError says what to fix)."""
+    return date_from_draft(draft, Couple.new_id(DATE), couple_tz(couple), couple.me)
+
+
+def edited_date(couple: Couple, old: DateNight, draft: DateDraft) -> DateNight:
+    """The edit of a date: same id, revision one higher, still cancelled if it was."""
+    fresh = date_from_draft(draft, old.id, couple_tz(couple), old.by, old.revision + 1)
+    return replace(fresh, cancelled=old.cancelled)
+
+
+def save_date(couple: Couple, dn: DateNight, description: str = "") -> Change:
+    change = couple.put_record(DATE, dn.id, dn.to_data(), description or f"Saved “{dn.title}”")
+    refresh_feed(couple)
+    return change
+
+
+def call_off_series(couple: Couple, dn: DateNight, cancelled: bool = True) -> Change:
+    """The whole date (every evening of a series) called off, or back on."""
+    verb = "Called off" if cancelled else "Back on:"
+    return save_date(couple, dn.edited(cancelled=cancelled), f"{verb} “{dn.title}”")
+
+
+def set_status(couple: Couple, dn: DateNight, day: date, status: DateStatus) -> Change:
+    """Mark one evening done, called off or planned again."""
+    if occurrence(couple, dn, day) is None:
+        raise ValueError(f"“{dn.title}” isn't on {day:%A %d %B %Y}.")
+    record = couple.record(occurrence_id(dn.id, day))
+    before = _parsed([record], lambda r: Mark.from_data(r.data)) if record else []
+    revision = before[0].revision + 1 if before else 1
+    mark = Mark(dn.id, day, status, revision)
+    words = {DateStatus.DONE: "Done", DateStatus.CANCELLED: "Called off"}
+    what = f"{words.get(status, 'Planned again')}: “{dn.title}” on {day:%d %b}"
+    change = couple.put_record(OCCURRENCE, mark.id, mark.to_data(), what)
+    refresh_feed(couple)
+    return change
+
+
+def rate(
+    couple: Couple, dn: DateNight, day: date, stars: int, memory: str, now: datetime
+) -> list[Change]:
+    """My rating and memory line of an evening that has happened (marked done if it wasn't)."""
+    found = occurrence(couple, dn, day)
+    if found is None:
+        raise ValueError(f"“{dn.title}” isn't on {day:%A %d %B %Y}.")
+    if found.status is DateStatus.CANCELLED:
+        raise ValueError("That evening was called off; there is nothing to rate.")
+    if found.start_at > now:
+        raise ValueError("That one hasn't happened yet; rate it afterwards.")
+    changes = []
+    if found.status is not DateStatus.DONE:
+        changes.append(set_status(couple, dn, day, DateStatus.DONE))
+    rating = Rating(dn.id, day, couple.me, stars, memory)
+    what = f"Rated “{dn.title}”"
+    changes.append(couple.put_record(RATING, rating.id, rating.to_data(), what))
+    return changes
+
+
+def mark_done(couple: Couple, dn: DateNight, day: date, now: datetime) -> Change:
+    found = occurrence(couple, dn, day)
+    if found is None:
+        raise ValueError(f"“{dn.title}” isn't on {day:%A %d %B %Y}.")
+    if found.start_at > now:
+        raise ValueError("That one hasn't happened yet; mark it done afterwards.")
+    return set_status(couple, dn, day, DateStatus.DONE)
+
+
+def delete_date(couple: Couple, dn: DateNight) -> Change | None:
+    change = couple.delete_record(dn.id, f"Deleted “{dn.title}”")
+    refresh_feed(couple)
+    return change
+
+
+def add_idea(couple: Couple, idea: JarIdea) -> Change:
+    return couple.put_record(IDEA, idea.key, idea.to_data(), f"Added “{idea.title}” to the jar")
+
+
+def delete_idea(couple: Couple, idea: JarIdea) -> Change | None:
+    if not idea.own:
+        raise ValueError("Our own ideas stay in the jar; you can delete the ones you added.")
+    return couple.delete_record(idea.key, f"Took “{idea.title}” out of the jar")
+
+
+def surprise_me(
+    couple: Couple, today: date, kind: IdeaKind | None = None, rng: random.Random | None = None
+) -> JarIdea | None:
+    """One idea from the jar, not one done (or planned) lately."""
+    everything = dates(couple)
+    used = recently_used(everything, marks(couple), today)
+    return surprise(idea_jar(couple), used, rng or random.Random(), kind)
+
+
+# -- views ------------------------------------------------------------------------
+
+
+def quality(couple: Couple, today: date) -> QualityTime:
+    return quality_time(dates(couple), marks(couple), today)
 
 
 def agenda(couple: Couple, day: date) -> list[str]:
-    """Lines for the Today screen's "also today" box."""
-    return []
+    """Lines for the Today screen's "also today" box: tonight's date, a getaway."""
+    try:
+        my_tz = couple.person(couple.me).tz
+    except NotSetUp:
+        return []
+    return agenda_lines(dates(couple), marks(couple), day, my_tz)
+
+
+# -- the calendar -------------------------------------------------------------------
+
+
+def _changed_at(couple: Couple, *record_ids: str) -> datetime:
+    millis = [stamp_millis(r.stamp) for i in record_ids if (r := couple.record(i)) is not None]
+    return datetime.fromtimestamp(max(millis, default=0) // 1000, UTC)
+
+
+def calendar_events(couple: Couple) -> list[CalendarEvent]:
+    """Every date as a calendar event, called-off ones included, in a stable order."""
+    by_date = marks(couple)
+    events = []
+    for dn in dates(couple):
+        own: Marks = by_date.get(dn.id, {})
+        changed = _changed_at(couple, dn.id, *(mark.id for mark in own.values()))
+        events.append(calendar_event(dn, own, changed))
+    return sorted(events, key=lambda event: event.uid)
+
+
+def feed_path(couple: Couple) -> Path:
+    return couple.store.data_dir / FEED
+
+
+def save_export(couple: Couple, payload: bytes, name: str = "rekindle-export.ics") -> Path:
+    """A one-off export beside the feed, written whole or not at all."""
+    path = couple.store.data_dir / FEED.parent / name
+    make_private_dir(path.parent)
+    atomic_write(path, payload)
+    return path
+
+
+def refresh_feed(couple: Couple) -> str | None:
+    """Rewrite exports/rekindle.ics if the dates changed; a sentence if it could not be."""
+    if not _renderer:
+        return None
+    path = feed_path(couple)
+    try:
+        payload = _renderer[0](calendar_events(couple))
+    except ValueError as error:
+        return f"The calendar file was not updated: {error}"
+    try:
+        if path.is_file() and path.read_bytes() == payload:
+            return None
+        make_private_dir(path.parent)
+        atomic_write(path, payload)
+    except OSError as error:
+        return f"The calendar file {path} was not updated ({error.strerror or error})."
+    return None

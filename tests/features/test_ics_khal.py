@@ -1,0 +1,211 @@
+"""A real calendar client: the export imported into khal, listed back, re-imported after edits.
+
+khal writes one file per UID into its vdir; importing an event whose UID is
+already there updates that file (khal asks "update it?" and --batch says yes).
+What khal does on that update, exactly: the calendar keeps one event per UID
+(no duplicate in `khal list`, one `<uid>.ics` file), and khal's own atomic
+write leaves stray temporary copies named `<uid>.ics<random>` beside it,
+which khal never reads. The tests below show both.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from tracker.store.identity import load_config
+from tracker.store.setup import create_couple
+
+pytestmark = pytest.mark.skipif(shutil.which("khal") is None, reason="khal is not installed")
+
+SEP = "|"
+FORMAT = SEP.join(["{start}", "{end}", "{title}", "{cancelled}", "{location}", "{uid}"])
+
+
+@dataclass
+class World:
+    tmp: Path
+    env: dict[str, str]
+
+    def rekindle(self, *args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "tracker", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def date_id(self, title: str) -> str:
+        config = load_config()
+        assert config is not None
+        from tracker.store import dates as store
+        from tracker.store.couple import Couple
+
+        couple = Couple.open(config)
+        (found,) = [d.id for d in store.dates(couple) if d.title == title]
+        couple.store.close()
+        return found
+
+    def export(self, name: str) -> Path:
+        out = self.tmp / name
+        self.rekindle("export", "ics", "--out", str(out))
+        return out
+
+
+@dataclass
+class Khal:
+    config: Path
+    vdir: Path
+    env: dict[str, str]
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run(
+            ["khal", "-c", str(self.config), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    def import_file(self, path: Path) -> None:
+        self.run("import", "--batch", str(path))
+
+    def rows(self, start: str, end: str) -> list[list[str]]:
+        out = self.run("list", "--format", FORMAT, "--day-format", "", start, end)
+        return [line.split(SEP) for line in out.splitlines() if SEP in line]
+
+
+def make_khal(tmp: Path, name: str, zone: str) -> Khal:
+    vdir = tmp / f"vdir-{name}"
+    vdir.mkdir()
+    config = tmp / f"khal-{name}.conf"
+    config.write_text(
+        f"""[calendars]
+[[couple]]
+path = {vdir}
+type = calendar
+[locale]
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+local_timezone = {zone}
+default_timezone = {zone}
+[default]
+default_calendar = couple
+[sqlite]
+path = {tmp / f"khal-{name}.db"}
+""",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp / "xdg"), "XDG_DATA_HOME": str(tmp / "xdg")}
+    return Khal(config, vdir, env)
+
+
+@pytest.fixture
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> World:
+    config = tmp_path / "conf"
+    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
+    monkeypatch.delenv("REKINDLE_DATA", raising=False)
+    couple = create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4, [])
+    couple.store.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
+    env.update(REKINDLE_CONFIG=str(config), XDG_STATE_HOME=str(tmp_path / "state"))
+    found = World(tmp_path, env)
+    # Every Friday at 19:30 from 16 October to 13 November 2026: across 25 October.
+    found.rekindle(
+        "date", "add", "Dinner, just us", "--on", "2026-10-16", "--at", "19:30", "--hours", "2.5",
+        "--repeat", "weekly", "--repeat-until", "2026-11-13", "--place", "Luigi’s; upstairs",
+    )  # fmt: skip
+    found.rekindle("date", "cancel", "Dinner", "--on", "2026-11-06")
+    found.rekindle("date", "add", "Lakes", "--on", "2026-11-20", "--kind", "getaway", "--days", "3")
+    return found
+
+
+def test_khal_shows_every_evening_at_its_local_time_and_skips_the_cancelled_one(
+    world: World,
+) -> None:
+    khal = make_khal(world.tmp, "london", "Europe/London")
+    khal.import_file(world.export("dates.ics"))
+    rows = khal.rows("2026-10-15", "2026-11-30")
+    dinners = [(r[0], r[1]) for r in rows if r[2] == "Dinner, just us"]
+    assert dinners == [
+        ("2026-10-16 19:30", "2026-10-16 22:00"),
+        ("2026-10-23 19:30", "2026-10-23 22:00"),  # last Friday of summer time
+        ("2026-10-30 19:30", "2026-10-30 22:00"),  # first Friday after the clocks go back
+        ("2026-11-13 19:30", "2026-11-13 22:00"),  # 6 November was called off
+    ]
+    assert {r[4] for r in rows if r[2] == "Dinner, just us"} == {"Luigi’s; upstairs"}
+    lakes = [(r[0], r[1]) for r in rows if r[2] == "Lakes"]
+    assert lakes == [("2026-11-20", "2026-11-22")] * 3  # all-day, listed on each of its 3 days
+
+
+def test_khal_elsewhere_converts_the_london_evenings(world: World) -> None:
+    khal = make_khal(world.tmp, "newyork", "America/New_York")
+    khal.import_file(world.export("dates.ics"))
+    starts = [r[0] for r in khal.rows("2026-10-15", "2026-11-15") if r[2] == "Dinner, just us"]
+    # London and New York change clocks a week apart: 5 hours, then 4, then 5 again.
+    assert starts == [
+        "2026-10-16 14:30",
+        "2026-10-23 14:30",
+        "2026-10-30 15:30",
+        "2026-11-13 14:30",
+    ]
+
+
+def test_a_reexport_after_an_edit_updates_the_event_instead_of_adding_one(world: World) -> None:
+    khal = make_khal(world.tmp, "london", "Europe/London")
+    first = world.export("first.ics")
+    khal.import_file(first)
+    date_id = world.date_id("Dinner, just us")
+    uid = date_id.replace(":", "-") + "@rekindle"
+    world.rekindle("date", "edit", date_id, "--at", "20:00", "--title", "Dinner at eight")
+    second = world.export("second.ics")
+
+    def sequence(path: Path) -> int:
+        calendar = Calendar.from_ical(path.read_bytes())
+        (event,) = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == uid]
+        return int(event["SEQUENCE"])
+
+    assert sequence(second) > sequence(first)
+    khal.import_file(second)
+    rows = khal.rows("2026-10-15", "2026-11-15")
+    dinners = [(r[0], r[2]) for r in rows if r[5] == uid]
+    assert dinners == [
+        ("2026-10-16 20:00", "Dinner at eight"),
+        ("2026-10-23 20:00", "Dinner at eight"),
+        ("2026-10-30 20:00", "Dinner at eight"),
+        ("2026-11-13 20:00", "Dinner at eight"),
+    ]
+    # One file per event for khal; its stray temporary copies are not .ics files.
+    files = sorted(p.name for p in khal.vdir.iterdir())
+    calendar_files = [name for name in files if name.endswith(".ics")]
+    assert len(calendar_files) == 2 and f"{uid}.ics" in calendar_files
+    strays = [name for name in files if not name.endswith(".ics")]
+    assert all(name.startswith(tuple(calendar_files)) for name in strays), strays
+    kept = Calendar.from_ical((khal.vdir / f"{uid}.ics").read_bytes())
+    (event,) = kept.walk("VEVENT")
+    assert int(event["SEQUENCE"]) == sequence(second)
+
+
+def test_calling_a_date_off_reaches_khal_as_cancelled(world: World) -> None:
+    khal = make_khal(world.tmp, "london", "Europe/London")
+    khal.import_file(world.export("first.ics"))
+    world.rekindle("date", "cancel", "Lakes")
+    khal.import_file(world.export("second.ics"))
+    lakes = [r for r in khal.rows("2026-11-19", "2026-11-23") if r[2] == "Lakes"]
+    assert len(lakes) == 3  # still one event, three days, now marked
+    assert {r[3] for r in lakes} == {"CANCELLED "}
