@@ -181,3 +181,22 @@ async def test_together_tick_is_one_shared_record(couple: Couple, open_app: Open
         await pilot.press("space")
         assert couple.check(dinner, US, TODAY) is not None
         assert couple.check(dinner, "a", TODAY) is None
+
+
+async def test_notifications_show_a_habits_name_as_typed(couple: Couple, open_app: OpenApp) -> None:
+    from tracker.domain.models import Habit
+
+    odd = Habit(Couple.new_habit_id(), "[red]Hug[/red] [link=x]y[/link]", start=TODAY)
+    couple.save_habit(odd)
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        screen = app.screen
+        row = [h.title for h in screen.shown].index(odd.title)  # type: ignore[attr-defined]
+        screen.query_one("#habit-list").move_cursor(row=row)
+        await pilot.press("v")
+        await pilot.pause()
+        # Read back what Textual holds, to see the markup flag it will render with.
+        shown = [n.message for n in app._notifications]
+        assert any("[red]Hug[/red]" in m for m in shown)
+        assert all(not n.markup for n in app._notifications)

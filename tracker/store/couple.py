@@ -209,8 +209,13 @@ class Couple:
         """Put back the version a change replaced, as a new write (so it syncs too)."""
         if change.before is None or change.before.deleted:
             self.store.delete(change.record_id)
-        else:
-            self.store.put(change.kind, change.record_id, change.before.data)
+            return
+        data = dict(change.before.data)
+        current = self.store.get(change.record_id)
+        if "revision" in data and current is not None:
+            # Calendars ignore an event whose SEQUENCE goes down: undo is one more edit.
+            data["revision"] = int(current.data.get("revision", 0)) + 1
+        self.store.put(change.kind, change.record_id, data)
 
     def _put(self, kind: str, record_id: str, data: dict[str, Any], description: str) -> Change:
         before = self.store.get(record_id)

@@ -9,6 +9,7 @@ from functools import partial
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tracker.domain.days import person_today
@@ -129,6 +130,21 @@ class RekindleApp(App[int]):
     def today(self) -> date:
         assert self.couple is not None
         return person_today(self.couple.person(self.couple.me), self.clock())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications here often carry a habit's or a partner's words: never markup.
+
+        `markup` is ignored on purpose: screens' own notify() passes True by default.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- changes -------------------------------------------------------------
 
