@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -36,6 +35,7 @@ from tracker.domain.promises import weekly_counts as appreciation_counts
 from tracker.store import checkins as store
 from tracker.store.couple import Change, Couple
 from tracker.store.replica import ReadOnlyFile
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.checkin_dialogs import Field, FieldsDialog, PromptDialog, wrapped
 from tracker.ui.screens.checkin_form import CheckinForm
 from tracker.ui.screens.checkin_view import TREND_WEEKS, help_card, notes_text, ratings_table
@@ -44,7 +44,7 @@ from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 FIRST_TIME = (
     "Once a week, each of you rates the five areas the guide names as why couples drift "
@@ -57,7 +57,7 @@ PRIVACY = (
 )
 
 
-class CheckinScreen(Screen[None]):
+class CheckinScreen(RekindleScreen):
     CSS_PATH = sheet("checkin.tcss")
     BINDINGS = [
         Binding("c", "checkin", "Check in", id="checkin.checkin"),
@@ -84,16 +84,6 @@ class CheckinScreen(Screen[None]):
         self.strategies: list[Strategy] = []
         self.area: Area | None = None
         self._draws = 0
-
-    @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
-
-    @property
-    def couple(self) -> Couple:
-        couple = self.rekindle.couple
-        assert couple is not None
-        return couple
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.domain.promises import (
@@ -25,18 +24,19 @@ from tracker.domain.promises import (
 from tracker.store import checkins as store
 from tracker.store.couple import Change, Couple
 from tracker.store.replica import ReadOnlyFile
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.checkin_dialogs import Field, FieldsDialog
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 DUE_HINT = "a date (2026-12-01), today, tomorrow, friday, in 3 days"
 
 
-class PromisesScreen(Screen[None]):
+class PromisesScreen(RekindleScreen):
     CSS_PATH = sheet("checkin.tcss")
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back", id="promises.back"),
@@ -50,16 +50,6 @@ class PromisesScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="promises")
         self.shown: list[Promise] = []
-
-    @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
-
-    @property
-    def couple(self) -> Couple:
-        couple = self.rekindle.couple
-        assert couple is not None
-        return couple
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, cast
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from tracker.domain.content.ideas import IdeaKind
@@ -25,8 +24,8 @@ from tracker.domain.dates_jar import (
 from tracker.domain.dates_views import length_text, past, stars_text, upcoming, when_text
 from tracker.export import ics
 from tracker.store import dates as store
-from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.couple import Couple
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dates_forms import DateForm, IdeaDialog, RatingDialog
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.styles import sheet
@@ -35,12 +34,12 @@ from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 TABS = ("upcoming", "past", "jar")
 
 
-class DatesScreen(Screen[None]):
+class DatesScreen(RekindleScreen):
     CSS_PATH = sheet("dates.tcss")
     BINDINGS = [
         Binding("a", "add", "Plan", id="dates.add"),
@@ -64,16 +63,6 @@ class DatesScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="dates")
 
-    @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
-
-    @property
-    def couple(self) -> Couple:
-        couple = self.rekindle.couple
-        assert couple is not None
-        return couple
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield NavBar("dates")
@@ -95,10 +84,6 @@ class DatesScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
-
-    def say(self, message: str, severity: str = "information", timeout: float = 5) -> None:
-        """A notification that may hold what someone typed: never read as markup."""
-        self.notify(message, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
 
     # -- drawing ---------------------------------------------------------------
 
@@ -125,7 +110,7 @@ class DatesScreen(Screen[None]):
         self.show_detail()
         problem = store.refresh_feed(couple)  # after an undo or the partner's changes, too
         if problem:
-            self.say(problem, severity="warning", timeout=10)
+            self.notify(problem, severity="warning", timeout=10)
 
     def on_resize(self) -> None:
         self.refresh_data()
@@ -198,26 +183,11 @@ class DatesScreen(Screen[None]):
     def _evening(self) -> Occurrence | None:
         item = self.table().current() if self.tab() != "jar" else None
         if not isinstance(item, Occurrence):
-            self.say("Pick a date first (upcoming or past).", severity="warning")
+            self.notify("Pick a date first (upcoming or past).", severity="warning")
             return None
         return item
 
     # -- changing things -----------------------------------------------------------
-
-    def _write(self, action: Callable[[], Change | list[Change] | None], done: str) -> bool:
-        try:
-            changes = action()
-        except ValueError as error:
-            self.say(str(error), severity="warning", timeout=8)
-            return False
-        except (ReadOnlyFile, OSError) as error:
-            self.say(f"Not saved: {error}", severity="error", timeout=10)
-            return False
-        listed = changes if isinstance(changes, list) else [changes]
-        self.rekindle.remember(*listed)
-        self.say(done)
-        self.refresh_data()
-        return True
 
     def _open_form(self, draft: DateDraft, old: DateNight | None) -> None:
         couple = self.couple
@@ -231,7 +201,7 @@ class DatesScreen(Screen[None]):
             if dn is None:
                 return
             verb = "Planned" if old is None else "Changed"
-            if self._write(
+            if self.write(
                 lambda: store.save_date(couple, dn), f"{verb} “{one_line(dn.title, 40)}”."
             ):
                 self.show_tab("upcoming")
@@ -255,7 +225,7 @@ class DatesScreen(Screen[None]):
         idea = self.table("jar").current() if self.tab() == "jar" else None
         if not isinstance(idea, JarIdea):
             self.show_tab("jar")
-            self.say("Pick an idea from the jar, then press p (or enter).")
+            self.notify("Pick an idea from the jar, then press p (or enter).")
             return
         today = self.rekindle.today()
         self._open_form(draft_from_idea(idea, today, store.couple_tz(self.couple)), None)
@@ -267,14 +237,14 @@ class DatesScreen(Screen[None]):
         self.show_tab("jar")
         self.table("jar").select_key(idea.key)
         self.show_detail()
-        self.say(f"How about “{one_line(idea.title, 50)}”? Press p to plan it.")
+        self.notify(f"How about “{one_line(idea.title, 50)}”? Press p to plan it.")
 
     def action_done(self) -> None:
         occ = self._evening()
         if occ is None:
             return
         dn, moment = occ.date, self.rekindle.clock()
-        if self._write(lambda: store.mark_done(self.couple, dn, occ.day, moment), "Marked done."):
+        if self.write(lambda: store.mark_done(self.couple, dn, occ.day, moment), "Marked done."):
             self.action_rate(occ)
 
     def action_rate(self, occ: Occurrence | None = None) -> None:
@@ -288,7 +258,7 @@ class DatesScreen(Screen[None]):
                 return
             stars, memory = answer
             moment = self.rekindle.clock()
-            self._write(
+            self.write(
                 lambda: store.rate(self.couple, occ.date, occ.day, stars, memory, moment),
                 f"Saved your {stars_text(stars)}.",
             )
@@ -309,7 +279,7 @@ class DatesScreen(Screen[None]):
         back = occ.status is DateStatus.CANCELLED
         status = DateStatus.PLANNED if back else DateStatus.CANCELLED
         words = "Back on" if back else "Called off"
-        self._write(
+        self.write(
             lambda: store.set_status(self.couple, dn, occ.day, status),
             f"{words}: “{one_line(dn.title, 40)}” on {occ.day:%a %d %b}. u undoes it.",
         )
@@ -320,7 +290,7 @@ class DatesScreen(Screen[None]):
             return
         dn = occ.date
         words = "Back on" if dn.cancelled else "Called off"
-        self._write(
+        self.write(
             lambda: store.call_off_series(self.couple, dn, not dn.cancelled),
             f"{words}: every evening of “{one_line(dn.title, 40)}”.",
         )
@@ -332,7 +302,7 @@ class DatesScreen(Screen[None]):
             return idea_from_text(Couple.new_id(store.IDEA), title, kind, length, about, couple.me)
 
         def added(idea: JarIdea | None) -> None:
-            if idea is not None and self._write(
+            if idea is not None and self.write(
                 lambda: store.add_idea(couple, idea), f"Added “{one_line(idea.title, 40)}”."
             ):
                 self.show_tab("jar")
@@ -343,7 +313,7 @@ class DatesScreen(Screen[None]):
     def action_delete(self) -> None:
         item = self.table().current()
         if isinstance(item, JarIdea):
-            self._write(lambda: store.delete_idea(self.couple, item), "Taken out of the jar.")
+            self.write(lambda: store.delete_idea(self.couple, item), "Taken out of the jar.")
             return
         if not isinstance(item, Occurrence):
             return
@@ -351,9 +321,7 @@ class DatesScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write(
-                    lambda: store.delete_date(self.couple, dn), "Deleted. u brings it back."
-                )
+                self.write(lambda: store.delete_date(self.couple, dn), "Deleted. u brings it back.")
 
         question = (
             f"Delete “{one_line(dn.title, 40)}”"
@@ -367,9 +335,9 @@ class DatesScreen(Screen[None]):
             payload = ics.export(self.couple, include=["conversations"])
             path = store.save_export(self.couple, payload)
         except (ValueError, OSError) as error:
-            self.say(f"Not exported: {error}", severity="error", timeout=10)
+            self.notify(f"Not exported: {error}", severity="error", timeout=10)
             return
-        self.say(
+        self.notify(
             f"Saved {path}. Import it into your calendar app, or subscribe to "
             f"{store.feed_path(self.couple).name} beside it to stay up to date.",
             timeout=12,

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, TabbedContent, TabPane
 
 from tracker.domain.alignment import METHOD
@@ -16,6 +15,7 @@ from tracker.domain.goals import Goal, Milestone
 from tracker.domain.models import US
 from tracker.store import goals as store
 from tracker.ui.screens import goals_flows as flows
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.screens.goals_dialogs import InfoDialog, TalkDialog
 from tracker.ui.screens.goals_lists import MinePane, PrioritiesPane, SharedPane
@@ -32,7 +32,7 @@ from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 TABS = (
     ("overview", "Overview"),
@@ -71,7 +71,7 @@ FOCUS = {
 }
 
 
-class GoalsScreen(Screen[None]):
+class GoalsScreen(RekindleScreen):
     CSS_PATH = sheet("goals.tcss")
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
@@ -102,10 +102,6 @@ class GoalsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="goals")
         self.view: View | None = None
-
-    @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
 
     def compose(self) -> ComposeResult:
         panes: dict[str, Any] = {

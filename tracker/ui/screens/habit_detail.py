@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from tracker.domain.history import longest_runs, weekly_strength, year_grid
 from tracker.domain.models import Habit
 from tracker.domain.progress import habit_checks, streaks, strength
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.heatmap import Heatmap
 from tracker.ui.widgets.literal import literal
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 
-class HabitDetailScreen(Screen[None]):
+class HabitDetailScreen(RekindleScreen):
     CSS_PATH = sheet("habits.tcss")
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back", id="detail.back"),
@@ -32,10 +32,6 @@ class HabitDetailScreen(Screen[None]):
     def __init__(self, habit: Habit) -> None:
         super().__init__(id="habit-detail")
         self.habit = habit
-
-    @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.domain.models import Habit, Owner
 from tracker.store.replica import ReadOnlyFile
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.screens.habit_detail import HabitDetailScreen
 from tracker.ui.screens.habit_form import add_habit_flow, edit_habit_flow
@@ -22,10 +22,10 @@ from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 
-class HabitsScreen(Screen[None]):
+class HabitsScreen(RekindleScreen):
     CSS_PATH = sheet("habits.tcss")
     BINDINGS = [
         Binding("a", "add", "Add", id="habits.add"),
@@ -41,10 +41,6 @@ class HabitsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="habits")
         self.shown: list[Habit] = []
-
-    @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

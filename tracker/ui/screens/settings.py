@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Static, Switch
 
 from tracker.domain.models import Person
 from tracker.store.settings import get_setting, put_setting
 from tracker.store.setup import SetupError, check_day_start, check_name, check_tz
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(RekindleScreen):
     CSS_PATH = sheet("settings.tcss")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
@@ -33,10 +33,6 @@ class SettingsScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(id="settings")
-
-    @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.store.doctor import health
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 
 def ago(millis: int, now: datetime) -> str:
@@ -32,16 +32,12 @@ def ago(millis: int, now: datetime) -> str:
     return "just now"
 
 
-class SyncScreen(Screen[None]):
+class SyncScreen(RekindleScreen):
     CSS_PATH = sheet("sync.tcss")
     BINDINGS = [Binding("r", "rescan", "Look again", id="sync.rescan")]
 
     def __init__(self) -> None:
         super().__init__(id="sync")
-
-    @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 from tracker.domain.editing import HabitDraft, habit_from_draft
@@ -17,7 +16,7 @@ from tracker.domain.talks_log import Followup, LogEntry
 from tracker.domain.talks_schedule import countdown
 from tracker.store import talks
 from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.screens.habit_form import HabitForm
 from tracker.ui.screens.talks_coach import (
@@ -38,10 +37,10 @@ from tracker.ui.screens.talks_forms import (
 from tracker.ui.widgets.literal import one_line
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 
-class TalkFlows(Screen[None]):
+class TalkFlows(RekindleScreen):
     """Mixed into TalksScreen; kept apart so each file stays readable."""
 
     if TYPE_CHECKING:  # defined by TalksScreen
@@ -52,38 +51,11 @@ class TalkFlows(Screen[None]):
         def current_prompt_key(self) -> str | None: ...
 
     @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
-
-    @property
     def tab(self) -> str:
         return self.query_one("#talk-tabs", TabbedContent).active or "coming"
 
     def today(self) -> date:
         return self.rekindle.today()
-
-    @property
-    def _couple(self) -> Couple:
-        couple = self.rekindle.couple
-        assert couple is not None
-        return couple
-
-    def _write(self, make: Callable[[], list[Change] | Change], done: str = "") -> bool:
-        """Run one store write; remember it for undo; say so; redraw."""
-        try:
-            result = make()
-        except ValueError as error:
-            self.notify(str(error), severity="warning", timeout=8)
-            return False
-        except (ReadOnlyFile, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10)
-            return False
-        changes = result if isinstance(result, list) else [result]
-        self.rekindle.remember(*changes)
-        if done:
-            self.notify(done)
-        self.refresh_data()
-        return True
 
     def _meeting(self) -> Meeting | None:
         meeting = self.current_meeting()
@@ -105,12 +77,12 @@ class TalkFlows(Screen[None]):
         today = self.today()
         sunday = today + timedelta(days=(6 - today.weekday()) % 7)
         fields = SlotFields(day=sunday.isoformat())
-        make = self._fields_maker(Couple.new_id(talks.SLOT), talks.home_tz(self._couple))
+        make = self._fields_maker(Couple.new_id(talks.SLOT), talks.home_tz(self.couple))
 
         def made(slot: object) -> None:
             if isinstance(slot, Slot):
                 description = f"Planned “{slot.title}”"
-                self._write(lambda: talks.save_slot(self._couple, slot, description), "Planned.")
+                self.write(lambda: talks.save_slot(self.couple, slot, description), "Planned.")
 
         self.app.push_screen(SlotForm("Set aside a time to talk", fields, make), made)
 
@@ -133,7 +105,7 @@ class TalkFlows(Screen[None]):
         def made(new: object) -> None:
             if isinstance(new, Slot):
                 now = self.rekindle.clock()
-                self._write(lambda: talks.edit_slot(self._couple, old, new, now), "Changed.")
+                self.write(lambda: talks.edit_slot(self.couple, old, new, now), "Changed.")
 
         self.app.push_screen(SlotForm("Change this time to talk", fields, make), made)
 
@@ -146,8 +118,8 @@ class TalkFlows(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 now = self.rekindle.clock()
-                self._write(
-                    lambda: talks.end_slot(self._couple, slot, now),
+                self.write(
+                    lambda: talks.end_slot(self.couple, slot, now),
                     "Ended. Its log stays; u undoes.",
                 )
 
@@ -163,7 +135,7 @@ class TalkFlows(Screen[None]):
         back = meeting.status is Status.SKIPPED
         status = Status.PLANNED if back else Status.SKIPPED
         words = "Back on." if back else "Skipped this one. Press s again to bring it back."
-        self._write(lambda: talks.set_status(self._couple, meeting, status), words)
+        self.write(lambda: talks.set_status(self.couple, meeting, status), words)
 
     def action_move(self) -> None:
         meeting = self._meeting()
@@ -173,7 +145,7 @@ class TalkFlows(Screen[None]):
 
         def moved(when: object) -> None:
             if isinstance(when, datetime):
-                self._write(lambda: talks.move(self._couple, meeting, when, now), "Moved.")
+                self.write(lambda: talks.move(self.couple, meeting, when, now), "Moved.")
 
         form = MoveForm(
             meeting.slot.title, meeting.local_start, lambda w: move_problem(w, meeting.slot, now)
@@ -191,7 +163,7 @@ class TalkFlows(Screen[None]):
             self._log(meeting.slot.id, meeting.day, meeting.slot.title)
 
     def _log(self, slot_id: str, day: date, title: str) -> None:
-        couple = self._couple
+        couple = self.couple
         mine = talks.note(couple, slot_id, day, couple.me)
         theirs = talks.note(couple, slot_id, day, couple.partner_key)
         done = [f.text for f in talks.followups(couple) if (f.slot_id, f.day) == (slot_id, day)]
@@ -210,7 +182,7 @@ class TalkFlows(Screen[None]):
 
         def logged(draft: object) -> None:
             if isinstance(draft, LogDraft):
-                self._write(
+                self.write(
                     lambda: talks.log_talk(
                         couple,
                         slot_id,
@@ -230,12 +202,12 @@ class TalkFlows(Screen[None]):
         now = self.rekindle.clock()
         meeting = self.current_meeting() if self.tab == "coming" else None
         if meeting is None:
-            found = talks.around(self._couple, now)
+            found = talks.around(self.couple, now)
             meeting = next((m for m in found if m.status is Status.PLANNED and m.end > now), None)
-        tz = self._couple.person(self._couple.me).tz
+        tz = self.couple.person(self.couple.me).tz
         title = meeting.slot.title if meeting else "A talk"
         when = countdown(meeting.start, meeting.slot.minutes, now, tz) if meeting else "now"
-        prompt = talks.week_prompt(self._couple, self.today())
+        prompt = talks.week_prompt(self.couple, self.today())
 
         def after(choice: str | None) -> None:
             if choice == "log":
@@ -260,35 +232,33 @@ class TalkFlows(Screen[None]):
         found: list[object] = []
 
         def draw() -> list[Change]:
-            prompt, changes = talks.draw(self._couple, self.today(), rng=random.Random())
+            prompt, changes = talks.draw(self.couple, self.today(), rng=random.Random())
             found.append(prompt)
             return changes
 
-        if self._write(draw) and found and found[0] is None:
+        if self.write(draw) and found and found[0] is None:
             self.notify(
                 "Every prompt is hidden. Unhide some on the Prompts tab.", severity="warning"
             )
 
     def use_prompt(self, key: str) -> None:
-        self._write(
-            lambda: talks.use_prompt(self._couple, key, self.today()), "This week's prompt."
-        )
+        self.write(lambda: talks.use_prompt(self.couple, key, self.today()), "This week's prompt.")
 
     def _toggle(self, what: str) -> None:
         key = self.current_prompt_key()
         if key is None:
             return
-        pref = talks.prefs(self._couple)[self._couple.me].get(key)
+        pref = talks.prefs(self.couple)[self.couple.me].get(key)
         if what == "favourite":
             on = not (pref and pref.favourite)
-            self._write(
-                lambda: talks.set_pref(self._couple, key, favourite=on),
+            self.write(
+                lambda: talks.set_pref(self.couple, key, favourite=on),
                 "A favourite." if on else "No longer a favourite.",
             )
         else:
             on = not (pref and pref.hidden)
-            self._write(
-                lambda: talks.set_pref(self._couple, key, hidden=on),
+            self.write(
+                lambda: talks.set_pref(self.couple, key, hidden=on),
                 "Hidden: it won't be drawn. h again brings it back." if on else "Back in the deck.",
             )
 
@@ -302,8 +272,8 @@ class TalkFlows(Screen[None]):
         def written(answer: object) -> None:
             if isinstance(answer, tuple):
                 text, theme, depth = answer
-                self._write(
-                    lambda: talks.add_own_prompt(self._couple, text, theme, depth),
+                self.write(
+                    lambda: talks.add_own_prompt(self.couple, text, theme, depth),
                     "Added to the deck.",
                 )
 
@@ -330,14 +300,14 @@ class TalkFlows(Screen[None]):
         self.app.push_screen(FollowupPicker(open_ones), chosen)
 
     def _promise(self, followup: Followup) -> None:
-        couple, today = self._couple, self.today()
+        couple, today = self.couple, self.today()
         names = {key: couple.name_of(key) for key in ("a", "b")}
 
         def made(answer: object) -> None:
             if isinstance(answer, tuple):
                 by, due = answer
                 to = "b" if by == "a" else "a"
-                self._write(
+                self.write(
                     lambda: talks.followup_to_promise(couple, followup, by, to, due, today),
                     "Made a promise. Press u to undo.",
                 )
@@ -346,7 +316,7 @@ class TalkFlows(Screen[None]):
         self.app.push_screen(form, made)
 
     def _habit(self, followup: Followup) -> None:
-        couple, today = self._couple, self.today()
+        couple, today = self.couple, self.today()
         draft = HabitDraft(
             title=followup.text[:80],
             owner=Owner.TOGETHER,
@@ -364,7 +334,7 @@ class TalkFlows(Screen[None]):
 
         def made(habit: object) -> None:
             if habit is not None:
-                self._write(
+                self.write(
                     lambda: talks.followup_to_habit(couple, followup, habit), "Made a habit."
                 )  # type: ignore[arg-type]
 

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
 from tracker.domain.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
 from tracker.store.couple import Couple
 from tracker.store.replica import ReadOnlyFile
+from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.habit_table import HabitTable
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def day_label(day: date, today: date) -> str:
     return f"{text} · {offset} days ago"
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(RekindleScreen):
     CSS_PATH = sheet("today.tcss")
     BINDINGS = [
         Binding("space", "tick", "Tick", id="today.tick"),
@@ -72,10 +72,6 @@ class TodayScreen(Screen[None]):
         super().__init__(id="today")
         self.day: date | None = None
         self._fresh = False
-
-    @property
-    def rekindle(self) -> RekindleApp:
-        return cast("RekindleApp", self.app)
 
     def compose(self) -> ComposeResult:
         couple = self.rekindle.couple
