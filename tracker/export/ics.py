@@ -184,8 +184,7 @@ def gather(
     if "conversations" in include:
         from tracker.store import talks as talks_store  # only when asked for
 
-        talk_events = getattr(talks_store, "calendar_events", lambda _couple: [])
-        events.extend(talk_events(couple))
+        events.extend(talks_store.calendar_events(couple))
     return [event for event in events if touches(event, first, last)]
 
 
