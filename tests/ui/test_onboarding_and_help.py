@@ -155,3 +155,17 @@ async def test_light_and_dark_themes(couple: Couple, open_app: OpenApp) -> None:
         assert app.theme == "textual-dark"
         await pilot.press("ctrl+t")
         assert app.theme == "textual-light"
+
+
+async def test_palette_offers_every_action_of_the_screen(couple: Couple, open_app: OpenApp) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Tick", "Skip", "Note", "Day back", "Add habit", "Habits", "Talks",
+                       "Dates", "Check-in", "Goals", "Sync", "Settings", "Undo", "Help"):
+            assert wanted in titles, wanted
+        tick = next(c for c in app.get_system_commands(app.screen) if c.title == "Tick")
+        await tick.callback()  # type: ignore[misc]
+        await pilot.pause()
+        first = app.screen.query_one("#table-me", HabitTable).rows_shown[0]
+        assert couple.check(first.habit.id, "a", first.day) is not None

@@ -225,8 +225,23 @@ class RekindleApp(App[int]):
                 "Light or dark", "Switch between light and dark themes", self.action_toggle_dark
             )
         yield SystemCommand("Help", "Every key, on one page", self.action_help)
-        yield from getattr(screen, "palette_commands", lambda: [])()
+        yield from self._screen_commands(screen)
         yield from super().get_system_commands(screen)
+
+    def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the screen the palette was opened on, as a command too."""
+        seen: set[str] = set()
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            if binding.description in seen or binding.action.startswith("app."):
+                continue
+            seen.add(binding.description)
+            key = self.get_key_display(Binding(binding.key.split(",")[0], ""))
+            yield SystemCommand(
+                binding.description, f"{screen.sub_title or 'This screen'} · key {key}",
+                partial(screen.run_action, binding.action),
+            )
 
 
 def make_app(
