@@ -1,0 +1,79 @@
+"""Folders a newcomer may pick that cannot work: one sentence, with the fix, and no mess."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tracker.store.setup import SetupError, create_couple
+
+
+def run_init(
+    config: Path, data: str, wrapper: list[str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "REKINDLE_CONFIG": str(config)}
+    command = [
+        sys.executable,
+        "-m",
+        "tracker",
+        "init",
+        "--data",
+        data,
+        "--name",
+        "Alex",
+        "--partner-name",
+        "Sam",
+        "--tz",
+        "Europe/London",
+    ]
+    return subprocess.run(
+        [*(wrapper or []), *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_a_folder_we_may_not_write_to(tmp_path: Path) -> None:
+    # /sys refuses new folders even to root: a real "permission" refusal on any machine.
+    with pytest.raises(
+        SetupError, match=r"Cannot write to /sys/rekindle .*choose a folder you own"
+    ):
+        create_couple(Path("/sys/rekindle"), "Alex", "Sam", "Europe/London")
+    done = run_init(tmp_path / "config", "/sys/rekindle")
+    assert done.returncode == 1
+    assert "Cannot write to /sys/rekindle" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "config" / "config.toml").exists()
+
+
+def test_a_folder_on_a_read_only_disk(tmp_path: Path) -> None:
+    unshare = shutil.which("unshare")
+    source, mount = tmp_path / "disk", tmp_path / "mnt"
+    source.mkdir()
+    mount.mkdir()
+    # A private mount namespace: a read-only bind mount that only this command sees.
+    script = f'mount --bind {source} {mount} && mount -o remount,ro,bind {mount} && exec "$@"'
+    wrapper = [unshare, "-rm", "sh", "-c", script, "sh"] if unshare else None
+    if wrapper is None or subprocess.run([*wrapper, "true"], capture_output=True).returncode:
+        if os.environ.get("REKINDLE_REQUIRE_TOOLS"):
+            pytest.fail("cannot make a read-only mount here (unshare -rm)")
+        pytest.skip("cannot make a read-only mount here (unshare -rm)")
+    done = run_init(tmp_path / "config", str(mount / "Rekindle"), wrapper)
+    assert done.returncode == 1
+    assert "read-only disk" in done.stderr and "choose a folder you own" in done.stderr
+    assert list(source.iterdir()) == []
+
+
+def test_a_folder_that_is_a_file(tmp_path: Path) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine")
+    done = run_init(tmp_path / "config", str(taken))
+    assert done.returncode == 1 and "is a file, not a folder" in done.stderr
+    assert taken.read_text() == "mine"
