@@ -97,8 +97,10 @@ def main() -> None:
         mount = TodayScreen.on_mount
 
         def on_mount(screen: TodayScreen) -> None:
-            mount(screen)
+            # Queued first, so it runs right after the first paint, before the work the
+            # screen itself leaves for after the frame (the agenda).
             screen.call_after_refresh(painted)
+            mount(screen)
 
         TodayScreen.on_mount = on_mount  # type: ignore[method-assign]
         couple = Couple.open(sample_config(Path(args.data), args.replica), recent_only=True)

@@ -164,8 +164,8 @@ def _contribution(habit: Habit, check: Check | None) -> float:
     return min(1.0, max(0.0, value / target))
 
 
-def strength_series(habit: Habit, checks: Checks, today: date) -> list[tuple[date, float]]:
-    """Habit strength (0..1) for every day from the habit's start to today.
+def _scores(habit: Habit, checks: Checks, today: date) -> Iterator[float]:
+    """Habit strength (0..1) for each day from the habit's start to today, in order.
 
     Loop Habit Tracker's score: an exponential moving average of how much of
     the frequency's quota the last ``den`` days fulfilled, with a half-life
@@ -173,7 +173,7 @@ def strength_series(habit: Habit, checks: Checks, today: date) -> list[tuple[dat
     dents it. Skipped days leave the score where it was.
     """
     if habit.start > today:
-        return []
+        return
     num, den = frequency(habit.schedule)
     multiplier = 0.5 ** (sqrt(num / den) / 13)
     days = (today - habit.start).days + 1
@@ -184,9 +184,7 @@ def strength_series(habit: Habit, checks: Checks, today: date) -> list[tuple[dat
             index = (day - habit.start).days
             added[index] = _contribution(habit, check)
             skipped[index] = _is_skip(check)
-    series: list[tuple[date, float]] = []
     score = rolling = 0.0
-    first = habit.start.toordinal()
     for index in range(days):
         # A sliding window keeps this O(days) however long the window is.
         rolling += added[index]
@@ -196,14 +194,28 @@ def strength_series(habit: Habit, checks: Checks, today: date) -> list[tuple[dat
             # Clamp: float drift in the window sum must not leave [0, 1].
             done = min(1.0, max(0.0, rolling / num))
             score = score * multiplier + done * (1 - multiplier)
-        series.append((date.fromordinal(first + index), score))
-    return series
+        yield score
+
+
+def strength_series(habit: Habit, checks: Checks, today: date) -> list[tuple[date, float]]:
+    """(day, strength) for every day from the habit's start to today (for charts)."""
+    first = habit.start.toordinal()
+    return [
+        (date.fromordinal(first + index), score)
+        for index, score in enumerate(_scores(habit, checks, today))
+    ]
 
 
 def strength(habit: Habit, checks: Checks, today: date) -> float:
-    """Today's habit strength in [0, 1]; 0 before the habit starts."""
-    series = strength_series(habit, checks, today)
-    return series[-1][1] if series else 0.0
+    """Today's habit strength in [0, 1]; 0 before the habit starts.
+
+    Walks the same scores as strength_series without keeping them: a Today
+    screen asks this for dozens of habits with years of history each.
+    """
+    score = 0.0
+    for score in _scores(habit, checks, today):  # noqa: B007 - the last one is the answer
+        pass
+    return score
 
 
 # --- today and single days -----------------------------------------------------

@@ -60,7 +60,12 @@ def due_days(habit: Habit, first: date, last: date) -> list[date]:
     return list(_due_days(habit.schedule, habit.start, begin, last))
 
 
-@lru_cache(maxsize=512)
+# One date object per calendar day, shared by every cached range: ten years of daily
+# habits would otherwise hold a separate copy of each day per habit and per range.
+_CANONICAL_DAYS: dict[date, date] = {}
+
+
+@lru_cache(maxsize=128)
 def _due_days(schedule: Schedule, start: date, begin: date, last: date) -> tuple[date, ...]:
     # Cached: a screen asks the same habit for the same ten years several times over
     # (streak, strength, week, heatmap), and for both partners of an "each" habit.
@@ -81,7 +86,8 @@ def _due_days(schedule: Schedule, start: date, begin: date, last: date) -> tuple
         behind = (begin - start).days
         aligned = begin + timedelta(days=-behind % every)
         rule = rrule(DAILY, interval=every, dtstart=_midnight(aligned), until=_midnight(last))
-    return tuple(moment.date() for moment in rule)
+    canonical = _CANONICAL_DAYS.setdefault
+    return tuple(canonical(day, day) for day in (moment.date() for moment in rule))
 
 
 def scheduled_on(habit: Habit, day: date) -> bool:

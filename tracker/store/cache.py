@@ -17,7 +17,7 @@ from typing import Any
 from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.records import Record
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 # Saving costs about as much as reading this many records from the files.
 CACHE_WORTH = 5000
 FileInfo = tuple[tuple[int, int], dict[str, Any]]  # (size, mtime_ns), meta
@@ -43,12 +43,11 @@ def cache_file(data_dir: Path, replica_id: str) -> Path:
 
 
 def save_cache(path: Path, state: dict[str, Record], files: dict[Path, FileInfo]) -> None:
-    rows = [(r.id, r.kind, r.stamp, r.replica, r.deleted, r.data) for r in state.values()]
     newest = max((r.stamp for r in state.values()), default="0")
     payload = {
         "version": CACHE_VERSION,
         "files": {str(p): info for p, info in files.items()},
-        "rows": rows,
+        "records": list(state.values()),  # unpickled straight into Records, no copies
         "newest": newest,
     }
     make_private_dir(path.parent)
@@ -59,10 +58,11 @@ def load_cache(path: Path) -> Cached | None:
     """The cached state, or None if there is none or it is from another version."""
     try:
         # Our own file in this user's private folder, written by save_cache above.
-        payload = pickle.loads(path.read_bytes())
+        with path.open("rb") as handle:  # streamed: never the whole file in memory at once
+            payload = pickle.load(handle)
         if payload.get("version") != CACHE_VERSION:
             return None
-        state = {row[0]: Record(*row) for row in payload["rows"]}
+        state = {record.id: record for record in payload.pop("records")}
         files = {Path(p): (tuple(sig), meta) for p, (sig, meta) in payload["files"].items()}
         return Cached(state, files, payload["newest"])  # type: ignore[arg-type]
     except (
