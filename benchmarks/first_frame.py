@@ -90,7 +90,7 @@ def main() -> None:
             pilot.app.exit()
     else:
         from tracker.store.couple import Couple
-        from tracker.store.sample import sample_config
+        from tracker.store.identity import LocalConfig
         from tracker.ui.app import make_app
         from tracker.ui.screens.today import TodayScreen
 
@@ -103,7 +103,9 @@ def main() -> None:
             mount(screen)
 
         TodayScreen.on_mount = on_mount  # type: ignore[method-assign]
-        couple = Couple.open(sample_config(Path(args.data), args.replica), recent_only=True)
+        # Built by hand: importing the sample generator would count its start-up cost.
+        config = LocalConfig(Path(args.data), args.replica, "a", args.replica)
+        couple = Couple.open(config, recent_only=True)
         app = make_app(couple, poll=False)
 
         async def auto(pilot) -> None:  # type: ignore[no-untyped-def]

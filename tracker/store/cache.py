@@ -17,7 +17,7 @@ from typing import Any
 from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.records import Record
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 # Saving costs about as much as reading this many records from the files.
 CACHE_WORTH = 5000
 FileInfo = tuple[tuple[int, int], dict[str, Any]]  # (size, mtime_ns), meta

@@ -77,6 +77,11 @@ class Record:
     def version(self) -> tuple[str, str]:
         return (self.stamp, self.replica)
 
+    def __reduce__(self) -> tuple[type[Record], tuple[Any, ...]]:
+        # Pickled as a plain constructor call: the default for a frozen slots dataclass
+        # calls dataclasses.fields() per object, which doubled opening the cache.
+        return (Record, (self.id, self.kind, self.stamp, self.replica, self.deleted, self.data))
+
     def to_doc(self) -> dict[str, Any]:
         return {
             "id": self.id,

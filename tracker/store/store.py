@@ -30,7 +30,22 @@ from tracker.store.replica import ReadOnlyFile, ReplicaWriter, replica_dir
 
 # A change stamped this far ahead of our clock means someone's clock is off.
 SKEW_TOLERANCE_MS = 10 * 60 * 1000
-LOG_KINDS = frozenset({"check"})
+# Kinds that pile up week after week, each about one day: they live in month shards,
+# so core.json stays small and opening the app reads only recent months of them.
+# (A record whose day moves to another month leaves an older version behind in the
+# old shard; the merge always takes the newest, so that copy is only history.)
+LOG_KINDS = frozenset(
+    {
+        "check",
+        "appreciation",
+        "checkin",
+        "talk-note",
+        "talk-occurrence",
+        "talk-week",
+        "date-occurrence",
+        "date-rating",
+    }
+)
 
 __all__ = ["ReadOnlyFile", "ReplicaInfo", "Store", "shard_of"]
 
