@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tracker.store.cache import CACHE_WORTH, cache_file, load_cache, save_cache
+from tracker.store.cache import CACHE_WORTH, cache_file, load_cache, paused_gc, save_cache
 from tracker.store.files import (
     CORE,
     LOG_DIR,
@@ -222,7 +222,8 @@ class Store:
             signature = (stat.st_size, stat.st_mtime_ns)
             seen = self._seen.get(path)
             if seen is None or seen.signature != signature:
-                scan.reads.append((path, signature, read_file(path)))
+                with paused_gc():
+                    scan.reads.append((path, signature, read_file(path)))
         return scan
 
     def apply(self, scan: Scan, drop_missing: bool = True) -> list[Record]:
