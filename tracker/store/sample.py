@@ -11,7 +11,7 @@ from tracker.store.files import make_private_dir
 from tracker.store.identity import LocalConfig
 from tracker.store.records import Record, format_stamp
 from tracker.store.replica import ReplicaWriter
-from tracker.store.store import shard_of
+from tracker.store.shards import shard_of
 
 
 def write_sample(out: Path, years: float, seed: int = 1, today: date | None = None) -> int:

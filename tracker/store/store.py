@@ -27,35 +27,11 @@ from tracker.store.files import (
 )
 from tracker.store.records import HybridClock, Record, merge_into, stamp_millis
 from tracker.store.replica import ReadOnlyFile, ReplicaWriter, replica_dir
+from tracker.store.shards import only_months, shard_of
 
 # A change stamped this far ahead of our clock means someone's clock is off.
 SKEW_TOLERANCE_MS = 10 * 60 * 1000
-# Kinds that pile up week after week, each about one day: they live in month shards,
-# so core.json stays small and opening the app reads only recent months of them.
-# (A record whose day moves to another month leaves an older version behind in the
-# old shard; the merge always takes the newest, so that copy is only history.)
-LOG_KINDS = frozenset(
-    {
-        "check",
-        "appreciation",
-        "checkin",
-        "talk-note",
-        "talk-occurrence",
-        "talk-week",
-        "date-occurrence",
-        "date-rating",
-    }
-)
-
 __all__ = ["ReadOnlyFile", "ReplicaInfo", "Store", "shard_of"]
-
-
-def shard_of(kind: str, data: Mapping[str, Any]) -> str:
-    """Day-stamped records go to their month's shard, so a write stays small for years."""
-    day = data.get("day")
-    if kind in LOG_KINDS and isinstance(day, str) and len(day) >= 7:
-        return day[:7]
-    return CORE
 
 
 @dataclass(slots=True)
@@ -78,15 +54,6 @@ class Scan:
     present: set[Path] = field(default_factory=set)
     temp: list[Path] = field(default_factory=list)
     other: list[Path] = field(default_factory=list)
-
-
-def _only_months(months: Collection[str]) -> Callable[[Path], bool]:
-    names = {f"{month}.json" for month in months}
-
-    def wanted(path: Path) -> bool:
-        return path.parent.name != LOG_DIR or classify(path.name)[1] in names
-
-    return wanted
 
 
 @dataclass(slots=True)
@@ -171,7 +138,7 @@ class Store:
             # A file went away (a device removed, a copy folded): rebuild from the files.
             self._seen.clear()
             self.state = {}
-        scan = self.read_changes(None if months is None else _only_months(months))
+        scan = self.read_changes(None if months is None else only_months(months))
         self._cache_debt = sum(len(read.records) for _, _, read in scan.reads)
         self.apply(scan, drop_missing=months is None)
         if months is None and fold:

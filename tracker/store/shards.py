@@ -1,0 +1,43 @@
+"""Which file of a replica a record goes to: core.json, or its month's shard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
+from typing import Any
+
+from tracker.store.files import CORE, LOG_DIR, classify
+
+# Kinds that pile up week after week, each about one day: they live in month shards,
+# so core.json stays small and opening the app reads only recent months of them.
+# (A record whose day moves to another month leaves an older version behind in the
+# old shard; the merge always takes the newest, so that copy is only history.)
+LOG_KINDS = frozenset(
+    {
+        "check",
+        "appreciation",
+        "checkin",
+        "talk-note",
+        "talk-occurrence",
+        "talk-week",
+        "date-occurrence",
+        "date-rating",
+    }
+)
+
+
+def shard_of(kind: str, data: Mapping[str, Any]) -> str:
+    """Day-stamped records go to their month's shard, so a write stays small for years."""
+    day = data.get("day")
+    if kind in LOG_KINDS and isinstance(day, str) and len(day) >= 7:
+        return day[:7]
+    return CORE
+
+
+def only_months(months: Collection[str]) -> Callable[[Path], bool]:
+    names = {f"{month}.json" for month in months}
+
+    def wanted(path: Path) -> bool:
+        return path.parent.name != LOG_DIR or classify(path.name)[1] in names
+
+    return wanted
