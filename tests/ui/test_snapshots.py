@@ -30,7 +30,9 @@ def test_habits(
     assert snap_compare(open_app(lived_in), press=["2"], terminal_size=size)
 
 
-def test_heatmap_detail(snap_compare: Snap, lived_in: Couple, open_app: OpenApp) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_heatmap_detail(snap_compare: Snap, lived_in: Couple, open_app: OpenApp,
+                        size: tuple[int, int]) -> None:
     async def open_thanks(pilot: Pilot[None]) -> None:
         await pilot.press("2")
         screen = pilot.app.screen
@@ -39,7 +41,7 @@ def test_heatmap_detail(snap_compare: Snap, lived_in: Couple, open_app: OpenApp)
         await pilot.press("enter")
         await pilot.pause()
 
-    assert snap_compare(open_app(lived_in), run_before=open_thanks, terminal_size=(120, 40))
+    assert snap_compare(open_app(lived_in), run_before=open_thanks, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
