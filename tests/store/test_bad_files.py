@@ -433,3 +433,43 @@ def test_own_file_with_a_record_that_is_not_an_object_refuses_writes_cleanly(
         store.put("habit", "habit:new", {"title": "New"})
     assert folder.own().read_bytes() == damaged
     assert folder.own() in store.problem_kinds()
+
+
+def test_storage_text_is_exactly_what_json_would_write(tmp_path: Path) -> None:
+    """Reusing each unchanged record's JSON must give the very same file, byte for byte."""
+    import json
+
+    from tracker.store.files import AtomicJSONStorage
+
+    storage = AtomicJSONStorage(tmp_path / "shard.json")
+    data = {
+        "meta": {"1": {"schema": 1, "replica": "r1"}},
+        "records": {
+            str(i): {
+                "id": f"check:h:a:2026-11-{i:02d}",
+                "kind": "check",
+                "stamp": f"{i:015d}.000000",
+                "replica": "r1",
+                "deleted": False,
+                "data": {"note": 'é 🙂 "quoted" \n\x1b', "day": f"2026-11-{i:02d}"},
+            }
+            for i in range(1, 8)
+        },
+    }
+    expected = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert storage.dumps(data) == expected
+    storage.write(data)
+    # A new version of one record (new stamp, in place, as TinyDB updates) is re-serialised.
+    data["records"]["3"].update(stamp="000000000000099.000000", deleted=True)
+    data["records"]["9"] = {
+        "id": "x",
+        "kind": "check",
+        "stamp": "1.0",
+        "replica": "r1",
+        "deleted": False,
+        "data": {},
+    }
+    again = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert storage.dumps(data) == again
+    storage.write(data)
+    assert json.loads((tmp_path / "shard.json").read_text()) == data

@@ -186,6 +186,10 @@ def make_private_dir(path: Path) -> None:
             os.chmod(folder, DIR_MODE)
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage for a file only this replica writes.
 
@@ -196,6 +200,9 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._cache: dict[str, Any] | None = None
+        # Each record's JSON, by document id and the version's stamp. A new version
+        # always has a new stamp, so a tick re-serialises one record, not the month.
+        self._fragments: dict[str, tuple[str, str]] = {}
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
@@ -206,8 +213,32 @@ class AtomicJSONStorage(Storage):
             self._cache = json.loads(raw) if raw.strip() else None
         return self._cache
 
+    def _fragment(self, doc_id: str, doc: Any) -> str:
+        stamp = doc.get("stamp") if isinstance(doc, dict) else None
+        held = self._fragments.get(doc_id)
+        if held is not None and stamp is not None and held[0] == stamp:
+            return held[1]
+        text = _dumps(doc)
+        if isinstance(stamp, str):
+            self._fragments[doc_id] = (stamp, text)
+        return text
+
+    def dumps(self, data: dict[str, Any]) -> str:
+        """The same text as json.dumps(data) in compact form, reusing unchanged records."""
+        parts = []
+        for name, table in data.items():
+            if name == RECORDS_TABLE and isinstance(table, dict):
+                body = ",".join(
+                    f"{_dumps(str(doc_id))}:{self._fragment(str(doc_id), doc)}"
+                    for doc_id, doc in table.items()
+                )
+                parts.append(f"{_dumps(name)}:{{{body}}}")
+            else:
+                parts.append(f"{_dumps(name)}:{_dumps(table)}")
+        return "{" + ",".join(parts) + "}"
+
     def write(self, data: dict[str, Any]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = self.dumps(data).encode("utf-8")
         try:
             atomic_write(self.path, payload)
         except BaseException:
