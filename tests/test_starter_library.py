@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from tests.voice import BANNED_WORDS
 from tracker.domain.content.starter import (
     STARTER_HABITS,
     StarterHabit,
@@ -26,28 +27,6 @@ from tracker.domain.models import (
 )
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Clinical, preachy or therapy-speak words that don't belong in our voice.
-BANNED_WORDS = (
-    "must",
-    "should",
-    "ought",
-    "need to",
-    "have to",
-    "dysfunctional",
-    "toxic",
-    "trauma",
-    "narcissist",
-    "gaslight",
-    "gaslighting",
-    "codependent",
-    "boundaries",
-    "validate",
-    "validation",
-    "attachment style",
-    "love language",
-    "journey",
-    "empower",
-)
 IDS = [starter.key for starter in STARTER_HABITS]
 
 

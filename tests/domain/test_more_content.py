@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.voice import BANNED_WORDS
 from tracker.domain.content.ideas import IDEAS, Idea, IdeaKind, find_idea, ideas_by_kind
 from tracker.domain.content.starter import find_starter
 from tracker.domain.content.strategies import (
@@ -46,31 +47,6 @@ PROMPT_THEMES = frozenset(
         "fun",
         "stress",
     }
-)
-# Clinical, preachy or therapy-speak words that don't belong in our voice.
-BANNED_WORDS = (
-    "should",
-    "must",
-    "ought",
-    "need to",
-    "have to",
-    "toxic",
-    "dysfunction",
-    "dysfunctional",
-    "codependent",
-    "codependency",
-    "narcissist",
-    "narcissistic",
-    "gaslight",
-    "gaslighting",
-    "trauma",
-    "boundaries",
-    "validate",
-    "validation",
-    "attachment style",
-    "love language",
-    "journey",
-    "empower",
 )
 # Words that assume gender, marriage, children or faith.
 ASSUMING_WORDS = (

@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 
+from tests.voice import BANNED_WORDS
 from tracker.domain.content.coach import ACTIVE_LISTENING, I_STATEMENT_TIPS
 from tracker.domain.content.prompts import (
     PROMPTS,
@@ -25,31 +26,6 @@ from tracker.domain.conversation_skills import flag_blame
 from tracker.domain.models import Area
 
 KEY = re.compile(r"(?P<theme>[a-z]+(?:-[a-z]+)*)-(?P<number>\d{2})")
-# Clinical, preachy or therapy-speak words that don't belong in our voice.
-BANNED_WORDS = (
-    "should",
-    "must",
-    "ought",
-    "need to",
-    "have to",
-    "toxic",
-    "dysfunction",
-    "dysfunctional",
-    "codependent",
-    "codependency",
-    "narcissist",
-    "narcissistic",
-    "gaslight",
-    "gaslighting",
-    "trauma",
-    "boundaries",
-    "validate",
-    "validation",
-    "attachment style",
-    "love language",
-    "journey",
-    "empower",
-)
 # Words that assume gender, marriage, children, religion or money.
 ASSUMING_WORDS = (
     "he",
