@@ -43,20 +43,35 @@ asyncio.run(main())
 
 def test_wheel_installs_and_renders_today_with_its_styles(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
-                    str(ROOT)], check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        check=True,
+        timeout=300,
+    )
     wheel = next(wheels.glob("rekindle_tracker-*.whl"))
-    # Dependencies come from this environment (already installed), the package from the wheel.
-    venv.create(tmp_path / "venv", with_pip=True, system_site_packages=True)
+    # A clean venv that sees nothing of ours: the wheel brings its own dependencies, as for
+    # a user (system_site_packages would only show the base interpreter, not this venv).
+    venv.create(tmp_path / "venv", with_pip=True)
     python = tmp_path / "venv" / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True,
-                   timeout=300)
+    subprocess.run([python, "-m", "pip", "install", "-q", str(wheel)], check=True, timeout=600)
     env = {**os.environ, "REKINDLE_CONFIG": str(tmp_path / "config"), "PYTHONPATH": ""}
-    shown = subprocess.run([python, "-c", HEADLESS_TODAY, str(tmp_path / "data")], env=env,
-                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    shown = subprocess.run(
+        [python, "-c", HEADLESS_TODAY, str(tmp_path / "data")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert shown.returncode == 0, shown.stderr
     assert "TODAY-RENDERED 1 1" in shown.stdout  # a habit of mine, one together
-    helped = subprocess.run([tmp_path / "venv" / "bin" / "rekindle", "--help"], env=env,
-                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    helped = subprocess.run(
+        [tmp_path / "venv" / "bin" / "rekindle", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert helped.returncode == 0 and "usage: rekindle" in helped.stdout
     assert "demo" in helped.stdout and "tick" in helped.stdout

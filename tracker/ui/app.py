@@ -65,7 +65,7 @@ class RekindleApp(App[int]):
         if self.couple is None or not self.couple.is_set_up():
             from tracker.ui.screens.onboarding import OnboardingScreen
 
-            self.push_screen(OnboardingScreen(self.data_flag), self._onboarded)
+            self.push_screen(OnboardingScreen(self.data_flag, clock=self.clock), self._onboarded)
         else:
             self._start()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -62,9 +63,16 @@ class OnboardingScreen(Screen[Couple | None]):
         Binding("escape", "quit", "Quit", id="onboarding.quit"),
     ]
 
-    def __init__(self, data_flag: str | None = None, couple: Couple | None = None) -> None:
+    def __init__(
+        self,
+        data_flag: str | None = None,
+        couple: Couple | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__(id="onboarding")
         self.data_flag = data_flag
+        # The app's clock, so new habits start on the same "today" the screens show.
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.joining = False
         # Given a couple, this is the welcome run again from Settings: it edits, never creates.
         self.editing = couple
@@ -190,7 +198,7 @@ class OnboardingScreen(Screen[Couple | None]):
         couple.save_person(Person(couple.me, me, check_tz(tz), check_day_start(day_start)))
         couple.save_person(Person(partner.key, partner_name, partner.tz, partner.day_start))
         chosen = list(self.query_one("#starters", SelectionList).selected)
-        add_starters(couple, chosen, person_today(couple.person(couple.me), datetime.now(UTC)))
+        add_starters(couple, chosen, person_today(couple.person(couple.me), self.clock()))
 
     def _finish(self, use_defaults: bool) -> None:
         if self.editing is not None and use_defaults:
@@ -220,7 +228,11 @@ class OnboardingScreen(Screen[Couple | None]):
                     if use_defaults
                     else self.query_one("#starters", SelectionList).selected
                 )
-                couple = create_couple(folder, me, partner, tz, day_start, list(starters))
+                me_then = Person("a", me, check_tz(tz), check_day_start(day_start))
+                today = person_today(me_then, self.clock())
+                couple = create_couple(
+                    folder, me, partner, tz, day_start, list(starters), today=today
+                )
         except SetupError as problem:
             error.update(literal(str(problem)))
             return

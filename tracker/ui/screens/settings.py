@@ -137,5 +137,6 @@ class SettingsScreen(RekindleScreen):
         from tracker.ui.screens.onboarding import OnboardingScreen
 
         self.app.push_screen(
-            OnboardingScreen(couple=self.rekindle.couple), lambda _: self.refresh_data()
+            OnboardingScreen(couple=self.rekindle.couple, clock=self.rekindle.clock),
+            lambda _: self.refresh_data(),
         )
