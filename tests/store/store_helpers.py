@@ -44,6 +44,37 @@ def snapshot(state: Mapping[str, Record]) -> dict[str, tuple[str, str, bool, dic
     return {rid: (r.stamp, r.replica, r.deleted, dict(r.data)) for rid, r in state.items()}
 
 
+def field_oracle(
+    records: Iterable[Record],
+) -> dict[str, tuple[str, str, bool, dict[str, Any]]]:
+    """The merge written the slow, obvious way, in `snapshot` form: per id and per field
+    (the deleted flag is one), the value of the version that set it last; a field a
+    version removed counts as set (to nothing) by that version."""
+    versions: dict[str, list[Record]] = {}
+    for r in records:
+        versions.setdefault(r.id, []).append(r)
+    claims: dict[str, dict[str, list[tuple[tuple[str, str], Any]]]] = {}
+    newest: dict[str, tuple[str, str]] = {}  # a record's version: its newest write
+    absent = object()
+    for rid, found in versions.items():
+        newest[rid] = max(r.version for r in found)
+        names = {"#deleted"}.union(*(r.data for r in found), *(r.older or {} for r in found))
+        fields = claims.setdefault(rid, {})
+        for r in found:
+            older = dict(r.older or {})
+            for name in names:  # every version speaks for every field, if only to omit it
+                value = r.deleted if name == "#deleted" else r.data.get(name, absent)
+                fields.setdefault(name, []).append((older.get(name, r.version), value))
+    result = {}
+    for rid, fields in claims.items():
+        top = newest[rid]
+        chosen = {name: max(found, key=lambda c: c[0])[1] for name, found in fields.items()}
+        deleted = chosen.pop("#deleted")
+        data = {name: value for name, value in chosen.items() if value is not absent}
+        result[rid] = (top[0], top[1], deleted, data)
+    return result
+
+
 def tree_bytes(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()

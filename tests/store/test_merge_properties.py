@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tracker.store.merge import merge, merge_into
 from tracker.store.records import (
     HybridClock,
     Record,
     format_stamp,
-    merge,
-    merge_into,
     parse_stamp,
 )
 
@@ -91,10 +90,12 @@ def histories(draw: st.DrawFn) -> History:
             me.snapshots.append(list(me.file.values()))
         else:
             deleted = kind == "delete"
+            # As the store does: a new version is stamped after the one it replaces.
+            floor = max((r.stamp for r in me.seen.get(record_id, [])), default=None)
             record = Record(
                 record_id,
                 record_id.split(":")[0],
-                me.clock.next(),
+                me.clock.after(floor),
                 me.name,
                 deleted,
                 {"by": me.name, "n": len(writes), "deleted": deleted},
@@ -222,7 +223,7 @@ def test_a_later_edit_wins_although_its_wall_clock_is_behind(
         wall += step
         clock.next()
     clock.observe(their_stamp)
-    our_stamp = clock.next()
+    our_stamp = clock.after(their_stamp)
     our_edit = Record("habit:1", "habit", our_stamp, ours, True, {"title": "theirs"})
 
     assert parse_stamp(our_stamp) > parse_stamp(their_stamp)
@@ -257,3 +258,33 @@ def test_ties_on_the_millisecond_are_broken_by_counter_then_replica() -> None:
     assert merge([z], [later], [a])["x"] is later
     # Wider millis compare right as text: 999 ms before 1000 ms.
     assert format_stamp(999, 5) < format_stamp(1000, 0)
+
+
+def test_a_far_future_stamp_is_beaten_by_a_later_edit_but_does_not_drag_the_clock() -> None:
+    """A laptop 30 days fast: its edit is merged and a later edit of it still wins, but our
+    other edits keep true time (so the month does not belong to whoever writes most)."""
+    now = 1_764_000_000_000
+    month = 30 * 24 * 3600 * 1000
+    clock = HybridClock(lambda: now)
+    future = format_stamp(now + month, 7)
+    clock.observe(future)
+    assert parse_stamp(clock.next())[0] == now  # not dragged
+    assert parse_stamp(clock.after(future)) == (now + month, 8)  # but this edit wins
+    # A little ahead (within the bound) is still followed, as any HLC does.
+    near = format_stamp(now + 30_000, 0)
+    clock.observe(near)
+    assert clock.next() > near
+    # Our own stamps are always followed: one replica's stamps never go backwards.
+    own_clock = HybridClock(lambda: now)
+    own_clock.observe(future, own=True)
+    assert own_clock.next() > future
+
+
+def test_a_full_counter_rolls_into_the_next_millisecond() -> None:
+    """A counter of 999999 must not become 1000000, which sorts below it as text."""
+    full = format_stamp(1_764_000_000_000, 999_999)
+    clock = HybridClock(lambda: 0)
+    clock.observe(full, own=True)
+    after = clock.next()
+    assert after > full and parse_stamp(after) == (1_764_000_000_001, 0)
+    assert HybridClock(lambda: 0).after(full) == after

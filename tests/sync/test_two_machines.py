@@ -7,6 +7,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -19,7 +20,8 @@ from tracker.domain.days import person_today
 from tracker.domain.models import US, Check
 from tracker.store.couple import Couple
 from tracker.store.identity import LocalConfig, load_config
-from tracker.store.records import Record, merge
+from tracker.store.merge import merge
+from tracker.store.records import Record
 from tracker.store.store import Store
 from tracker.ui.app import make_app
 from tracker.ui.widgets.habit_table import HabitTable
@@ -233,4 +235,71 @@ def test_a_conflict_copy_made_by_hand_is_folded_in_everywhere(
     sam_copy = sam.folder / copy.relative_to(alex.folder)
     wait_until(
         lambda: not sam_copy.exists() and extra.id in sam.state(), 60, "the fold to reach Sam"
+    )
+
+
+def test_offline_field_edits_a_delete_and_a_fast_clock_meet_again(
+    two_machines: tuple[Side, Side, Pair], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Alex's laptop runs 30 days fast. Offline, Alex edits a description while Sam renames
+    the same habit, both rename another, and Alex deletes a habit Sam then ticks."""
+    alex, sam, pair = two_machines
+    pair.settle()
+    pair.b.stop()
+    month = 30 * 24 * 3600 * 1000
+
+    def fast() -> int:
+        return time.time_ns() // 1_000_000 + month
+
+    alex_couple = Couple.open(alex.config(monkeypatch), now_millis=fast)
+    walk, dinner, ask = (
+        next(h for h in alex_couple.habits() if h.title.startswith(start))
+        for start in ("One specific", "Phone-free", "Ask about")
+    )
+    alex_couple.save_habit(walk.with_changes(description="Name one thing, out loud"))
+    alex_couple.save_habit(dinner.with_changes(title="Dinner, phones in the drawer"))
+    alex_couple.delete_habit(ask.id)
+    alex_couple.store.close()
+
+    sam_couple = sam.couple(monkeypatch)
+    sam_couple.save_habit(sam_couple.habit(walk.id).with_changes(title="A real thank-you"))  # type: ignore[union-attr]
+    sam_couple.save_habit(sam_couple.habit(dinner.id).with_changes(title="Dinner, no screens"))  # type: ignore[union-attr]
+    sam_tick = Check(ask.id, "b", date(2026, 11, 20), note="Sam, after the delete")
+    sam_couple.set_check(sam_tick)
+    sam_couple.store.close()
+
+    pair.b.start()
+    pair.connect()
+    wait_until(lambda: alex.state() == sam.state(), 120, "both folders to merge")
+    merged = alex.state()
+    # Different fields: both edits survive.
+    assert merged[walk.id][3]["title"] == "A real thank-you"
+    assert merged[walk.id][3]["description"] == "Name one thing, out loud"
+    # Delete vs a later tick: the habit is in the bin, Sam's tick is kept.
+    assert merged[ask.id][2] is True
+    assert merged[sam_tick.id][2] is False and merged[sam_tick.id][3]["note"] == sam_tick.note
+
+    # Sam's device names Alex's clock, and lists the rename that lost.
+    sam_view = sam.couple(monkeypatch)
+    sam_view.set_check(Check(walk.id, "b", date(2026, 11, 21)))  # tells Alex what Sam sees
+    sam_view.store.close()
+    sam_report = json.loads(sam.cli("sync", "status", "--json"))
+    assert any(
+        "Alex's" in f["text"] and "about 30 days ahead of this computer's" in f["text"]
+        for f in sam_report["findings"]
+    ), sam_report["findings"]
+    [override] = sam_report["overrides"]
+    assert override["record"] == dinner.id and override["field"] == "title"
+    assert {override["kept"], override["other"]} == {
+        "Dinner, phones in the drawer",
+        "Dinner, no screens",
+    }
+    # And the laptop that is wrong hears it from Sam's device.
+    wait_until(
+        lambda: any(
+            "This computer's clock is about 30 days ahead of Sam's" in f["text"]
+            for f in json.loads(alex.cli("sync", "status", "--json"))["findings"]
+        ),
+        60,
+        "Alex's device to learn that its clock is fast",
     )

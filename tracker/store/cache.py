@@ -20,7 +20,7 @@ from typing import Any
 from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.records import Record
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: records carry per-field versions
 # Saving costs about as much as reading this many records from the files.
 CACHE_WORTH = 5000
 FileInfo = tuple[tuple[int, int], dict[str, Any]]  # (size, mtime_ns), meta
@@ -30,7 +30,7 @@ FileInfo = tuple[tuple[int, int], dict[str, Any]]  # (size, mtime_ns), meta
 class Cached:
     state: dict[str, Record]
     files: dict[Path, FileInfo]
-    newest: str  # the greatest stamp, for the clock
+    newest: str  # the stamp this replica's clock had reached
 
 
 @contextmanager
@@ -59,8 +59,10 @@ def cache_file(data_dir: Path, replica_id: str) -> Path:
     return base / f"{key}-{replica_id}.pickle"
 
 
-def save_cache(path: Path, state: dict[str, Record], files: dict[Path, FileInfo]) -> None:
-    newest = max((r.stamp for r in state.values()), default="0")
+def save_cache(
+    path: Path, state: dict[str, Record], files: dict[Path, FileInfo], newest: str
+) -> None:
+    """`newest`: the stamp this replica's clock had reached (its own stamps included)."""
     payload = {
         "version": CACHE_VERSION,
         "files": {str(p): info for p, info in files.items()},

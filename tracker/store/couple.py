@@ -11,6 +11,7 @@ from typing import Any
 
 from tracker.domain.models import PARTNERS, Check, Habit, Person, check_id
 from tracker.store.identity import LocalConfig
+from tracker.store.merge import undone
 from tracker.store.records import Record
 from tracker.store.store import Store
 
@@ -38,6 +39,7 @@ class Change:
     kind: str
     before: Record | None
     description: str
+    after: Record | None = None  # the version the change wrote: undo takes back only that
 
 
 class Couple:
@@ -129,9 +131,9 @@ class Couple:
         before = self.store.get(habit_id)
         if before is None:
             return None
-        self.store.delete(habit_id)
+        after = self.store.delete(habit_id)
         title = before.data.get("title", "")
-        return Change(habit_id, "habit", before, f"Deleted “{title}”")
+        return Change(habit_id, "habit", before, f"Deleted “{title}”", after)
 
     # -- check-offs --------------------------------------------------------
 
@@ -174,8 +176,8 @@ class Couple:
         before = self.store.get(record_id)
         if before is None:
             return None
-        self.store.delete(record_id)
-        return Change(record_id, "check", before, "Unticked")
+        after = self.store.delete(record_id)
+        return Change(record_id, "check", before, "Unticked", after)
 
     # -- any other record (features keep their own kinds) --------------------
 
@@ -196,28 +198,38 @@ class Couple:
         before = self.store.get(record_id)
         if before is None:
             return None
-        self.store.delete(record_id)
-        return Change(record_id, before.kind, before, description)
+        after = self.store.delete(record_id)
+        return Change(record_id, before.kind, before, description, after)
 
     @staticmethod
     def new_id(kind: str) -> str:
         return f"{kind}:{uuid.uuid4().hex[:12]}"
 
+    def resolve_override(self, record_id: str, name: str, take_other: bool) -> Change:
+        """Settle a field a concurrent edit overrode (doctor lists them): take the other
+        value, or keep the one that won. Raises KeyError if nothing is overridden there."""
+        before = self.store.get(record_id) or self.store.state.get(record_id)
+        record = self.store.resolve(record_id, name, take_other)
+        said = "Took the other one" if take_other else "Kept as it is"
+        return Change(record_id, record.kind, before, said, record)
+
     # -- undo --------------------------------------------------------------
 
     def undo(self, change: Change) -> None:
         """Put back the version a change replaced, as a new write (so it syncs too)."""
-        if change.before is None or change.before.deleted:
+        if change.before is None or (change.before.deleted and change.after is None):
             self.store.delete(change.record_id)
             return
-        data = dict(change.before.data)
-        current = self.store.get(change.record_id)
+        data, deleted = dict(change.before.data), change.before.deleted
+        current = self.store.state.get(change.record_id)
+        if change.after is not None and current is not None:
+            data, deleted = undone(change.before, change.after, current)
         if "revision" in data and current is not None:
             # Calendars ignore an event whose SEQUENCE goes down: undo is one more edit.
             data["revision"] = int(current.data.get("revision", 0)) + 1
-        self.store.put(change.kind, change.record_id, data)
+        self.store.put(change.kind, change.record_id, data, deleted=deleted)
 
     def _put(self, kind: str, record_id: str, data: dict[str, Any], description: str) -> Change:
         before = self.store.get(record_id)
-        self.store.put(kind, record_id, data)
-        return Change(record_id, kind, before, description)
+        after = self.store.put(kind, record_id, data)
+        return Change(record_id, kind, before, description, after)

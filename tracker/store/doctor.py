@@ -10,8 +10,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tracker.store.couple import Couple
+from tracker.store.devices import ReplicaInfo, Skew, clock_skew, replica_clash, replicas
 from tracker.store.files import Problem
-from tracker.store.store import ReplicaInfo
+from tracker.store.merge import overrides
+from tracker.store.records import DELETED
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,8 @@ class HealthReport:
     replica_id: str
     replicas: list[ReplicaInfo] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    skews: list[Skew] = field(default_factory=list)
+    overrides: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def healthy(self) -> bool:
@@ -52,6 +56,11 @@ class HealthReport:
                 for r in self.replicas
             ],
             "findings": [{"level": f.level, "text": f.text, "fix": f.fix} for f in self.findings],
+            "clock_skew": [
+                {"replica": s.replica, "ahead_minutes": s.minutes, "noticed_by": s.noticed_by}
+                for s in self.skews
+            ],
+            "overrides": self.overrides,
         }
 
 
@@ -75,7 +84,7 @@ _FIXES = {
 def health(couple: Couple) -> HealthReport:
     store = couple.store
     report = HealthReport(str(store.data_dir), couple.me, store.replica_id)
-    report.replicas = list(store.replicas().values())
+    report.replicas = list(replicas(store).values())
     findings = report.findings
     names = {key: couple.name_of(key) for key in ("a", "b")}
 
@@ -107,7 +116,7 @@ def health(couple: Couple) -> HealthReport:
             )
         )
 
-    clash = store.replica_clash()
+    clash = replica_clash(store)
     if clash:
         findings.append(
             Finding(
@@ -118,13 +127,36 @@ def health(couple: Couple) -> HealthReport:
             )
         )
 
-    for replica, minutes in sorted(store.clock_skew().items()):
+    devices = {info.replica_id: info for info in report.replicas}
+    for skew in clock_skew(store):
+        report.skews.append(skew)
+        findings.append(_skew_finding(skew, store.replica_id, devices, names))
+
+    for record, name, lost in overrides(store.state):
+        kept_by = _who(devices.get(record.version_of(name)[1]), names)
+        lost_by = _who(devices.get(lost.version[1]), names)
+        what = record.data.get("title") or record.data.get("name") or record.id
+        kept = record.data.get(name, "(nothing)") if name != DELETED else "deleted"
+        other = (lost.value if lost.present else "(nothing)") if name != DELETED else "deleted"
+        field_name = "whether it is deleted" if name == DELETED else f"the {name}"
+        report.overrides.append(
+            {
+                "record": record.id,
+                "kind": record.kind,
+                "field": name,
+                "kept": kept,
+                "kept_by": kept_by,
+                "other": other,
+                "other_by": lost_by,
+            }
+        )
         findings.append(
             Finding(
                 "warn",
-                f"Replica {replica} has changes stamped {minutes} minutes in the future.",
-                "Check that both computers set their clocks automatically. Nothing is lost; "
-                "the newest-looking edit simply wins until the clocks agree.",
+                f"{lost_by} and {kept_by} both changed {field_name} of “{what}” while apart; "
+                f"{kept_by}'s “{kept}” was kept; {lost_by}'s was “{other}”.",
+                f"To use {lost_by}'s instead: `rekindle sync take {record.id} {name}`; "
+                f"to keep it as it is: `rekindle sync keep {record.id} {name}`.",
             )
         )
 
@@ -139,3 +171,41 @@ def health(couple: Couple) -> HealthReport:
             )
         )
     return report
+
+
+def _who(info: ReplicaInfo | None, names: dict[str, str]) -> str:
+    if info is None:
+        return "another device"
+    return names.get(info.partner, "another device")
+
+
+def _device(info: ReplicaInfo | None, names: dict[str, str]) -> str:
+    if info is None:
+        return "another device"
+    return f"{_who(info, names)}'s {info.device or 'device'}"
+
+
+def _span(minutes: int) -> str:
+    if minutes >= 2 * 24 * 60:
+        return f"about {round(minutes / (24 * 60))} days"
+    if minutes >= 90:
+        return f"about {round(minutes / 60)} hours"
+    return f"about {minutes} minutes"
+
+
+def _skew_finding(
+    skew: Skew, me: str, devices: dict[str, ReplicaInfo], names: dict[str, str]
+) -> Finding:
+    fix = (
+        "Set both computers to take their time from the network. Nothing is lost meanwhile: "
+        "an edit made after seeing another always wins, whatever the clocks say."
+    )
+    if skew.replica == me:
+        other = _device(devices.get(skew.noticed_by), names)
+        return Finding(
+            "warn", f"This computer's clock is {_span(skew.minutes)} ahead of {other}.", fix
+        )
+    ahead = _device(devices.get(skew.replica), names)
+    return Finding(
+        "warn", f"The clock of {ahead} is {_span(skew.minutes)} ahead of this computer's.", fix
+    )

@@ -26,6 +26,7 @@ META_TABLE = "meta"
 CORE = "core"
 REPLICAS_DIR = "replicas"
 LOG_DIR = "log"
+LOCK_NAME = ".rekindle.lock"  # a dot name: sync tools' ignore lists pass over it too
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
@@ -43,10 +44,13 @@ class FileRole(StrEnum):
     CONFLICT = "conflict copy"  # a sync tool's extra version of a main file
     TEMP = "temporary"  # a sync tool's or our own half-written file: never read
     OTHER = "unknown"  # not ours: left alone
+    LOCK = "lock"  # this replica's write lock (replica.replica_lock): never read
 
 
 def classify(name: str) -> tuple[FileRole, str]:
     """What a file in a replica folder is, and the main file name it belongs to."""
+    if name == LOCK_NAME:
+        return FileRole.LOCK, name
     if name.startswith((".", "~")) or name.endswith(".tmp"):
         return FileRole.TEMP, name
     if _SHARD_RE.match(name):
@@ -200,12 +204,31 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._cache: dict[str, Any] | None = None
+        # The file as we last read or wrote it: another process of this device may
+        # have replaced it since (every write is a rename, so the inode changes).
+        self._signature: tuple[int, int, int] | None = None
         # Each record's JSON, by document id and the version's stamp. A new version
         # always has a new stamp, so a tick re-serialises one record, not the month.
         self._fragments: dict[str, tuple[str, str]] = {}
 
+    def _disk_signature(self) -> tuple[int, int, int] | None:
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+    def changed_on_disk(self) -> bool:
+        """Forget what we hold if the file is no longer the one we last read or wrote."""
+        if self._cache is None or self._disk_signature() == self._signature:
+            return False
+        self._cache = None
+        self._fragments.clear()
+        return True
+
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
+            self._signature = self._disk_signature()
             try:
                 raw = self.path.read_bytes()
             except FileNotFoundError:
@@ -245,6 +268,7 @@ class AtomicJSONStorage(Storage):
             self._cache = None  # memory may now be ahead of the disk: re-read next time
             raise
         self._cache = data
+        self._signature = self._disk_signature()
 
     def close(self) -> None:
         self._cache = None

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +15,8 @@ from tinydb.table import Document
 
 from tracker.store.files import (
     CORE,
+    FILE_MODE,
+    LOCK_NAME,
     LOG_DIR,
     META_TABLE,
     RECORDS_TABLE,
@@ -25,6 +32,73 @@ from tracker.store.records import Record
 
 class ReadOnlyFile(Exception):
     """A write would overwrite a file we could not read or that a newer app wrote."""
+
+
+class Busy(ReadOnlyFile):
+    """Another Rekindle process of this device held the write lock for too long."""
+
+
+LOCK_WAIT_S = 5.0
+
+
+@contextlib.contextmanager
+def replica_lock(folder: Path, wait_s: float | None = None) -> Iterator[None]:
+    """Hold this replica's write lock: one read-modify-write at a time across processes.
+
+    The app, a `rekindle tick` from a script and a browser session may all write
+    this device's files at once; each holds the lock only around one re-read and
+    rewrite, so a blocked writer waits a moment, then says so rather than lose.
+    """
+    make_private_dir(folder)
+    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        _acquire(fd, LOCK_WAIT_S if wait_s is None else wait_s)
+        try:
+            yield
+        finally:
+            _release(fd)
+    finally:
+        os.close(fd)
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _release(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _release(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _acquire(fd: int, wait_s: float) -> None:
+    deadline = time.monotonic() + wait_s
+    pause = 0.001
+    while not _try_lock(fd):
+        if time.monotonic() >= deadline:
+            raise Busy(
+                "Not saved: another Rekindle on this computer is busy saving. "
+                "Nothing was changed; try again in a moment."
+            )
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 def replica_dir(data_dir: Path, replica_id: str) -> Path:
@@ -43,16 +117,31 @@ class _Shard:
 
     def __init__(self, path: Path, meta: dict[str, Any]) -> None:
         make_private_dir(path.parent)
+        self.path = path
+        self.meta = meta
         self.db = TinyDB(path, storage=AtomicJSONStorage)
+        self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
         self.table = self.db.table(RECORDS_TABLE, cache_size=0)
-        if not path.exists():
-            # Every file carries its schema version and writer, from its first byte.
-            self.db.table(META_TABLE, cache_size=0).insert(Document(meta, doc_id=1))
         self.doc_ids: dict[str, int] = {}
+        self.next_doc_id = 1
+        self._index()
+
+    def _index(self) -> None:
+        if not self.path.exists():
+            # Every file carries its schema version and writer, from its first byte.
+            self.db.table(META_TABLE, cache_size=0).insert(Document(self.meta, doc_id=1))
+        self.doc_ids.clear()
         self.next_doc_id = 1
         for doc in self.table.all():
             self.doc_ids[str(doc.get("id"))] = doc.doc_id
             self.next_doc_id = max(self.next_doc_id, doc.doc_id + 1)
+
+    def catch_up(self) -> None:
+        """Another process of this device rewrote the file: read it again before writing.
+
+        Called under the replica lock, so what we read is what we will rewrite."""
+        if self.storage.changed_on_disk():
+            self._index()
 
     def _doc_id(self, record_id: str) -> int:
         doc_id = self.doc_ids.get(record_id)
@@ -60,6 +149,14 @@ class _Shard:
             doc_id = self.doc_ids[record_id] = self.next_doc_id
             self.next_doc_id += 1
         return doc_id
+
+    def note_clock(self, clock: dict[str, Any]) -> None:
+        """Say in the file's meta what this device's wall clock read when it wrote, and whose
+        clocks it saw running ahead: how the partner's device learns that *its* clock is off."""
+        tables = self.storage.read()
+        meta = (tables or {}).get(META_TABLE, {}).get("1")
+        if isinstance(meta, dict):
+            meta.update(clock)
 
     def put(self, record: Record) -> None:
         self.table.upsert(Document(record.to_doc(), doc_id=self._doc_id(record.id)))
@@ -82,6 +179,11 @@ class ReplicaWriter:
         self.meta = {**meta, "schema": SCHEMA_VERSION, "replica": replica_id}
         self._shards: dict[str, _Shard] = {}
         self._blocked: dict[str, FileRead] = {}
+        self.now_millis = lambda: time.time_ns() // 1_000_000
+        self.ahead: dict[str, int] = {}  # replica → minutes its clock runs ahead of ours
+
+    def clock_note(self) -> dict[str, Any]:
+        return {"clock": self.now_millis(), "ahead": dict(self.ahead)}
 
     def block(self, shard: str, reason: FileRead) -> None:
         """Never write this shard: we could not read it, or a newer app owns it."""
@@ -112,9 +214,12 @@ class ReplicaWriter:
         self._open(shard)
 
     def write(self, shard: str, records: list[Record]) -> None:
+        """Write versions into a shard; the caller holds the replica lock."""
         if not records:
             return
         opened = self._open(shard)
+        opened.catch_up()
+        opened.note_clock(self.clock_note())
         if len(records) == 1:
             opened.put(records[0])
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 from tracker.domain.sample import REPLICAS, generate
 from tracker.store.files import make_private_dir
 from tracker.store.identity import LocalConfig
-from tracker.store.records import Record, format_stamp
+from tracker.store.records import Record, format_stamp, stamp_millis
 from tracker.store.replica import ReplicaWriter
 from tracker.store.shards import shard_of
 
@@ -48,6 +48,10 @@ def write_sample(out: Path, years: float, seed: int = 1, today: date | None = No
         writer.ensure("core")
         for (owner, shard), records in sorted(grouped.items()):
             if owner == replica:
+                # The device's wall clock as it wrote this file: its newest change, so the
+                # same seed gives the same bytes.
+                newest = max(stamp_millis(r.stamp) for r in records)
+                writer.now_millis = lambda newest=newest: newest  # type: ignore[misc]
                 writer.write(shard, _latest_per_id(records))
         writer.close()
     return count

@@ -30,6 +30,8 @@ STIGNORE = """\
 (?d).syncthing.*.tmp
 (?d)~syncthing~*.tmp
 (?d).*.tmp
+// Each computer's own write lock: never worth sending.
+(?d).rekindle.lock
 """
 
 MAX_NAME = 40

@@ -6,7 +6,6 @@ included), merges them, and writes changes only into this replica's files.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -25,25 +24,12 @@ from tracker.store.files import (
     make_private_dir,
     read_file,
 )
-from tracker.store.records import HybridClock, Record, merge_into, stamp_millis
-from tracker.store.replica import ReadOnlyFile, ReplicaWriter, replica_dir
+from tracker.store.merge import merge_into, next_version, rebase
+from tracker.store.records import DELETED, HybridClock, Record
+from tracker.store.replica import ReadOnlyFile, ReplicaWriter, replica_dir, replica_lock
 from tracker.store.shards import only_months, shard_of
 
-# A change stamped this far ahead of our clock means someone's clock is off.
-SKEW_TOLERANCE_MS = 10 * 60 * 1000
-__all__ = ["ReadOnlyFile", "ReplicaInfo", "Store", "shard_of"]
-
-
-@dataclass(slots=True)
-class ReplicaInfo:
-    replica_id: str
-    partner: str = ""
-    device: str = ""
-    machine: str = ""
-    files: int = 0
-    records: int = 0
-    last_write_ms: int = 0  # newest stamp written by this replica
-    conflict_copies: list[Path] = field(default_factory=list)
+__all__ = ["ReadOnlyFile", "Store", "shard_of"]
 
 
 @dataclass(slots=True)
@@ -76,6 +62,7 @@ class Store:
         self._now = now_millis or (lambda: time.time_ns() // 1_000_000)
         self.clock = HybridClock(self._now)
         self.writer = ReplicaWriter(self.data_dir, replica_id, self.meta)
+        self.writer.now_millis = self._now
         self.state: dict[str, Record] = {}
         self._seen: dict[Path, _Seen] = {}
         self.temp_files: list[Path] = []
@@ -127,7 +114,7 @@ class Store:
             self._seen = {
                 p: _Seen(sig, FileRead(p, meta=meta)) for p, (sig, meta) in cached.files.items()
             }
-            self.clock.observe(cached.newest)
+            self.clock.observe(cached.newest, own=True)  # what our own clock had reached
             scan = self.read_changes()
             if scan.present >= set(self._seen):
                 self._cache_debt = sum(len(read.records) for _, _, read in scan.reads)
@@ -173,6 +160,8 @@ class Store:
         """Read new and changed files. Touches no state, so a worker thread may call it."""
         scan = Scan()
         for _replica, path, role, _main in self._scan():
+            if role is FileRole.LOCK:
+                continue
             if role is FileRole.TEMP:
                 scan.temp.append(path)
                 continue
@@ -193,7 +182,9 @@ class Store:
                     scan.reads.append((path, signature, read_file(path)))
         return scan
 
-    def apply(self, scan: Scan, drop_missing: bool = True) -> list[Record]:
+    def apply(
+        self, scan: Scan, drop_missing: bool = True, whole_folder: bool = True
+    ) -> list[Record]:
         """Merge what a scan read into the state; return the versions that won."""
         winners: list[Record] = []
         for path, signature, found in scan.reads:
@@ -201,18 +192,24 @@ class Store:
             if won:
                 winners.extend(won)
             if found.records:
-                self.clock.observe(max(r.stamp for r in found.records))
+                self.clock.observe(max(r.stamp for r in found.records), own=self._is_own(path))
             if classify(path.name)[0] is not FileRole.CONFLICT:
                 found.records = []  # merged; only conflict copies are needed again, to fold
             self._seen[path] = _Seen(signature, found)
         if winners:
             self.generation += 1
             self.changes.extend(winners)
+        if not whole_folder:
+            return winners  # one file caught up: the rest of the picture stands
         if drop_missing:
             for gone in set(self._seen) - scan.present:
                 del self._seen[gone]
         self.temp_files, self.other_files = scan.temp, scan.other
         self._block_unwritable_own_files()
+        if any(not self._is_own(path) for path, _, _ in scan.reads):
+            from tracker.store.devices import clock_skew  # the two modules lean on each other
+
+            clock_skew(self)  # so our next write tells the others what we see
         return winners
 
     # -- the local cache ---------------------------------------------------
@@ -234,11 +231,15 @@ class Store:
             if seen.read.writable and classify(p.name)[0] is FileRole.MAIN
         }
         try:
-            save_cache(self._cache_file(), self.state, files)
+            save_cache(self._cache_file(), self.state, files, self.clock.latest())
         except OSError:
             return False
         self._cache_debt = 0
         return True
+
+    def _is_own(self, path: Path) -> bool:
+        own = replica_dir(self.data_dir, self.replica_id)
+        return path.parent == own or path.parent.parent == own
 
     def _own_main_path(self, main: str) -> Path:
         return replica_dir(self.data_dir, self.replica_id) / main
@@ -253,41 +254,9 @@ class Store:
                 self.writer.block(path.stem, seen.read)
 
     def _fold_own_conflicts(self) -> None:
-        """Our own file got a sync tool's conflict copy: take its versions in, then remove it.
+        from tracker.store.own_files import tidy_own_files  # the two modules lean on each other
 
-        Only the owner does this, and only into a main file it can write; the
-        copy is deleted after its records are safely in the main file.
-        """
-        own = replica_dir(self.data_dir, self.replica_id)
-        # What each main file holds, kept current as copies are folded in one by one, so
-        # an older copy folded after a newer one can never overwrite it.
-        holds: dict[Path, dict[str, Record]] = {}
-        for path, seen in sorted(self._seen.items()):
-            role, main = classify(path.name)
-            if role is not FileRole.CONFLICT or path.parent not in (own, own / LOG_DIR):
-                continue
-            if not seen.read.writable:
-                continue
-            main_path = path.parent / main
-            if main_path not in holds:
-                mine = read_file(main_path) if main_path.exists() else None
-                holds[main_path] = {r.id: r for r in mine.records} if mine else {}
-            current = holds[main_path]
-            newer = [
-                r
-                for r in seen.read.records
-                if r.id not in current or r.version > current[r.id].version
-            ]
-            try:
-                self.writer.write(main_path.stem, newer)
-            except (ReadOnlyFile, OSError):
-                continue
-            self._wrote(main_path.stem, newer)
-            current.update((r.id, r) for r in newer)
-            with contextlib.suppress(OSError):
-                path.unlink()
-                self.folded.append(path)
-            self._seen.pop(path, None)
+        tidy_own_files(self)
 
     # -- the merged state ------------------------------------------------
 
@@ -303,16 +272,62 @@ class Store:
     # -- writing ---------------------------------------------------------
 
     def put(
-        self, kind: str, record_id: str, data: Mapping[str, Any], *, deleted: bool = False
+        self,
+        kind: str,
+        record_id: str,
+        data: Mapping[str, Any],
+        *,
+        deleted: bool = False,
+        settle: Collection[str] = (),
     ) -> Record:
-        """Write a new version into our own files; durable when this returns."""
-        record = Record(record_id, kind, self.clock.next(), self.replica_id, deleted, dict(data))
+        """Write a new version into our own files; durable when this returns.
+
+        Under this replica's lock, the file is first caught up with what another
+        process of this device wrote to it, so nothing either of them saved is lost,
+        and the new version is stamped after everything it replaces.
+        """
         shard = shard_of(kind, data)
-        self.writer.write(shard, [record])
-        self._wrote(shard, [record])
+        with replica_lock(replica_dir(self.data_dir, self.replica_id)):
+            seen = self.state.get(record_id)
+            self._catch_up(shard)
+            current = self.state.get(record_id)
+            data, deleted = rebase(data, deleted, seen, current)
+            stamp = self.clock.after(current.stamp if current else None)
+            record = next_version(
+                current, record_id, kind, stamp, self.replica_id, data, deleted, settle
+            )
+            self.writer.write(shard, [record])
+            self._wrote(shard, [record])
         merge_into(self.state, [record])
         self.generation += 1
         return record
+
+    def resolve(self, record_id: str, name: str, take_other: bool) -> Record:
+        """Settle a field a concurrent edit overrode: take the other value, or keep this one."""
+        current = self.state.get(record_id)
+        lost = current.lost.get(name) if current is not None and current.lost else None
+        if current is None or lost is None:
+            raise KeyError(record_id, name)
+        data, deleted = dict(current.data), current.deleted
+        if take_other and name == DELETED:
+            deleted = bool(lost.value) if lost.present else False
+        elif take_other and lost.present:
+            data[name] = lost.value
+        elif take_other:
+            data.pop(name, None)
+        return self.put(current.kind, record_id, data, deleted=deleted, settle=[name])
+
+    def _catch_up(self, shard: str) -> None:
+        """Merge our own file as it is on disk now, if another process changed it."""
+        path = self.writer.path(shard)
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return
+        signature = (stat.st_size, stat.st_mtime_ns)
+        seen = self._seen.get(path)
+        if seen is None or seen.signature != signature:
+            self.apply(Scan(reads=[(path, signature, read_file(path))]), whole_folder=False)
 
     def _wrote(self, shard: str, records: list[Record]) -> None:
         """Remember what we just wrote, so the next refresh need not read our own file back."""
@@ -342,52 +357,11 @@ class Store:
     def problems(self) -> list[FileRead]:
         return [seen.read for seen in self._seen.values() if not seen.read.writable]
 
-    def replicas(self) -> dict[str, ReplicaInfo]:
-        infos: dict[str, ReplicaInfo] = {}
-        for path, seen in self._seen.items():
-            replica = path.parent.parent.name if path.parent.name == LOG_DIR else path.parent.name
-            info = infos.setdefault(replica, ReplicaInfo(replica))
-            info.files += 1
-            if path.name == "core.json" and seen.read.meta:
-                meta = seen.read.meta
-                info.partner = str(meta.get("partner", ""))
-                info.device = str(meta.get("device", ""))
-                info.machine = str(meta.get("machine", ""))
-            if classify(path.name)[0] is FileRole.CONFLICT:
-                info.conflict_copies.append(path)
-        for record in self.state.values():
-            info = infos.setdefault(record.replica, ReplicaInfo(record.replica))
-            info.records += 1
-            info.last_write_ms = max(info.last_write_ms, stamp_millis(record.stamp))
-        return dict(sorted(infos.items()))
-
-    def replica_clash(self) -> str | None:
-        """Another device writing as us (a copied config): the device it says it is."""
-        own = self._seen.get(self._own_main_path("core.json"))
-        if own is None or not own.read.meta:
-            return None
-        machine = own.read.meta.get("machine")
-        if machine and self.meta.get("machine") and machine != self.meta["machine"]:
-            return str(own.read.meta.get("device") or "another device")
-        return None
-
-    def clock_skew(self) -> dict[str, int]:
-        """Replicas whose newest change is stamped in our future, by how many minutes."""
-        now = self._now()
-        ahead: dict[str, int] = {}
-        for record in self.state.values():
-            if record.replica == self.replica_id:
-                continue  # ours run ahead only by catching up with someone else's clock
-            delta = stamp_millis(record.stamp) - now
-            if delta > SKEW_TOLERANCE_MS:
-                ahead[record.replica] = max(ahead.get(record.replica, 0), delta // 60000)
-        return ahead
-
     def ensure_replica(self) -> None:
         """Create our folder and core file (with its meta) if they are not there yet."""
         make_private_dir(self.data_dir)
-        make_private_dir(replica_dir(self.data_dir, self.replica_id))
-        self.writer.ensure(CORE)
+        with replica_lock(replica_dir(self.data_dir, self.replica_id)):
+            self.writer.ensure(CORE)
         self._wrote(CORE, [])
 
     def problem_kinds(self) -> dict[Path, Problem]:

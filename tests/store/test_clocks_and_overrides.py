@@ -1,0 +1,104 @@
+"""A wrong clock is named on both devices; what a concurrent edit overrode is listed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.store.store_helpers import ME, ME_META, THEM, THEM_META
+from tracker.store.couple import Couple
+from tracker.store.doctor import health
+from tracker.store.records import stamp_millis
+from tracker.store.store import Store
+
+MONTH_MS = 30 * 24 * 3600 * 1000
+
+
+def real_now() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def open_store(data: Path, replica: str, meta: dict[str, str], ahead_ms: int = 0) -> Store:
+    store = Store(data, replica, meta, now_millis=lambda: real_now() + ahead_ms)
+    store.load()
+    store.ensure_replica()
+    return store
+
+
+def people(alex: Store, sam: Store) -> None:
+    alex.put("person", "person:a", {"key": "a", "name": "Alex", "tz": "UTC", "day_start": 4})
+    sam.put("person", "person:b", {"key": "b", "name": "Sam", "tz": "UTC", "day_start": 4})
+
+
+def test_a_laptop_thirty_days_fast_is_named_on_both_sides_and_drags_no_clock(
+    tmp_path: Path,
+) -> None:
+    alex = open_store(tmp_path, ME, ME_META, ahead_ms=MONTH_MS)  # Alex's clock is wrong
+    sam = open_store(tmp_path, THEM, THEM_META)
+    people(alex, sam)
+    alex.put("habit", "habit:walk", {"title": "Walk", "description": ""})
+
+    sam.refresh()
+    # Sam's device names Alex's laptop, by person and device.
+    texts = [f.text for f in health(Couple(sam, "b")).findings]
+    assert any("The clock of Alex's alex-laptop is about 30 days ahead" in t for t in texts)
+    # Sam's own edits keep true time: the month does not belong to whoever writes most.
+    tick = sam.put(
+        "check",
+        "check:walk:b:2026-11-30",
+        {"habit": "habit:walk", "person": "b", "day": "2026-11-30", "status": "done"},
+    )
+    assert abs(stamp_millis(tick.stamp) - real_now()) < 60_000
+    # But Sam's edit of the habit Alex touched (seen, then changed) still wins.
+    sam.put("habit", "habit:walk", {"title": "Walk", "description": "after dinner"})
+    assert sam.get("habit:walk").data["description"] == "after dinner"  # type: ignore[union-attr]
+
+    alex.refresh()
+    assert alex.get("habit:walk").data["description"] == "after dinner"  # type: ignore[union-attr]
+    # And the laptop that is wrong is told so, by what Sam's device wrote about it.
+    texts = [f.text for f in health(Couple(alex, "a")).findings]
+    assert any(
+        "This computer's clock is about 30 days ahead of Sam's sam-laptop" in t for t in texts
+    ), texts
+    report = health(Couple(alex, "a")).to_json()
+    assert report["clock_skew"] == [
+        {
+            "replica": ME,
+            "ahead_minutes": report["clock_skew"][0]["ahead_minutes"],
+            "noticed_by": THEM,
+        }
+    ]
+    assert not report["healthy"]
+
+
+def test_concurrent_renames_are_listed_and_the_other_can_be_taken(tmp_path: Path) -> None:
+    alex = open_store(tmp_path, ME, ME_META)
+    sam = open_store(tmp_path, THEM, THEM_META)
+    people(alex, sam)
+    alex.put("habit", "habit:walk", {"title": "Walk"})
+    sam.refresh()
+    # Both offline: neither sees the other's rename.
+    alex.put("habit", "habit:walk", {"title": "Walk together"})
+    time.sleep(0.01)
+    sam.put("habit", "habit:walk", {"title": "Evening walk"})
+    alex.refresh()
+    sam.refresh()
+    for store, me in ((alex, "a"), (sam, "b")):
+        report = health(Couple(store, me))
+        assert store.get("habit:walk").data["title"] == "Evening walk"  # type: ignore[union-attr]
+        [listed] = report.to_json()["overrides"]
+        assert (listed["kept"], listed["kept_by"], listed["other"], listed["other_by"]) == (
+            "Evening walk",
+            "Sam",
+            "Walk together",
+            "Alex",
+        )
+        assert any(
+            "Sam's “Evening walk” was kept; Alex's was “Walk together”" in f.text
+            for f in report.findings
+        )
+        assert not report.healthy  # never "all good" while something was overridden
+    alex.resolve("habit:walk", "title", take_other=True)
+    sam.refresh()
+    assert sam.get("habit:walk").data["title"] == "Walk together"  # type: ignore[union-attr]
+    assert health(Couple(sam, "b")).to_json()["overrides"] == []
