@@ -64,3 +64,35 @@ async def test_copied_config_shows_as_two_devices_on_one_replica(
         text = findings(app)
         assert "Two devices are writing as this same replica" in text
         assert "old-laptop" in text and "rekindle join" in text
+
+
+async def test_an_overridden_rename_is_listed_and_the_other_one_can_be_taken(
+    couple: Couple, open_app: OpenApp
+) -> None:
+    habit = couple.habits()[0]
+    sam = Store(couple.store.data_dir, "samslaptop1", {"partner": "b", "device": "sams-pc"})
+    sam.load()
+    sam.ensure_replica()
+    sam.put("person", "person:b", couple.person("b").to_data())
+    # Apart: Alex renames on this device, Sam renames the same habit on theirs, later.
+    couple.save_habit(habit.with_changes(title="Walk together"))
+    seen_by_sam = dict(sam.get(habit.id).data)  # type: ignore[union-attr]
+    sam.put("habit", habit.id, {**seen_by_sam, "title": "Evening walk"})
+    couple.store.refresh()
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9")
+        text = findings(app)
+        assert "Sam's “Evening walk” was kept; Alex's was “Walk together”" in text
+        table = app.screen.query_one("#overrides", DataTable)
+        assert table.row_count == 1
+        assert "Alex: Walk together" in str(table.get_row_at(0)[2])
+        await pilot.press("o")
+        await pilot.pause()
+        assert couple.habit(habit.id).title == "Walk together"  # type: ignore[union-attr]
+        assert app.screen.query_one("#overrides", DataTable).row_count == 0
+        assert "was kept" not in findings(app)
+        # One more change like any other: u undoes it.
+        await pilot.press("u")
+        await pilot.pause()
+        assert couple.habit(habit.id).title == "Evening walk"  # type: ignore[union-attr]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, Context, as_json, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, say
 from tracker.store.doctor import HealthReport, health, iso
 
 
@@ -25,6 +25,14 @@ def register(commands: Any) -> None:
     )
     status.add_argument("--json", action="store_true", help="machine-readable output")
     status.set_defaults(run=run_doctor)
+    for name, helptext in (
+        ("take", "use the value a concurrent edit overrode (listed by `sync status`)"),
+        ("keep", "keep the value that won and stop listing the other one"),
+    ):
+        choice = sync_commands.add_parser(name, parents=[DATA_OPTION], help=helptext)
+        choice.add_argument("record", help="the record id `sync status` names")
+        choice.add_argument("field", help="the field `sync status` names")
+        choice.set_defaults(run=run_resolve, take=name == "take")
 
 
 def render(report: HealthReport, names: dict[str, str]) -> str:
@@ -57,4 +65,17 @@ def run_doctor(args: argparse.Namespace, context: Context) -> int:
         print(as_json(report.to_json()))
     else:
         say(render(report, {key: couple.name_of(key) for key in ("a", "b")}))
+    return 0
+
+
+def run_resolve(args: argparse.Namespace, context: Context) -> int:
+    couple = context.couple()
+    try:
+        couple.store.resolve(args.record, args.field, take_other=args.take)
+    except KeyError as error:
+        raise CLIError(
+            f"Nothing overridden at {args.record} {args.field}; `rekindle sync status` lists "
+            "what is."
+        ) from error
+    say("Done: the other value is back." if args.take else "Done: kept as it is.")
     return 0

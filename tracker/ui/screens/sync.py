@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -34,10 +34,15 @@ def ago(millis: int, now: datetime) -> str:
 
 class SyncScreen(RekindleScreen):
     CSS_PATH = sheet("sync.tcss")
-    BINDINGS = [Binding("r", "rescan", "Look again", id="sync.rescan")]
+    BINDINGS = [
+        Binding("r", "rescan", "Look again", id="sync.rescan"),
+        Binding("o", "resolve(True)", "Use the other", id="sync.take"),
+        Binding("k", "resolve(False)", "Keep this", id="sync.keep"),
+    ]
 
     def __init__(self) -> None:
         super().__init__(id="sync")
+        self._overrides: list[dict[str, Any]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,6 +51,8 @@ class SyncScreen(RekindleScreen):
             yield Static(id="sync-folder", classes="hint")
             yield DataTable(id="replicas", cursor_type="row", zebra_stripes=True)
             yield Static(id="findings")
+            yield Static(id="overrides-hint", classes="hint")
+            yield DataTable(id="overrides", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -86,6 +93,38 @@ class SyncScreen(RekindleScreen):
             if finding.fix:
                 lines.append(f"  → {finding.fix}\n", style="dim")
         self.query_one("#findings", Static).update(lines)
+        self._show_overrides(report.overrides)
+
+    def _show_overrides(self, overrides: list[dict[str, Any]]) -> None:
+        """Edits made while apart that overrode each other: both values, and a choice."""
+        self._overrides = overrides
+        hint = self.query_one("#overrides-hint", Static)
+        table = self.query_one("#overrides", DataTable)
+        table.clear(columns=True)
+        table.display = hint.display = bool(overrides)
+        if not overrides:
+            return
+        hint.update(
+            "Changed on both sides while apart. o uses the other one; k keeps what is shown."
+        )
+        table.add_columns("What", "Kept", "The other one")
+        for item in overrides:
+            table.add_row(
+                Text(one_line(f"{item['kind']} · {item['field']}", 24)),
+                Text(one_line(f"{item['kept_by']}: {item['kept']}", 36)),
+                Text(one_line(f"{item['other_by']}: {item['other']}", 36)),
+            )
+
+    def action_resolve(self, take_other: bool) -> None:
+        table = self.query_one("#overrides", DataTable)
+        if not self._overrides:
+            self.notify("Nothing was overridden: there is nothing to choose.")
+            return
+        item = self._overrides[min(table.cursor_row, len(self._overrides) - 1)]
+        said = "The other one is back." if take_other else "Kept as it is."
+        self.write(
+            lambda: self.couple.resolve_override(item["record"], item["field"], take_other), said
+        )
 
     def action_rescan(self) -> None:
         self.rekindle.check_for_changes()
