@@ -207,7 +207,3 @@ def export(
     if first is not None and last is not None and last < first:
         raise ValueError("The last day comes before the first; swap --from and --to.")
     return render(gather(couple, first, last, include))
-
-
-# The store keeps exports/rekindle.ics current after every date change, with this.
-dates_store.use_feed_renderer(render)
