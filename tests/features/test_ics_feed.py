@@ -115,7 +115,8 @@ def test_each_device_writes_only_its_own_replica_and_keeps_its_own_feed(
         assert all(mine in path.parents for path in changed), changed
     assert not (data / "exports").exists()
     alex_feed, sam_feed = alex.feed(), sam.feed()
-    assert alex_feed != sam_feed
+    assert alex_feed == alex.config / "calendar" / "rekindle.ics"
+    assert sam_feed == sam.config / "calendar" / "rekindle.ics"
     for path in (alex_feed, sam_feed):
         assert data not in path.parents and path.is_file()
     # Sam's date reached Alex's calendar with no Dates screen: Alex's next command saw it.
@@ -212,3 +213,16 @@ def test_a_half_read_store_leaves_the_feed_alone(
     assert feed.refresh_feed(partial) is None
     assert titles(feed.feed_path(partial.store.data_dir)) == {"Dinner"}
     partial.store.close()
+
+
+def test_another_folder_gets_a_feed_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--data` on a second folder must not overwrite the couple's feed, and the couple's
+    feed keeps its one path (the one the calendar app was given)."""
+    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
+    create_couple(tmp_path / "other", "Kim", "Lee", "UTC", 4).store.close()
+    create_couple(tmp_path / "ours", "Alex", "Sam", "UTC", 4).store.close()  # set up last
+    ours, other = feed.feed_path(tmp_path / "ours"), feed.feed_path(tmp_path / "other")
+    assert ours == tmp_path / "config" / "calendar" / "rekindle.ics"
+    assert other.parent == ours.parent and other != ours

@@ -26,7 +26,7 @@ from tracker.store import dates as dates_store
 from tracker.store import talks as talks_store
 from tracker.store.couple import Couple
 from tracker.store.files import atomic_write, make_private_dir
-from tracker.store.identity import APP_NAME, CONFIG_ENV
+from tracker.store.identity import APP_NAME, CONFIG_ENV, ConfigError, load_config
 
 # The record kinds a calendar event is made of: a change to any other kind
 # (a habit tick, a rating) cannot change the feed, so it costs no render.
@@ -36,6 +36,7 @@ FEED_KINDS = frozenset(
 # Where older versions kept the feed, inside the shared folder.
 SHARED_EXPORTS = "exports"
 OLD_FEED_STEM = "rekindle"
+FEED_NAME = "rekindle.ics"
 
 
 def feed_dir() -> Path:
@@ -48,9 +49,25 @@ def feed_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "calendar"
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return path
+
+
 def feed_path(data_dir: Path) -> Path:
-    """One feed per shared folder, so `--data` on a second folder never overwrites the first's."""
-    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:8]
+    """``rekindle.ics`` for the folder this device is set up with: one fixed path for the
+    calendar app, which stays the same even if `rekindle join --data` moves the folder.
+    Any other folder (`--data` elsewhere) gets a name of its own, so it never
+    overwrites the couple's feed."""
+    try:
+        config = load_config()
+    except ConfigError:
+        config = None
+    if config is None or _resolved(config.data_dir) == _resolved(data_dir):
+        return feed_dir() / FEED_NAME
+    key = hashlib.sha256(str(_resolved(data_dir)).encode()).hexdigest()[:8]
     return feed_dir() / f"rekindle-{key}.ics"
 
 
