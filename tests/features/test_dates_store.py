@@ -1,4 +1,7 @@
-"""Dates in the couple's folder: two partners at once, the always-current calendar file."""
+"""Dates in the couple's folder: two partners at once.
+
+(The always-current calendar feed is the export layer's: tests/features/test_ics_feed.py.)
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
 
-import tracker.export.ics  # noqa: F401  (hands the store its .ics renderer, as the app does)
 from tracker.domain.content.ideas import IDEAS, IdeaKind
 from tracker.domain.dates import DateKind, DateNight, DateStatus, RepeatFreq
 from tracker.domain.dates_input import DateDraft
@@ -46,11 +47,6 @@ def plan(couple: Couple, **fields: object) -> DateNight:
     dn = store.new_date(couple, DateDraft(**values))  # type: ignore[arg-type]
     store.save_date(couple, dn)
     return dn
-
-
-def feed_events(couple: Couple) -> dict[str, object]:
-    calendar = Calendar.from_ical(store.feed_path(couple).read_bytes())
-    return {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
 
 
 def test_a_date_keeps_wall_time_and_zone_and_who_planned_it(alex: Couple) -> None:
@@ -98,42 +94,6 @@ def test_rating_is_only_for_evenings_that_happened(alex: Couple) -> None:
     changes = store.rate(alex, past, date(2026, 11, 20), 3, "rain", NOW)
     assert len(changes) == 2  # marked done, then rated
     assert store.marks(alex)[past.id][date(2026, 11, 20)].status is DateStatus.DONE
-
-
-def test_the_calendar_file_follows_every_change(alex: Couple) -> None:
-    dn = plan(alex, repeat=RepeatFreq.WEEKLY)
-    event = feed_events(alex)["Dinner"]
-    assert event["SEQUENCE"] == 0 and "EXDATE" not in event  # type: ignore[index, operator]
-    store.set_status(alex, dn, date(2026, 10, 30), DateStatus.CANCELLED)
-    event = feed_events(alex)["Dinner"]
-    assert event["SEQUENCE"] == 1  # type: ignore[index]
-    assert [d.dt.day for d in event["EXDATE"].dts] == [30]  # type: ignore[index]
-    draft = DateDraft.of(dn)
-    draft.title = "Supper"
-    store.save_date(alex, store.edited_date(alex, dn, draft))
-    assert set(feed_events(alex)) == {"Supper"}
-    assert sorted(p.name for p in store.feed_path(alex).parent.iterdir()) == ["rekindle.ics"]
-
-
-def test_undo_then_refresh_puts_the_calendar_file_back(alex: Couple) -> None:
-    dn = plan(alex)
-    draft = DateDraft.of(dn)
-    draft.title = "Supper"
-    change = store.save_date(alex, store.edited_date(alex, dn, draft))
-    alex.undo(change)  # what the app's u does; the screen then refreshes the file
-    assert store.refresh_feed(alex) is None
-    assert set(feed_events(alex)) == {"Dinner"}
-
-
-def test_a_folder_that_cannot_take_the_file_is_reported_and_the_date_still_saved(
-    alex: Couple,
-) -> None:
-    (alex.store.data_dir / "exports").write_text("not a folder")
-    dn = store.new_date(alex, DateDraft(title="Dinner", day="2026-12-04"))
-    store.save_date(alex, dn)
-    assert store.find_date(alex, dn.id) == dn
-    problem = store.refresh_feed(alex)
-    assert problem is not None and "was not updated" in problem
 
 
 def test_a_damaged_record_is_skipped_and_the_rest_shown(alex: Couple) -> None:

@@ -16,7 +16,7 @@ from icalendar import Calendar, Event
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.dates import DateKind, DateNight, DateStatus, RepeatFreq, occurrences
 from tracker.domain.dates_input import DateDraft
-from tracker.export import ics
+from tracker.export import feed, ics
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 from tracker.store.setup import create_couple
@@ -283,15 +283,19 @@ def _moved(dn: DateNight) -> DateDraft:
     return draft
 
 
-def test_exporting_twice_without_a_change_is_byte_identical(couple: Couple) -> None:
+def test_exporting_twice_without_a_change_is_byte_identical(
+    couple: Couple, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
     plan(couple, repeat=RepeatFreq.WEEKLY, every="2", alarm="60", notes="wine, bread; 🥂")
     plan(couple, title="Lakes", kind=DateKind.GETAWAY, day="2027-04-10", days="3")
     first = ics.export(couple)
-    feed = store.feed_path(couple)
-    mtime = feed.stat().st_mtime_ns
-    assert store.refresh_feed(couple) is None
-    assert ics.export(couple) == first == feed.read_bytes()
-    assert feed.stat().st_mtime_ns == mtime  # nothing changed, nothing rewritten
+    assert feed.refresh_feed(couple) is None
+    path = feed.feed_path(couple.store.data_dir)
+    mtime = path.stat().st_mtime_ns
+    assert feed.refresh_feed(couple) is None
+    assert ics.export(couple) == first == path.read_bytes()
+    assert path.stat().st_mtime_ns == mtime  # nothing changed, nothing rewritten
 
 
 def test_a_couple_on_utc_gets_utc_times_not_floating_ones() -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static, TabbedContent
 from tests.ui.conftest import NOW
 from tracker.domain.dates import DateKind, DateNight, DateStatus, RepeatFreq
 from tracker.domain.dates_input import DateDraft
+from tracker.export import feed
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
@@ -103,7 +104,7 @@ async def test_plan_a_date_with_the_form(couple: Couple, open_app: OpenApp) -> N
             "Europe/London",
         )
         assert titles(app, "upcoming") == ["Pottery class"]
-        calendar = Calendar.from_ical(store.feed_path(couple).read_bytes())
+        calendar = Calendar.from_ical(feed.feed_path(couple.store.data_dir).read_bytes())
         assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Pottery class"]
 
 
@@ -177,14 +178,14 @@ async def test_call_off_one_evening_and_undo(dated: Couple, open_app: OpenApp) -
         await pilot.press("c")
         marks = store.marks(dated)[occ.date.id]
         assert marks[date(2026, 11, 27)].status is DateStatus.CANCELLED
-        feed = Calendar.from_ical(store.feed_path(dated).read_bytes())
-        (event,) = [e for e in feed.walk("VEVENT") if str(e["SUMMARY"]) == "Friday dinner"]
+        calendar = Calendar.from_ical(feed.feed_path(dated.store.data_dir).read_bytes())
+        (event,) = [e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Friday dinner"]
         assert [d.dt.day for d in event["EXDATE"].dts] == [27]
         await pilot.press("u")
         await pilot.pause()
         assert date(2026, 11, 27) not in store.marks(dated).get(occ.date.id, {})
-        feed = Calendar.from_ical(store.feed_path(dated).read_bytes())
-        (event,) = [e for e in feed.walk("VEVENT") if str(e["SUMMARY"]) == "Friday dinner"]
+        calendar = Calendar.from_ical(feed.feed_path(dated.store.data_dir).read_bytes())
+        (event,) = [e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Friday dinner"]
         assert "EXDATE" not in event
 
 
@@ -211,9 +212,11 @@ async def test_own_idea_and_export(dated: Couple, open_app: OpenApp) -> None:
         jar = app.screen.query_one("#jar-table", JarTable)
         assert jar.current() == own
         await pilot.press("E")
-        exported = dated.store.data_dir / "exports" / "rekindle-export.ics"
+        exported = feed.export_path()
         calendar = Calendar.from_ical(exported.read_bytes())
         assert len(calendar.walk("VEVENT")) == 4
+        # Saved on this device only: no file in the shared folder outside our replica.
+        assert not (dated.store.data_dir / "exports").exists()
 
 
 async def test_markup_and_escapes_in_a_title_are_shown_as_typed(

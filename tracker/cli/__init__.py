@@ -19,6 +19,10 @@ from tracker.store.replica import ReadOnlyFile
 from tracker.store.setup import SetupError
 
 EXPECTED = (CLIError, SetupError, ConfigError, ReadOnlyFile, NotSetUp)
+# Commands that can change a date or a talk: afterwards this device's calendar
+# feed is brought up to date (a no-op when nothing in it changed). The app does
+# the same after its own writes and when the partner's dates arrive.
+FEED_COMMANDS = frozenset({"date", "talk", "export", "doctor"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         date_cmds,
         demo_cmds,
         doctor_cmd,
+        export_cmds,
         goal_cmds,
         habit_cmds,
         sample_cmds,
@@ -50,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         habit_cmds,
         talk_cmds,
         date_cmds,
+        export_cmds,
         checkin_cmds,
         goal_cmds,
         doctor_cmd,
@@ -72,6 +78,18 @@ def _log_crash() -> Path | None:
         return None
 
 
+def _refresh_feed(context: Context) -> None:
+    """The calendar feed after a command: a warning if it cannot be written, never a failure
+    (what the command saved is saved)."""
+    if context.opened is None:
+        return
+    from tracker.export.feed import refresh_feed  # only the date and talk commands need it
+
+    problem = refresh_feed(context.opened)
+    if problem:
+        print(f"rekindle: {visible(problem)}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -81,7 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tracker.cli.tui import run_tui
 
             return run_tui(context)
-        return int(args.run(args, context) or 0)
+        code = int(args.run(args, context) or 0)
+        if args.command in FEED_COMMANDS:
+            _refresh_feed(context)
+        return code
     except EXPECTED as error:
         print(f"rekindle: {visible(str(error))}", file=sys.stderr)
         return 1

@@ -29,6 +29,8 @@ class CLIError(Exception):
 @dataclass(slots=True)
 class Context:
     data_flag: str | None = None
+    # The couple the command opened, so `main` can bring the calendar feed up to date.
+    opened: Couple | None = None
 
     def config(self) -> LocalConfig | None:
         return load_config()
@@ -54,7 +56,8 @@ class Context:
                 "is not mounted). Reconnect it, or point at the new place with "
                 "`rekindle join --data NEW_FOLDER`."
             )
-        return Couple.open(config, data_dir=data_dir, recent_only=recent_only)
+        self.opened = Couple.open(config, data_dir=data_dir, recent_only=recent_only)
+        return self.opened
 
 
 def say(text: str = "") -> None:

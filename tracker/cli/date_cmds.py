@@ -1,11 +1,9 @@
-"""`rekindle date ...`, `rekindle idea`, `rekindle export ics`: quality time, scriptable."""
+"""`rekindle date ...` and `rekindle idea`: quality time, scriptable."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, my_today, now, say
@@ -14,10 +12,8 @@ from tracker.domain.dates import DateKind, DateNight, DateStatus, Occurrence, Re
 from tracker.domain.dates_input import DateDraft, clean_memory, clean_stars, parse_day
 from tracker.domain.dates_jar import COST_WORDS, draft_from_idea, idea_from_text
 from tracker.domain.dates_views import length_text, past, upcoming, when_text
-from tracker.export import ics
 from tracker.store import dates as store
 from tracker.store.couple import Couple
-from tracker.store.files import atomic_write
 
 KINDS = {
     "date-night": DateKind.DATE_NIGHT,
@@ -96,24 +92,11 @@ def register(commands: Any) -> None:
     idea.add_argument("--json", action="store_true", help="machine-readable output")
     idea.set_defaults(run=run_idea)
 
-    export = commands.add_parser("export", parents=[DATA_OPTION], help="export to other apps")
-    formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
-    cal = formats.add_parser(
-        "ics", parents=[DATA_OPTION], help="dates (and talks) as an .ics calendar file"
-    )
-    cal.add_argument("--out", metavar="FILE", help="write here (default: print it)")
-    cal.add_argument("--from", dest="first", metavar="D", help="only events from this day")
-    cal.add_argument("--to", dest="last", metavar="D", help="only events up to this day")
-    cal.add_argument(
-        "--include", action="append", choices=["conversations"], default=[], help="talks too"
-    )
-    cal.set_defaults(run=run_export)
-
 
 # -- finding things ------------------------------------------------------------------
 
 
-def _day(text: str, today: date, what: str = "The day") -> date:
+def day_arg(text: str, today: date, what: str = "The day") -> date:
     word = text.strip().casefold()
     if word in ("today", "tomorrow"):
         return today + timedelta(days=word == "tomorrow")
@@ -154,7 +137,7 @@ def _evening(
     (with ``off``, the next one called off)."""
     marks = store.marks(couple).get(dn.id, {})
     if on:
-        day = _day(on, my_today(couple))
+        day = day_arg(on, my_today(couple))
         found = store.occurrence(couple, dn, day)
         if found is None:
             raise CLIError(f"“{dn.title}” isn't on {day:%A %d %B %Y}; check --on.")
@@ -176,7 +159,7 @@ def _evening(
 
 def _draft(args: argparse.Namespace, base: DateDraft, today: date) -> DateDraft:
     if args.on:
-        base.day = _day(args.on, today).isoformat()
+        base.day = day_arg(args.on, today).isoformat()
     if args.kind:
         base.kind = KINDS[args.kind]
     if args.repeat:
@@ -375,34 +358,4 @@ def run_idea(args: argparse.Namespace, context: Context) -> int:
         say(f"  {idea.description}")
     day = draft_from_idea(idea, today, store.couple_tz(couple)).day
     say(f"  Plan it: rekindle date add --idea {idea.key} --on {day}")
-    return 0
-
-
-# -- export ics -------------------------------------------------------------------------
-
-
-def run_export(args: argparse.Namespace, context: Context) -> int:
-    couple = context.couple()
-    today = my_today(couple)
-    first = _day(args.first, today, "--from") if args.first else None
-    last = _day(args.last, today, "--to") if args.last else None
-    out = Path(args.out).expanduser() if args.out else None
-    if out is not None and not out.parent.is_dir():
-        raise CLIError(f"The folder {out.parent} is not there; create it or pick another --out.")
-    if out is not None and out.is_dir():
-        raise CLIError(f"{out} is a folder; give a file name, like {out / 'rekindle.ics'}.")
-    try:
-        payload = ics.export(couple, first, last, args.include)
-    except ValueError as error:
-        raise CLIError(str(error)) from None
-    if out is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
-        return 0
-    try:
-        atomic_write(out, payload)  # the whole file or the old one, never half
-    except OSError as error:
-        raise CLIError(f"Could not write {out} ({error.strerror or error}).") from None
-    count = payload.count(b"BEGIN:VEVENT")
-    say(f"Wrote {count} event{'s' * (count != 1)} to {out}.")
     return 0

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, say
+from tracker.export.feed import feed_path
 from tracker.store.doctor import HealthReport, health, iso
 
 
@@ -61,10 +62,13 @@ def render(report: HealthReport, names: dict[str, str]) -> str:
 def run_doctor(args: argparse.Namespace, context: Context) -> int:
     couple = context.couple()
     report = health(couple)
+    # Where this device's calendar app subscribes: asked for often, and not in the shared folder.
+    calendar = feed_path(couple.store.data_dir)
     if args.json:
-        print(as_json(report.to_json()))
+        print(as_json({**report.to_json(), "calendar_feed": str(calendar)}))
     else:
         say(render(report, {key: couple.name_of(key) for key in ("a", "b")}))
+        say(f"\nCalendar feed on this device (subscribe to it): {calendar}")
     return 0
 
 

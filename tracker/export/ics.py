@@ -139,7 +139,17 @@ def render(events: Iterable[CalendarEvent], method: str | None = "PUBLISH") -> b
         first = date(min(a for a, _ in spans), 1, 1)
         last = date(max(b for _, b in spans) + 1, 1, 1)
         calendar.add_missing_timezones(first_date=first, last_date=last)
+        _sort_timezones(calendar)
     return calendar.to_ical()
+
+
+def _sort_timezones(calendar: Calendar) -> None:
+    """VTIMEZONEs first, by TZID. icalendar adds them in the order of a set of names,
+    which changes with the process's hash seed: two processes would write different
+    bytes for the same data, and a synced or subscribed file would churn for nothing."""
+    parts = calendar.subcomponents
+    zones = sorted((c for c in parts if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"]))
+    parts[:] = [*zones, *(c for c in parts if c.name != "VTIMEZONE")]
 
 
 def _rule_start(event: CalendarEvent) -> datetime:
@@ -197,7 +207,3 @@ def export(
     if first is not None and last is not None and last < first:
         raise ValueError("The last day comes before the first; swap --from and --to.")
     return render(gather(couple, first, last, include))
-
-
-# The store keeps exports/rekindle.ics current after every date change, with this.
-dates_store.use_feed_renderer(render)

@@ -5,19 +5,17 @@ Records: "date" (one per date or series, edited by whoever plans it),
 "date-rating" (``daterating:<date id>:<day>:<person>``: each partner's own),
 and "idea" (the couple's own ideas for the jar).
 
-After every change to a date, ``exports/rekindle.ics`` in the data folder is
-rewritten atomically, so a calendar app can subscribe to it. The export layer
-sits above this one, so it hands us its renderer (``use_feed_renderer``) when
-it is imported; the app and every command import it.
+Nothing here writes a calendar file: the feed is derived from both partners'
+records, so it lives on each device, outside the shared folder, and the export
+layer keeps it current (tracker.export.feed).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import TypeVar
 
 from tracker.domain.calendar import CalendarEvent
@@ -37,23 +35,13 @@ from tracker.domain.dates_input import DateDraft, date_from_draft
 from tracker.domain.dates_jar import JarIdea, jar, recently_used, surprise
 from tracker.domain.dates_views import QualityTime, Rating, agenda_lines, quality_time
 from tracker.store.couple import Change, Couple, NotSetUp
-from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.records import Record, stamp_millis
 
 DATE = "date"
 OCCURRENCE = "date-occurrence"
 RATING = "date-rating"
 IDEA = "idea"
-FEED = Path("exports") / "rekindle.ics"
 T = TypeVar("T")
-
-FeedRenderer = Callable[[Sequence[CalendarEvent]], bytes]
-_renderer: list[FeedRenderer] = []
-
-
-def use_feed_renderer(render: FeedRenderer) -> None:
-    """Called by tracker.export.ics: how to turn events into the feed file's bytes."""
-    _renderer[:] = [render]
 
 
 # -- reading ----------------------------------------------------------------------
@@ -132,9 +120,7 @@ def edited_date(couple: Couple, old: DateNight, draft: DateDraft) -> DateNight:
 
 
 def save_date(couple: Couple, dn: DateNight, description: str = "") -> Change:
-    change = couple.put_record(DATE, dn.id, dn.to_data(), description or f"Saved “{dn.title}”")
-    refresh_feed(couple)
-    return change
+    return couple.put_record(DATE, dn.id, dn.to_data(), description or f"Saved “{dn.title}”")
 
 
 def call_off_series(couple: Couple, dn: DateNight, cancelled: bool = True) -> Change:
@@ -153,9 +139,7 @@ def set_status(couple: Couple, dn: DateNight, day: date, status: DateStatus) -> 
     mark = Mark(dn.id, day, status, revision)
     words = {DateStatus.DONE: "Done", DateStatus.CANCELLED: "Called off"}
     what = f"{words.get(status, 'Planned again')}: “{dn.title}” on {day:%d %b}"
-    change = couple.put_record(OCCURRENCE, mark.id, mark.to_data(), what)
-    refresh_feed(couple)
-    return change
+    return couple.put_record(OCCURRENCE, mark.id, mark.to_data(), what)
 
 
 def rate(
@@ -188,9 +172,7 @@ def mark_done(couple: Couple, dn: DateNight, day: date, now: datetime) -> Change
 
 
 def delete_date(couple: Couple, dn: DateNight) -> Change | None:
-    change = couple.delete_record(dn.id, f"Deleted “{dn.title}”")
-    refresh_feed(couple)
-    return change
+    return couple.delete_record(dn.id, f"Deleted “{dn.title}”")
 
 
 def add_idea(couple: Couple, idea: JarIdea) -> Change:
@@ -245,34 +227,3 @@ def calendar_events(couple: Couple) -> list[CalendarEvent]:
         changed = _changed_at(couple, dn.id, *(mark.id for mark in own.values()))
         events.append(calendar_event(dn, own, changed))
     return sorted(events, key=lambda event: event.uid)
-
-
-def feed_path(couple: Couple) -> Path:
-    return couple.store.data_dir / FEED
-
-
-def save_export(couple: Couple, payload: bytes, name: str = "rekindle-export.ics") -> Path:
-    """A one-off export beside the feed, written whole or not at all."""
-    path = couple.store.data_dir / FEED.parent / name
-    make_private_dir(path.parent)
-    atomic_write(path, payload)
-    return path
-
-
-def refresh_feed(couple: Couple) -> str | None:
-    """Rewrite exports/rekindle.ics if the dates changed; a sentence if it could not be."""
-    if not _renderer:
-        return None
-    path = feed_path(couple)
-    try:
-        payload = _renderer[0](calendar_events(couple))
-    except ValueError as error:
-        return f"The calendar file was not updated: {error}"
-    try:
-        if path.is_file() and path.read_bytes() == payload:
-            return None
-        make_private_dir(path.parent)
-        atomic_write(path, payload)
-    except OSError as error:
-        return f"The calendar file {path} was not updated ({error.strerror or error})."
-    return None

@@ -13,6 +13,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tracker.domain.days import person_today
+from tracker.export import feed
 from tracker.store.couple import Change, Couple
 from tracker.store.settings import get_setting
 from tracker.store.store import Store
@@ -82,6 +83,9 @@ class RekindleApp(App[int]):
         if saved in self.available_themes:
             self.theme = saved
         self.switch_mode("today")
+        # The partner's dates may have arrived while the app was closed (if only
+        # recent months are read yet, this waits until the history is in).
+        self.refresh_feed()
         if self.couple is not None and not self.couple.store.complete:
             # After the first frame is on screen, so the reading does not delay it.
             self.call_after_refresh(
@@ -116,6 +120,7 @@ class RekindleApp(App[int]):
     def _history_loaded(self, helper: Couple, screen: Screen, view: object) -> None:
         assert self.couple is not None
         caught_up = self.couple.adopt(helper)
+        self.refresh_feed()  # now every evening's marks are known
         if view is not None and not caught_up and screen is self.screen:
             screen.refresh_data(view)  # type: ignore[attr-defined]
         else:  # something changed while it loaded: count again
@@ -153,6 +158,8 @@ class RekindleApp(App[int]):
         if kept:
             self.history.append(kept)
             del self.history[:-100]
+        if feed.touches_feed(change.kind for change in kept):
+            self.refresh_feed()
 
     def action_undo(self) -> None:
         if self.couple is None or not self.history:
@@ -161,6 +168,8 @@ class RekindleApp(App[int]):
         changes = self.history.pop()
         for change in reversed(changes):
             self.couple.undo(change)
+        if feed.touches_feed(change.kind for change in changes):
+            self.refresh_feed()
         self.notify(f"Undone: {changes[0].description}.")
         self.refresh_screen()
 
@@ -168,6 +177,14 @@ class RekindleApp(App[int]):
         refresh = getattr(self.screen, "refresh_data", None)
         if callable(refresh):
             refresh()
+
+    def refresh_feed(self) -> None:
+        """Rewrite this device's calendar feed if its events changed; say so if it cannot be."""
+        if self.couple is None:
+            return
+        problem = feed.refresh_feed(self.couple)
+        if problem:
+            self.notify(problem, severity="warning", timeout=10)
 
     def check_for_changes(self) -> None:
         """The partner's files arrived or changed: merge them in and redraw."""
@@ -177,6 +194,8 @@ class RekindleApp(App[int]):
         theirs = [r for r in arrived if r.replica != self.couple.store.replica_id]
         if not theirs:
             return
+        if feed.touches_feed(record.kind for record in theirs):
+            self.refresh_feed()  # their new date reaches this device's calendar app too
         self.refresh_screen()
         message = describe_arrivals(self.couple, theirs)
         if message:
@@ -239,7 +258,8 @@ class RekindleApp(App[int]):
             seen.add(binding.description)
             key = self.get_key_display(Binding(binding.key.split(",")[0], ""))
             yield SystemCommand(
-                binding.description, f"{screen.sub_title or 'This screen'} · key {key}",
+                binding.description,
+                f"{screen.sub_title or 'This screen'} · key {key}",
                 partial(screen.run_action, binding.action),
             )
 

@@ -22,7 +22,7 @@ from tracker.domain.dates_jar import (
     idea_from_text,
 )
 from tracker.domain.dates_views import length_text, past, stars_text, upcoming, when_text
-from tracker.export import ics
+from tracker.export import feed, ics
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 from tracker.ui.screens.base import RekindleScreen
@@ -108,9 +108,6 @@ class DatesScreen(RekindleScreen):
         )
         self.query_one("#jar-table", JarTable).show(store.idea_jar(couple))
         self.show_detail()
-        problem = store.refresh_feed(couple)  # after an undo or the partner's changes, too
-        if problem:
-            self.notify(problem, severity="warning", timeout=10)
 
     def on_resize(self) -> None:
         self.refresh_data()
@@ -333,14 +330,15 @@ class DatesScreen(RekindleScreen):
     def action_export(self) -> None:
         try:
             payload = ics.export(self.couple, include=["conversations"])
-            path = store.save_export(self.couple, payload)
+            path = feed.save_export(payload)  # on this device: the shared folder has one writer
         except (ValueError, OSError) as error:
             self.notify(f"Not exported: {error}", severity="error", timeout=10)
             return
+        # The whole path, literally: it is what the calendar app asks for.
         self.notify(
-            f"Saved {path}. Import it into your calendar app, or subscribe to "
-            f"{store.feed_path(self.couple).name} beside it to stay up to date.",
-            timeout=12,
+            f"Saved {path} to import once. To stay up to date instead, subscribe your "
+            f"calendar app to {feed.feed_path(self.couple.store.data_dir)}",
+            timeout=15,
         )
 
     def palette_commands(self) -> Iterator[SystemCommand]:
