@@ -23,6 +23,7 @@ EXPECTED = (CLIError, SetupError, ConfigError, ReadOnlyFile, NotSetUp)
 
 def build_parser() -> argparse.ArgumentParser:
     from tracker.cli import (
+        bin_cmds,
         checkin_cmds,
         date_cmds,
         demo_cmds,
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (
         setup_cmds,
         habit_cmds,
+        bin_cmds,
         talk_cmds,
         date_cmds,
         checkin_cmds,

@@ -239,7 +239,8 @@ class RekindleApp(App[int]):
             seen.add(binding.description)
             key = self.get_key_display(Binding(binding.key.split(",")[0], ""))
             yield SystemCommand(
-                binding.description, f"{screen.sub_title or 'This screen'} · key {key}",
+                binding.description,
+                f"{screen.sub_title or 'This screen'} · key {key}",
                 partial(screen.run_action, binding.action),
             )
 
