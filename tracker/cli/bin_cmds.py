@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, now, say
 from tracker.cli.habit_cmds import ambiguous, match_title
+from tracker.domain.days import moment_in
 from tracker.store.bin import BIN_DAYS, Binned, in_bin, restore
 from tracker.store.couple import Couple
 
@@ -35,11 +35,7 @@ def deleted_habits(couple: Couple, everything: bool) -> list[Binned]:
 
 def local_time(couple: Couple, millis: int) -> datetime:
     """When, on the clock of the person asking."""
-    try:
-        zone: ZoneInfo | Any = ZoneInfo(couple.person(couple.me).tz)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        zone = UTC
-    return datetime.fromtimestamp(millis / 1000, zone)
+    return moment_in(millis, couple.person(couple.me).tz)
 
 
 def who(couple: Couple, key: str) -> str:
