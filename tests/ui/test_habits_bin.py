@@ -54,6 +54,7 @@ async def test_the_deleted_view_lists_a_delete_and_r_brings_it_back(
         await pilot.press("x", "y")
         await pilot.pause()
         assert first.title not in titles(couple)
+        assert any("under D (Deleted)" in n.message for n in app._notifications)
         await pilot.press("D")
         assert isinstance(app.screen, DeletedScreen)
         assert listed(app) == [first.title]

@@ -169,7 +169,10 @@ class HabitsScreen(RekindleScreen):
             if not yes or couple is None:
                 return
             self.rekindle.remember(couple.delete_habit(habit.id))
-            self.notify(f"Deleted “{one_line(habit.title, 40)}”. Press u to undo.")
+            self.notify(
+                f"Deleted “{one_line(habit.title, 40)}”. Press u to undo; "
+                "it also waits under D (Deleted) for 30 days."
+            )
             self.refresh_data()
 
         question = (
