@@ -194,3 +194,16 @@ def test_the_partner_is_told_once_with_their_own_ticks_since(
     sam.store.close()
     reopened = device(tmp_path / "data", THEM, THEM_META, clock)
     assert untold(reopened, clock.millis) == []  # told once, not on every start
+
+
+@pytest.mark.parametrize("told", ["oops", None, 3, {"a": 1}, [1, None]])
+def test_a_garbled_told_setting_means_told_nothing(
+    two: tuple[Couple, Couple, Clock, str], told: object
+) -> None:
+    alex, sam, clock, habit_id = two
+    alex.delete_habit(habit_id)
+    sam.store.refresh()
+    sam.put_record("setting", "setting:b:bin-told", {"told": told}, "Garbled")
+    assert [b.id for b in untold(sam, clock.millis)] == [habit_id]
+    mark_told(sam, untold(sam, clock.millis))
+    assert untold(sam, clock.millis) == []

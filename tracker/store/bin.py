@@ -156,9 +156,15 @@ def last_deleted_here(couple: Couple, now_ms: int) -> Binned | None:
     return mine[0] if mine else None
 
 
+def _told(couple: Couple) -> list[str]:
+    # Read from the shared folder: anything but a list of strings means "told nothing".
+    told = get_setting(couple, TOLD, {}).get("told")
+    return [t for t in told if isinstance(t, str)] if isinstance(told, list) else []
+
+
 def untold(couple: Couple, now_ms: int) -> list[Binned]:
     """The partner's deletes this person has not been told about yet."""
-    told = set(get_setting(couple, TOLD, {"told": []}).get("told", []))
+    told = set(_told(couple))
     return [
         b
         for b in in_bin(couple, now_ms)
@@ -173,5 +179,5 @@ def mark_told(couple: Couple, entries: Sequence[Binned]) -> None:
     if not entries:
         return
     still = {b.token for b in in_bin(couple, 0, everything=True)}
-    told = [t for t in get_setting(couple, TOLD, {"told": []}).get("told", []) if t in still]
+    told = [t for t in _told(couple) if t in still]
     put_setting(couple, TOLD, {"told": sorted({*told, *(b.token for b in entries)})})
