@@ -273,4 +273,3 @@ def test_day_state_for_period_habits() -> None:
     assert day_state(h, checks, today, today) is DayState.PENDING
     checks.update(log(done=[D(2026, 3, 14), D(2026, 3, 15)]))
     assert day_state(h, checks, D(2026, 3, 11), today) is DayState.NOT_DUE  # now met
-

@@ -13,8 +13,9 @@ def test_undo_of_an_edit_raises_the_revision_instead_of_lowering_it(tmp_path: Pa
     store.load()
     couple = Couple(store, "a")
     couple.put_record("date", "date:1", {"title": "Picnic", "revision": 0}, "Planned")
-    change = couple.put_record("date", "date:1", {"title": "Picnic by the lake", "revision": 1},
-                               "Edited")
+    change = couple.put_record(
+        "date", "date:1", {"title": "Picnic by the lake", "revision": 1}, "Edited"
+    )
     couple.undo(change)
     restored = couple.record("date:1")
     assert restored is not None

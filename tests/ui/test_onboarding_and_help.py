@@ -161,8 +161,22 @@ async def test_palette_offers_every_action_of_the_screen(couple: Couple, open_ap
     app = open_app(couple)
     async with app.run_test(size=(120, 40)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for wanted in ("Tick", "Skip", "Note", "Day back", "Add habit", "Habits", "Talks",
-                       "Dates", "Check-in", "Goals", "Sync", "Settings", "Undo", "Help"):
+        for wanted in (
+            "Tick",
+            "Skip",
+            "Note",
+            "Day back",
+            "Add habit",
+            "Habits",
+            "Talks",
+            "Dates",
+            "Check-in",
+            "Goals",
+            "Sync",
+            "Settings",
+            "Undo",
+            "Help",
+        ):
             assert wanted in titles, wanted
         tick = next(c for c in app.get_system_commands(app.screen) if c.title == "Tick")
         await tick.callback()  # type: ignore[misc]

@@ -31,8 +31,9 @@ def test_habits(
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_heatmap_detail(snap_compare: Snap, lived_in: Couple, open_app: OpenApp,
-                        size: tuple[int, int]) -> None:
+def test_heatmap_detail(
+    snap_compare: Snap, lived_in: Couple, open_app: OpenApp, size: tuple[int, int]
+) -> None:
     async def open_thanks(pilot: Pilot[None]) -> None:
         await pilot.press("2")
         screen = pilot.app.screen

@@ -27,6 +27,7 @@ FEED_COMMANDS = frozenset({"date", "talk", "export", "doctor"})
 
 def build_parser() -> argparse.ArgumentParser:
     from tracker.cli import (
+        bin_cmds,
         checkin_cmds,
         date_cmds,
         demo_cmds,
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (
         setup_cmds,
         habit_cmds,
+        bin_cmds,
         talk_cmds,
         date_cmds,
         export_cmds,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, my_today, say
 from tracker.domain.content.starter import STARTER_HABITS
@@ -18,6 +19,8 @@ from tracker.domain.today import (
     rows_for,
 )
 from tracker.store.couple import Couple
+
+T = TypeVar("T")
 
 
 def register(commands: Any) -> None:
@@ -47,6 +50,12 @@ def register(commands: Any) -> None:
         action="store_true",
         help="list the starter ideas instead (keys for `init --starter`)",
     )
+    habits.add_argument(
+        "--deleted",
+        action="store_true",
+        help="the deleted ones, to bring back with `habit restore`",
+    )
+    habits.add_argument("--all", action="store_true", help="with --deleted: older than 30 days too")
     habits.set_defaults(run=run_habits)
 
 
@@ -64,25 +73,35 @@ def parse_day(text: str | None, today: date) -> date:
     return day
 
 
-def find_habit(habits: list[Habit], wanted: str) -> Habit:
-    """Exact name, else a unique prefix, else a unique part of the name (case-blind)."""
+def match_title(items: Sequence[T], title_of: Callable[[T], str], wanted: str) -> list[T]:
+    """Exact name, else prefixes, else parts of names (case-blind): the first that matches."""
     key = " ".join(wanted.split()).casefold()
-    if not key:
-        raise CLIError('Say which habit, e.g. rekindle tick "phone-free dinner".')
     for test in (
         lambda title: title == key,
         lambda title: title.startswith(key),
         lambda title: key in title,
     ):
-        found = [h for h in habits if test(h.title.casefold())]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            names = ", ".join(f"“{h.title}”" for h in found[:6])
-            raise CLIError(
-                f"“{wanted}” matches more than one habit ({names}); type more of the name."
-            )
-    raise CLIError(f"No habit called “{wanted}”. `rekindle habits` lists them.")
+        found = [item for item in items if test(title_of(item).casefold())]
+        if found:
+            return found
+    return []
+
+
+def ambiguous(wanted: str, titles: Sequence[str], noun: str = "habit") -> CLIError:
+    names = ", ".join(f"“{title}”" for title in titles[:6])
+    return CLIError(f"“{wanted}” matches more than one {noun} ({names}); type more of the name.")
+
+
+def find_habit(habits: list[Habit], wanted: str) -> Habit:
+    """Exact name, else a unique prefix, else a unique part of the name (case-blind)."""
+    if not " ".join(wanted.split()):
+        raise CLIError('Say which habit, e.g. rekindle tick "phone-free dinner".')
+    found = match_title(habits, lambda h: h.title, wanted)
+    if len(found) > 1:
+        raise ambiguous(wanted, [h.title for h in found])
+    if not found:
+        raise CLIError(f"No habit called “{wanted}”. `rekindle habits` lists them.")
+    return found[0]
 
 
 def run_tick(args: argparse.Namespace, context: Context) -> int:
@@ -199,6 +218,10 @@ def run_habits(args: argparse.Namespace, context: Context) -> int:
         for starter in STARTER_HABITS:
             say(f"{starter.key:<28} {starter.area.value:<14} {starter.title}")
         return 0
+    if args.deleted:
+        from tracker.cli.bin_cmds import run_deleted
+
+        return run_deleted(args, context)
     couple = context.couple()
     habits = couple.habits(include_archived=True)
     if args.json:

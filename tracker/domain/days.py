@@ -7,7 +7,7 @@ hour their day starts.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.domain.models import Person, Schedule, ScheduleKind
@@ -24,6 +24,17 @@ def local_day(moment: datetime, tz: str, day_start: int) -> date:
         raise ValueError("local_day needs a time-zone-aware datetime.")
     local = moment.astimezone(ZoneInfo(tz))
     return (local - timedelta(hours=day_start)).date()
+
+
+def moment_in(millis: int, tz: str) -> datetime:
+    """A moment (milliseconds since 1970) on the wall clock of someone in ``tz``.
+
+    UTC if this computer does not know the zone: a time is still better than none.
+    """
+    zone: tzinfo = UTC
+    if tz_problem(tz) is None:
+        zone = ZoneInfo(tz)
+    return datetime.fromtimestamp(millis / 1000, zone)
 
 
 def person_today(person: Person, now: datetime) -> date:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -200,6 +200,22 @@ class Couple:
             return None
         after = self.store.delete(record_id)
         return Change(record_id, before.kind, before, description, after)
+
+    def deleted(self, kinds: Collection[str]) -> list[Record]:
+        """The tombstones of these kinds, each with the data its delete kept (the bin)."""
+        return [r for r in self.store.state.values() if r.deleted and r.kind in kinds]
+
+    def restore(self, record_id: str, description: str) -> Change | None:
+        """Write a deleted record's kept data again, as a new version, so it syncs.
+
+        Nothing done to it since (a partner's tick) was ever removed, so it all
+        comes back with it. Undoing the Change deletes it again.
+        """
+        before = self.store.state.get(record_id)
+        if before is None or not before.deleted:
+            return None
+        self.store.put(before.kind, record_id, before.data)
+        return Change(record_id, before.kind, before, description)
 
     @staticmethod
     def new_id(kind: str) -> str:

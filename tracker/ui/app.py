@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from functools import partial
@@ -12,13 +13,16 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from tracker.domain.days import person_today
+from tracker.domain.days import moment_in, person_today
 from tracker.export import feed
+from tracker.store.bin import BIN_KINDS, last_deleted_here, mark_told, restore, untold
 from tracker.store.couple import Change, Couple
+from tracker.store.replica import ReadOnlyFile
 from tracker.store.settings import get_setting
 from tracker.store.store import Store
-from tracker.ui.arrivals import describe_arrivals
+from tracker.ui.arrivals import describe_arrivals, describe_deletion
 from tracker.ui.styles import sheet
+from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import SCREEN_CLASSES, SCREENS, screen_factory
 
 Clock = Callable[[], datetime]
@@ -95,6 +99,8 @@ class RekindleApp(App[int]):
                 exclusive=True,
                 group="history",
             )
+        else:
+            self.tell_deletions()
         if self._poll:
             self.set_interval(POLL_SECONDS, self.check_for_changes)
 
@@ -125,12 +131,16 @@ class RekindleApp(App[int]):
             screen.refresh_data(view)  # type: ignore[attr-defined]
         else:  # something changed while it loaded: count again
             self.refresh_screen()
+        self.tell_deletions()  # a partner's delete may have arrived while the app was closed
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Until onboarding has made a couple there is nothing to show or undo.
         return not (self.couple is None and action in ("show", "undo"))
 
     # -- time ----------------------------------------------------------------
+
+    def now_ms(self) -> int:
+        return int(self.clock().timestamp() * 1000)
 
     def today(self) -> date:
         assert self.couple is not None
@@ -162,8 +172,10 @@ class RekindleApp(App[int]):
             self.refresh_feed()
 
     def action_undo(self) -> None:
-        if self.couple is None or not self.history:
-            self.notify("Nothing to undo.", severity="information")
+        if self.couple is None:
+            return
+        if not self.history:
+            self._offer_last_deleted(self.couple)
             return
         changes = self.history.pop()
         for change in reversed(changes):
@@ -172,6 +184,51 @@ class RekindleApp(App[int]):
             self.refresh_feed()
         self.notify(f"Undone: {changes[0].description}.")
         self.refresh_screen()
+
+    def _offer_last_deleted(self, couple: Couple) -> None:
+        """Undo after a restart: the bin remembers what this computer deleted, so offer that.
+
+        The undo list itself lives only as long as the app; the bin lasts, and it
+        never offers back what the partner has already restored.
+        """
+        entry = last_deleted_here(couple, self.now_ms())
+        if entry is None:
+            self.notify("Nothing to undo.", severity="information")
+            return
+        title = one_line(entry.title, 40)
+        when = f"{moment_in(entry.deleted_ms, couple.person(couple.me).tz):%a %d %b, %H:%M}"
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.remember(*restore(couple, entry.id))
+            except ValueError as error:
+                self.notify(str(error), severity="warning")
+                return
+            except (ReadOnlyFile, OSError) as error:
+                self.notify(f"Not saved: {error}", severity="error", timeout=10)
+                return
+            self.notify(f"Brought back “{title}”.")
+            self.refresh_screen()
+
+        from tracker.ui.screens.dialogs import ConfirmDialog
+
+        question = f"Bring back “{title}”, deleted on this computer on {when}?"
+        self.push_screen(ConfirmDialog(question, "Bring back"), answered)
+
+    def tell_deletions(self) -> None:
+        """Once for each delete the partner made: what, what of ours it kept, where it waits."""
+        couple = self.couple
+        if couple is None or not couple.store.complete:
+            return
+        news = untold(couple, self.now_ms())
+        for entry in news[:3]:
+            self.notify(describe_deletion(couple, entry), title="Deleted", timeout=20)
+        if len(news) > 3:
+            self.notify(f"And {len(news) - 3} more: all in Habits › Deleted.", title="Deleted")
+        with contextlib.suppress(ReadOnlyFile, OSError):  # then told again next time: fine
+            mark_told(couple, news)
 
     def refresh_screen(self) -> None:
         refresh = getattr(self.screen, "refresh_data", None)
@@ -197,9 +254,13 @@ class RekindleApp(App[int]):
         if feed.touches_feed(record.kind for record in theirs):
             self.refresh_feed()  # their new date reaches this device's calendar app too
         self.refresh_screen()
-        message = describe_arrivals(self.couple, theirs)
+        # A delete gets a notice of its own (once, with the ticks it kept), not this line.
+        others = [r for r in theirs if not (r.deleted and r.kind in BIN_KINDS)]
+        message = describe_arrivals(self.couple, others)
         if message:
             self.notify(message, title="Synced")
+        if len(others) < len(theirs):
+            self.tell_deletions()
 
     # -- screens and commands --------------------------------------------------
 

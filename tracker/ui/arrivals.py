@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.domain.models import US, Check, CheckStatus
+from tracker.store.bin import Binned
 from tracker.store.couple import Couple
 from tracker.store.records import Record
 from tracker.ui.widgets.literal import one_line
@@ -27,3 +28,16 @@ def describe_arrivals(couple: Couple, records: Sequence[Record]) -> str:
     if ticks:
         return f"{ticks[0]}, and {len(ticks) - 1} more."
     return f"{partner}'s changes arrived." if records else ""
+
+
+def describe_deletion(couple: Couple, entry: Binned) -> str:
+    """The partner deleted something: say what, what of ours it kept, and where it waits."""
+    who = couple.name_of(entry.deleted_by) if entry.deleted_by else "Someone"
+    what = "" if entry.kind == "habit" else f"the {entry.what} "
+    said = f"{who} deleted {what}“{one_line(entry.title, 40)}”"
+    mine = entry.ticks_by.get(couple.me, 0)
+    if mine == 1:
+        return f"{said}; your tick since is kept — restore it from Habits › Deleted."
+    if mine:
+        return f"{said}; your {mine} ticks since are kept — restore it from Habits › Deleted."
+    return f"{said}. It waits in Habits › Deleted, if you'd like it back."

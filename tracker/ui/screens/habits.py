@@ -1,4 +1,4 @@
-"""All habits: add, edit, archive, delete (with undo), reorder, and open one in depth."""
+"""All habits: add, edit, archive, delete (with undo and a bin), reorder, open one in depth."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class HabitsScreen(RekindleScreen):
         Binding("e", "edit", "Edit", id="habits.edit"),
         Binding("v", "archive", "Archive", id="habits.archive"),
         Binding("x,delete", "delete", "Delete", id="habits.delete"),
+        Binding("D", "deleted", "Deleted", id="habits.deleted"),
         Binding("shift+up,K", "move(-1)", "Move up", show=False, id="habits.up"),
         Binding("shift+down,J", "move(1)", "Move down", show=False, id="habits.down"),
         Binding("j", "cursor(1)", "Down", show=False),
@@ -168,7 +169,10 @@ class HabitsScreen(RekindleScreen):
             if not yes or couple is None:
                 return
             self.rekindle.remember(couple.delete_habit(habit.id))
-            self.notify(f"Deleted “{one_line(habit.title, 40)}”. Press u to undo.")
+            self.notify(
+                f"Deleted “{one_line(habit.title, 40)}”. Press u to undo; "
+                "it also waits under D (Deleted) for 30 days."
+            )
             self.refresh_data()
 
         question = (
@@ -176,6 +180,11 @@ class HabitsScreen(RekindleScreen):
             "folder, and u brings it back. Archiving keeps it out of sight instead."
         )
         self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
+
+    def action_deleted(self) -> None:
+        from tracker.ui.screens.habits_bin import DeletedScreen
+
+        self.app.push_screen(DeletedScreen())
 
     def action_move(self, step: int) -> None:
         habit = self.current()

@@ -26,6 +26,7 @@ def _sections() -> list[tuple[str, list[BindingType]]]:
     from tracker.ui.app import RekindleApp
     from tracker.ui.screens.habit_detail import HabitDetailScreen
     from tracker.ui.screens.habits import HabitsScreen
+    from tracker.ui.screens.habits_bin import DeletedScreen
     from tracker.ui.screens.today import TodayScreen
     from tracker.ui.widgets.habit_table import HabitTable
 
@@ -42,6 +43,7 @@ def _sections() -> list[tuple[str, list[BindingType]]]:
         ),
         ("Habits", [*HabitsScreen.BINDINGS, Binding("enter", "", "Open history")]),
         ("A habit's history", HabitDetailScreen.BINDINGS),
+        ("Habits › Deleted", DeletedScreen.BINDINGS),
     ]
 
 
