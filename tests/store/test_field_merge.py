@@ -151,6 +151,8 @@ def test_merge_is_commutative_associative_and_idempotent(
 ) -> None:
     files = history.files()
     everything = plain(merge(*files))
+    # Whole records, not just the values: what was overridden is the same in any order too.
+    assert merge(*data.draw(st.permutations(files))) == merge(*files)
     assert plain(merge(*data.draw(st.permutations(files)))) == everything
     flat = [r for f in files for r in f]
     assert plain(merge(data.draw(st.permutations(flat)))) == everything
@@ -173,6 +175,8 @@ def test_every_device_converges_after_a_full_exchange(history: History) -> None:
                     device.sync_from(peer)
     states = [plain(d.state) for d in history.devices]
     assert all(s == states[0] for s in states)
+    listed = [[(r.id, name, lost) for r, name, lost in overrides(d.state)] for d in history.devices]
+    assert all(found == listed[0] for found in listed)
     assert states[0] == field_oracle(r for f in history.files() for r in f)
 
 

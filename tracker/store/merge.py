@@ -35,9 +35,12 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _names(record: Record) -> set[str]:
+    """Every field the record says something about: a removed field may be known only by
+    its version, what it replaced, or what was overridden."""
     names = set(record.data)
-    if record.older:
-        names.update(record.older)
+    for known in (record.older, record.base, record.lost):
+        if known:
+            names.update(known)
     names.add(DELETED)
     return names
 
@@ -82,7 +85,7 @@ def merge_pair(current: Record, incoming: Record) -> Record:
         replaced = _base(winner, name)
         if replaced is not None:
             base[name] = replaced
-            overridden = _overridden(name, value, won_at, replaced, winner, loser)
+            overridden = _overridden(name, won_at, replaced, winner, loser)
             if overridden is not None:
                 lost[name] = overridden
     return Record(
@@ -99,18 +102,30 @@ def merge_pair(current: Record, incoming: Record) -> Record:
 
 
 def _overridden(
-    name: str, value: Any, won_at: Version, replaced: Version, winner: Record, loser: Record
+    name: str, won_at: Version, replaced: Version, winner: Record, loser: Record
 ) -> Lost | None:
-    """The newest value of `name` that the winning edit never saw and that differs from it."""
-    candidates = [r.lost[name] for r in (winner, loser) if r.lost and name in r.lost]
-    lost_at = loser.version_of(name)
-    if lost_at != won_at:
-        loser_value = _value(loser, name)
-        candidates.append(Lost(lost_at, loser_value is not _ABSENT, _plain(loser_value)))
-    unseen = [
-        c for c in candidates if replaced < c.version != won_at and not _same(_lost_value(c), value)
-    ]
-    return max(unseen, key=lambda c: c.version) if unseen else None
+    """The runner-up value of `name`, if the winning edit never saw it.
+
+    Keeping the two newest versions of a field is a join like the merge itself (the
+    top two of a union are the top two of the parts' top twos), so every device
+    lists the same thing whatever order the files arrived in. A runner-up the winner
+    had seen (its `replaced` or older) is an ordinary earlier edit, not an override.
+    """
+    candidates: dict[Version, Lost] = {}
+    for record in (winner, loser):
+        held = record.lost.get(name) if record.lost else None
+        if held is not None:
+            candidates[held.version] = held
+        value = _value(record, name)
+        candidates.setdefault(
+            record.version_of(name),
+            Lost(record.version_of(name), value is not _ABSENT, _plain(value)),
+        )
+    candidates.pop(won_at, None)
+    if not candidates:
+        return None
+    runner_up = candidates[max(candidates)]
+    return runner_up if runner_up.version > replaced else None
 
 
 def _plain(value: Any) -> Any:
@@ -228,5 +243,6 @@ def overrides(state: Mapping[str, Record]) -> list[tuple[Record, str, Lost]]:
         for record in state.values()
         if record.lost
         for name, lost in record.lost.items()
+        if not _same(_lost_value(lost), _value(record, name))  # both chose the same: no loss
     ]
     return sorted(found, key=lambda item: item[2].version, reverse=True)
