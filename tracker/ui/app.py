@@ -17,7 +17,7 @@ from tracker.domain.days import moment_in, person_today
 from tracker.export import feed
 from tracker.store.bin import BIN_KINDS, last_deleted_here, mark_told, restore, untold
 from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.store.settings import get_setting
 from tracker.store.store import Store
 from tracker.ui.arrivals import describe_arrivals, describe_deletion
@@ -207,7 +207,7 @@ class RekindleApp(App[int]):
                 self.notify(str(error), severity="warning")
                 return
             except (ReadOnlyFile, OSError) as error:
-                self.notify(f"Not saved: {error}", severity="error", timeout=10)
+                self.notify(why_not_saved(error), severity="error", timeout=10)
                 return
             self.notify(f"Brought back “{title}”.")
             self.refresh_screen()
