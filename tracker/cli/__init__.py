@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -11,9 +12,11 @@ from pathlib import Path
 import platformdirs
 
 from tracker import __version__
-from tracker.cli.common import CLIError, Context
+from tracker.cli.common import DAY_OUT_OF_RANGE, CLIError, Context
 from tracker.domain.text import visible
 from tracker.store.couple import NotSetUp
+from tracker.store.files import FILE_MODE, make_private_dir
+from tracker.store.guards import permission_message
 from tracker.store.identity import ConfigError
 from tracker.store.replica import ReadOnlyFile
 from tracker.store.setup import SetupError
@@ -69,11 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _log_crash() -> Path | None:
+    # A traceback can quote what someone wrote in a note: for this user's eyes only.
     try:
         log_dir = Path(platformdirs.user_log_dir("rekindle"))
-        log_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(log_dir)
         path = log_dir / "crash.log"
-        with path.open("a", encoding="utf-8") as handle:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+        os.chmod(path, FILE_MODE)  # one made by an older version was readable by everyone
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
             handle.write(traceback.format_exc() + "\n")
         return path
     except OSError:
@@ -107,6 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except EXPECTED as error:
         print(f"rekindle: {visible(str(error))}", file=sys.stderr)
+        return 1
+    except PermissionError as error:  # a folder or file this user may not use: not a bug
+        print(f"rekindle: {visible(permission_message(error))}", file=sys.stderr)
+        return 1
+    except OverflowError:  # a day so far off the calendar arithmetic runs out of years
+        print(f"rekindle: {DAY_OUT_OF_RANGE}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -26,6 +26,19 @@ class CLIError(Exception):
     """A mistake in how a command was called; the message says how to fix it."""
 
 
+# The years a day given to a command may fall in (as the app's own forms allow): the
+# calendar arithmetic behind a week, a streak or a due date never runs out of years.
+FIRST_YEAR, LAST_YEAR = 1970, 2199
+DAY_OUT_OF_RANGE = f"That day is too far off; pick one between {FIRST_YEAR} and {LAST_YEAR}."
+
+
+def in_range(day: date) -> date:
+    """`day`, or a CLIError when it lies outside the years Rekindle works with."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CLIError(f"{day} is too far off; pick a day between {FIRST_YEAR} and {LAST_YEAR}.")
+    return day
+
+
 @dataclass(slots=True)
 class Context:
     data_flag: str | None = None

@@ -6,7 +6,7 @@ import argparse
 from datetime import date, timedelta
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, my_today, now, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, in_range, my_today, now, say
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates import DateKind, DateNight, DateStatus, Occurrence, RepeatFreq
 from tracker.domain.dates_input import DateDraft, clean_memory, clean_stars, parse_day
@@ -101,7 +101,7 @@ def day_arg(text: str, today: date, what: str = "The day") -> date:
     if word in ("today", "tomorrow"):
         return today + timedelta(days=word == "tomorrow")
     try:
-        return parse_day(text, what)
+        return in_range(parse_day(text, what))
     except ValueError as error:
         raise CLIError(str(error)) from None
 

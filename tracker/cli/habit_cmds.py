@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, my_today, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, in_range, my_today, say
 from tracker.domain.content.starter import STARTER_HABITS
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
 from tracker.domain.today import (
@@ -68,6 +68,7 @@ def parse_day(text: str | None, today: date) -> date:
         day = date.fromisoformat(text.strip())
     except ValueError:
         raise CLIError(f"“{text}” is not a date; use YYYY-MM-DD, like 2026-02-28.") from None
+    in_range(day)
     if day > today:
         raise CLIError(f"{day} hasn't happened yet; you can tick today or earlier days.")
     return day

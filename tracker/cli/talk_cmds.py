@@ -6,7 +6,7 @@ import argparse
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, my_today, now, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, in_range, my_today, now, say
 from tracker.domain.content.prompts import Prompt
 from tracker.domain.talks import (
     UNPLANNED,
@@ -149,7 +149,7 @@ def _first_day(freq: Freq, day: str | None, today: date) -> tuple[date, int | No
             raise CLIError(f"A month has days 1 to 31, not {monthday}.")
         return today, monthday
     if "-" in text:
-        return _checked(parse_date, text), None
+        return in_range(_checked(parse_date, text)), None
     if freq is not Freq.WEEKLY:
         raise CLIError("Give the day as a date, YYYY-MM-DD (or a day of the month with month).")
     weekday = _checked(parse_weekday, text)
@@ -228,7 +228,7 @@ def _logged_day(text: str | None, today: date) -> date:
         return today
     if text.strip().casefold() == "yesterday":
         return today - timedelta(days=1)
-    day = _checked(parse_date, text)
+    day = in_range(_checked(parse_date, text))
     if day > today:
         raise CLIError(f"{day} hasn't happened yet; log a talk once you've had it.")
     return day
@@ -256,7 +256,7 @@ def run_log(args: argparse.Namespace, context: Context) -> int:
         if found is None:
             raise CLIError(f"No prompt “{prompt}”; use its key from `rekindle prompt --json`.")
         prompt = found.key
-    due = _checked(parse_date, args.due) if args.due else today + timedelta(days=7)
+    due = in_range(_checked(parse_date, args.due)) if args.due else today + timedelta(days=7)
     if args.promise and due < today:
         raise CLIError(f"{due} has already gone; promises need a day still to come.")
     promises = [_checked(clean_line, p, "promise", MAX_FOLLOWUP) for p in args.promise]
@@ -290,7 +290,7 @@ def run_log(args: argparse.Namespace, context: Context) -> int:
 
 
 def _meeting(couple: Couple, args: argparse.Namespace) -> Meeting:
-    day = _checked(parse_date, args.date)
+    day = in_range(_checked(parse_date, args.date))
     slot_id = find_slot(couple, args.slot).id if args.slot else None
     found_id, original = _checked(talks.meeting_on, couple, day, slot_id)
     if found_id == UNPLANNED:
@@ -315,7 +315,7 @@ def run_skip(args: argparse.Namespace, context: Context) -> int:
 def run_move(args: argparse.Namespace, context: Context) -> int:
     couple = context.couple()
     meeting = _meeting(couple, args)
-    day = _checked(parse_date, args.to)
+    day = in_range(_checked(parse_date, args.to))
     at = _checked(parse_clock, args.at) if args.at else meeting.slot.start.time()
     when = datetime.combine(day, at)
     _checked(talks.move, couple, meeting, when, now())

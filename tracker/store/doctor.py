@@ -5,13 +5,16 @@ Shared by `rekindle doctor`, `rekindle sync status` and the sync screen.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from tracker.store.couple import Couple
 from tracker.store.devices import ReplicaInfo, Skew, clock_skew, replica_clash, replicas
-from tracker.store.files import Problem
+from tracker.store.files import REPLICAS_DIR, Problem
+from tracker.store.guards import access_fix
 from tracker.store.merge import overrides
 from tracker.store.records import DELETED
 
@@ -67,7 +70,10 @@ class HealthReport:
 def iso(millis: int) -> str | None:
     if not millis:
         return None
-    return datetime.fromtimestamp(millis / 1000, UTC).isoformat(timespec="seconds")
+    try:
+        return datetime.fromtimestamp(millis / 1000, UTC).isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):  # a stamp past year 9999 (or before 1)
+        return "far in the future" if millis > 0 else "long ago"
 
 
 _FIXES = {
@@ -78,6 +84,11 @@ _FIXES = {
     Problem.NEWER: "Update Rekindle on this device to read and write it fully.",
     Problem.DAMAGED: "If it is yours, move it aside and restore it from a backup; the "
     "entries that could be read are already in use.",
+    Problem.TOO_BIG: "Move it out of the replicas folder; a partner's real file is far smaller "
+    "and their app writes it again.",
+    Problem.TOO_DEEP: "Move it out of the replicas folder; a partner's real file is never "
+    "nested like this and their app writes it again.",
+    Problem.LINK: "Replace the link with the real folder or file, or remove it.",
 }
 
 
@@ -88,9 +99,11 @@ def health(couple: Couple) -> HealthReport:
     findings = report.findings
     names = {key: couple.name_of(key) for key in ("a", "b")}
 
+    _folder_open_to_all(store.data_dir, findings)
     for read in store.problems():
         assert read.problem is not None
-        findings.append(Finding("warn", f"{read.path}: {read.explain()}.", _FIXES[read.problem]))
+        fix = access_fix(read.path) if read.problem is Problem.NO_ACCESS else _FIXES[read.problem]
+        findings.append(Finding("warn", f"{read.path}: {read.explain()}.", fix))
 
     for path in store.folded:
         findings.append(
@@ -171,6 +184,26 @@ def health(couple: Couple) -> HealthReport:
             )
         )
     return report
+
+
+def _folder_open_to_all(data_dir: Path, findings: list[Finding]) -> None:
+    """Anyone on this computer may change a world-writable folder: a partner's file could
+    be swapped by another user, so say so, with the fix."""
+    for folder in (data_dir, data_dir / REPLICAS_DIR):
+        try:
+            mode = folder.stat().st_mode
+        except OSError:
+            continue
+        if mode & stat.S_IWOTH:
+            findings.append(
+                Finding(
+                    "warn",
+                    f"Every user on this computer may change {folder}: anyone could alter or "
+                    "replace your data in it.",
+                    f"Make it yours alone with `chmod go-w {folder}` (or `chmod 700`).",
+                )
+            )
+            return
 
 
 def _who(info: ReplicaInfo | None, names: dict[str, str]) -> str:

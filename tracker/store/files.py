@@ -7,9 +7,11 @@ newer-version file stays byte-for-byte as it is, and the reason is reported.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -18,6 +20,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from tracker.store.guards import MAX_FILE_BYTES, too_deep
 from tracker.store.records import Record
 
 SCHEMA_VERSION = 1
@@ -70,6 +73,10 @@ class Problem(StrEnum):
     NOT_OURS = "not a Rekindle file"
     NEWER = "newer version"
     DAMAGED = "damaged entries"
+    TOO_BIG = "too big"
+    TOO_DEEP = "nested too deeply"
+    NO_ACCESS = "no permission"
+    LINK = "a link"
 
 
 PROBLEM_ADVICE = {
@@ -79,6 +86,14 @@ PROBLEM_ADVICE = {
     Problem.NEWER: "a newer Rekindle wrote it; it is read but never written until you update",
     Problem.DAMAGED: "some entries in it are damaged; the rest are read and the file is left "
     "untouched",
+    Problem.TOO_BIG: f"it is bigger than any Rekindle file can be (over "
+    f"{MAX_FILE_BYTES // 2**20} MB); it is not read and left untouched",
+    Problem.TOO_DEEP: "it is nested far deeper than any Rekindle file; it is not read and "
+    "left untouched",
+    Problem.NO_ACCESS: "this user is not allowed to read it (permission denied); it is left "
+    "untouched",
+    Problem.LINK: "it is a link to somewhere else, and links in the data folder are never "
+    "followed; it is left untouched",
 }
 
 
@@ -141,12 +156,66 @@ def parse_file(path: Path, raw: bytes) -> FileRead:
     return result
 
 
+# Never follow a link at the file itself (the folders above are checked by the scan);
+# never wait on a pipe someone named like a shard.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def refusal(path: Path, error: OSError) -> FileRead:
+    """What an OS refusal to open or list `path` means for the person."""
+    if isinstance(error, PermissionError):
+        return FileRead(path, problem=Problem.NO_ACCESS)
+    if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+        return FileRead(path, problem=Problem.LINK)
+    return FileRead(path, problem=Problem.UNREADABLE, detail=error.strerror or str(error))
+
+
 def read_file(path: Path) -> FileRead:
+    """Read and parse one file, after the checks no decoder should have to survive:
+    not a link, a plain file, not too big (by its size, before reading), not too deep."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        return FileRead(path, problem=Problem.UNREADABLE, detail=error.strerror or str(error))
-    return parse_file(path, raw)
+        return refusal(path, error)
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return FileRead(path, problem=Problem.NOT_OURS, detail="not a plain file")
+            if info.st_size > MAX_FILE_BYTES:
+                return FileRead(path, problem=Problem.TOO_BIG, detail=_megabytes(info.st_size))
+            raw = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since the stat
+    except OSError as error:
+        return refusal(path, error)
+    if len(raw) > MAX_FILE_BYTES:
+        return FileRead(path, problem=Problem.TOO_BIG, detail=_megabytes(len(raw)))
+    if too_deep(raw):
+        return FileRead(path, problem=Problem.TOO_DEEP)
+    try:
+        return parse_file(path, raw)
+    except RecursionError:  # deep nesting the cheap check could not see
+        return FileRead(path, problem=Problem.TOO_DEEP)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:,.0f} MB"
+
+
+def folder_entries(
+    folder: Path, refused: list[FileRead], must: bool = False
+) -> list[os.DirEntry[str]]:
+    """A folder's entries by name; a folder this user may not list is reported (or, with
+    `must`, its PermissionError raised: nothing could be read at all)."""
+    try:
+        with os.scandir(folder) as found:
+            return sorted(found, key=lambda entry: entry.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as error:
+        if must:
+            raise
+        refused.append(refusal(folder, error))
+        return []
 
 
 def fsync_dir(directory: Path) -> None:

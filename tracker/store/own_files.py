@@ -41,8 +41,10 @@ def tidy_own_files(store: Store) -> None:
         with replica_lock(own):
             _remove_own_temp_files(store, leftovers)
             _fold(store, copies)
-    except ReadOnlyFile:
-        return  # busy: another process of ours is writing; the next open folds them
+    except (ReadOnlyFile, OSError):
+        # Busy (another process of ours is writing), or our folder is not ours to write
+        # just now (doctor says why): the next open folds them.
+        return
 
 
 def _remove_own_temp_files(store: Store, leftovers: list[Path]) -> None:

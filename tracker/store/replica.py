@@ -27,6 +27,7 @@ from tracker.store.files import (
     make_private_dir,
     read_file,
 )
+from tracker.store.guards import permission_message
 from tracker.store.records import Record
 
 
@@ -49,16 +50,29 @@ def replica_lock(folder: Path, wait_s: float | None = None) -> Iterator[None]:
     this device's files at once; each holds the lock only around one re-read and
     rewrite, so a blocked writer waits a moment, then says so rather than lose.
     """
-    make_private_dir(folder)
-    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        make_private_dir(folder)
+        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    except PermissionError as error:
+        raise not_saved(error, folder) from error
     try:
         _acquire(fd, LOCK_WAIT_S if wait_s is None else wait_s)
         try:
             yield
+        except PermissionError as error:  # our own file or folder made read-only
+            raise not_saved(error, folder) from error
         finally:
             _release(fd)
     finally:
         os.close(fd)
+
+
+def not_saved(error: PermissionError, folder: Path) -> ReadOnlyFile:
+    """A write this user may not make: said as a refusal to save, never as a crash."""
+    where = Path(os.fsdecode(error.filename)) if error.filename else folder
+    if where.name.startswith("."):  # our lock or temp file is no news: name its folder
+        where = where.parent
+    return ReadOnlyFile(f"Not saved: {permission_message(error, where)}")
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -229,3 +243,16 @@ class ReplicaWriter:
         for opened in self._shards.values():
             opened.db.close()
         self._shards.clear()
+
+
+def why_not_saved(error: Exception) -> str:
+    """The sentence for a write that failed: a refusal says its own; an OS error says what
+    the system said, with the path and fix when it is about permissions."""
+    if isinstance(error, ReadOnlyFile):
+        return str(error)
+    if isinstance(error, PermissionError):
+        return f"Not saved: {permission_message(error)}"
+    if isinstance(error, OSError) and error.strerror:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"Not saved: {error.strerror}{where}. Nothing was changed."
+    return f"Not saved: {error}"

@@ -21,6 +21,7 @@ from tracker.store.files import (
     FileRole,
     Problem,
     classify,
+    folder_entries,
     make_private_dir,
     read_file,
 )
@@ -40,6 +41,8 @@ class Scan:
     present: set[Path] = field(default_factory=set)
     temp: list[Path] = field(default_factory=list)
     other: list[Path] = field(default_factory=list)
+    # Links, and folders this user may not list: reported, never followed or read.
+    refused: list[FileRead] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -67,6 +70,7 @@ class Store:
         self._seen: dict[Path, _Seen] = {}
         self.temp_files: list[Path] = []
         self.other_files: list[Path] = []
+        self.refused: list[FileRead] = []
         self.folded: list[Path] = []
         # Bumped on every change to the merged state, so views can cache by it.
         self.generation = 0
@@ -78,21 +82,40 @@ class Store:
 
     # -- reading ---------------------------------------------------------
 
-    def _scan(self) -> Iterator[tuple[str, Path, FileRole, str]]:
-        """(replica id, path, role, main name) for every file in the folder."""
+    def _scan(self, refused: list[FileRead]) -> Iterator[tuple[str, Path, FileRole, str]]:
+        """(replica id, path, role, main name) for every file in the folder.
+
+        Links inside the folder are never followed (a partner's folder could point
+        anywhere, /etc included) and a folder this user may not list is skipped; both
+        go into `refused`. Only the data folder itself may be a link, and if it or its
+        replicas folder cannot be listed, that PermissionError is the command's answer.
+        """
         root = self.data_dir / REPLICAS_DIR
+        if root.is_symlink():
+            refused.append(FileRead(root, problem=Problem.LINK))
+            return
         if not root.is_dir():
             return
-        for rdir in sorted(root.iterdir()):
-            if not rdir.is_dir() or rdir.name.startswith("."):
+        for rdir in folder_entries(root, refused, must=True):
+            if rdir.name.startswith("."):
                 continue
-            for folder, prefix in ((rdir, ""), (rdir / LOG_DIR, "log/")):
-                if not folder.is_dir():
-                    continue
-                for path in sorted(folder.iterdir()):
-                    if path.is_file():
-                        role, main = classify(path.name)
-                        yield rdir.name, path, role, prefix + main
+            if rdir.is_symlink():
+                refused.append(FileRead(Path(rdir.path), problem=Problem.LINK))
+                continue
+            if not rdir.is_dir(follow_symlinks=False):
+                continue
+            folders = [(Path(rdir.path), "")]
+            for folder, prefix in folders:
+                for entry in folder_entries(folder, refused):
+                    role, main = classify(entry.name)
+                    if entry.is_symlink() and role not in (FileRole.TEMP, FileRole.LOCK):
+                        refused.append(FileRead(Path(entry.path), problem=Problem.LINK))
+                    elif entry.is_file(follow_symlinks=False):
+                        yield rdir.name, Path(entry.path), role, prefix + main
+                    elif (
+                        not prefix and entry.name == LOG_DIR and entry.is_dir(follow_symlinks=False)
+                    ):
+                        folders.append((Path(entry.path), "log/"))  # a real folder: no link
 
     def load(
         self, months: Collection[str] | None = None, use_cache: bool = True, fold: bool = True
@@ -139,6 +162,7 @@ class Store:
         """
         self.state, self._seen = fresh.state, fresh._seen
         self.temp_files, self.other_files = fresh.temp_files, fresh.other_files
+        self.refused = fresh.refused
         self.clock.observe(fresh.clock.latest())
         self.epoch += 1
         self.generation += 1
@@ -159,7 +183,7 @@ class Store:
     def read_changes(self, wanted: Callable[[Path], bool] | None = None) -> Scan:
         """Read new and changed files. Touches no state, so a worker thread may call it."""
         scan = Scan()
-        for _replica, path, role, _main in self._scan():
+        for _replica, path, role, _main in self._scan(scan.refused):
             if role is FileRole.LOCK:
                 continue
             if role is FileRole.TEMP:
@@ -172,7 +196,7 @@ class Store:
                 continue
             scan.present.add(path)
             try:
-                stat = path.stat()
+                stat = path.lstat()
             except OSError:
                 continue
             signature = (stat.st_size, stat.st_mtime_ns)
@@ -205,6 +229,7 @@ class Store:
             for gone in set(self._seen) - scan.present:
                 del self._seen[gone]
         self.temp_files, self.other_files = scan.temp, scan.other
+        self.refused = scan.refused
         self._block_unwritable_own_files()
         if any(not self._is_own(path) for path, _, _ in scan.reads):
             from tracker.store.devices import clock_skew  # the two modules lean on each other
@@ -355,7 +380,8 @@ class Store:
     # -- what doctor and the sync screen show -----------------------------
 
     def problems(self) -> list[FileRead]:
-        return [seen.read for seen in self._seen.values() if not seen.read.writable]
+        found = [seen.read for seen in self._seen.values() if not seen.read.writable]
+        return found + self.refused
 
     def ensure_replica(self) -> None:
         """Create our folder and core file (with its meta) if they are not there yet."""

@@ -17,7 +17,8 @@ from tracker.domain.days import moment_in, person_today
 from tracker.export import feed
 from tracker.store.bin import BIN_KINDS, last_deleted_here, mark_told, restore, untold
 from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.guards import permission_message
+from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.store.settings import get_setting
 from tracker.store.store import Store
 from tracker.ui.arrivals import describe_arrivals, describe_deletion
@@ -61,6 +62,7 @@ class RekindleApp(App[int]):
         self.couple = couple
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.data_flag = data_flag
+        self._refused = ""  # the folder-permission notice last shown, so it shows once
         # Each entry is one user action, which may have written several records.
         self.history: list[list[Change]] = []
         self._poll = poll
@@ -114,7 +116,11 @@ class RekindleApp(App[int]):
         assert couple is not None
         current = couple.store
         fresh = Store(current.data_dir, current.replica_id, current.meta)
-        fresh.load(fold=False)
+        try:
+            fresh.load(fold=False)
+        except PermissionError as error:  # the folder's permissions changed since the start
+            self.call_from_thread(self.folder_refused, error)
+            return
         fresh.save_cache()
         helper = Couple(fresh, couple.me)
         helper.checks_by()
@@ -207,7 +213,7 @@ class RekindleApp(App[int]):
                 self.notify(str(error), severity="warning")
                 return
             except (ReadOnlyFile, OSError) as error:
-                self.notify(f"Not saved: {error}", severity="error", timeout=10)
+                self.notify(why_not_saved(error), severity="error", timeout=10)
                 return
             self.notify(f"Brought back “{title}”.")
             self.refresh_screen()
@@ -247,7 +253,12 @@ class RekindleApp(App[int]):
         """The partner's files arrived or changed: merge them in and redraw."""
         if self.couple is None or not self.couple.store.complete:
             return
-        arrived = self.couple.store.refresh()
+        try:
+            arrived = self.couple.store.refresh()
+        except PermissionError as error:
+            self.folder_refused(error)
+            return
+        self._refused = ""
         theirs = [r for r in arrived if r.replica != self.couple.store.replica_id]
         if not theirs:
             return
@@ -261,6 +272,16 @@ class RekindleApp(App[int]):
             self.notify(message, title="Synced")
         if len(others) < len(theirs):
             self.tell_deletions()
+
+    def folder_refused(self, error: PermissionError) -> None:
+        """The data folder stopped letting this user in: say so once, with the fix; what is
+        on screen stays, and the next look picks up again once access is back."""
+        message = permission_message(error)
+        if message != self._refused:
+            self._refused = message
+            self.notify(
+                message, title="Can't read the folder", severity="error", timeout=20, markup=False
+            )
 
     # -- screens and commands --------------------------------------------------
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual.screen import Screen
 
 from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.replica import ReadOnlyFile, why_not_saved
 
 if TYPE_CHECKING:
     from tracker.ui.app import RekindleApp
@@ -41,7 +41,7 @@ class RekindleScreen(Screen[None]):
             self.notify(str(error), severity="warning", timeout=8)
             return False
         except (ReadOnlyFile, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            self.notify(why_not_saved(error), severity="error", timeout=10)
             return False
         changes = result if isinstance(result, list) else [result]
         self.rekindle.remember(*changes)

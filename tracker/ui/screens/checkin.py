@@ -34,7 +34,7 @@ from tracker.domain.promises import MAX_APPRECIATION, Appreciation, make_appreci
 from tracker.domain.promises import weekly_counts as appreciation_counts
 from tracker.store import checkins as store
 from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.checkin_dialogs import Field, FieldsDialog, PromptDialog, wrapped
 from tracker.ui.screens.checkin_form import CheckinForm
@@ -263,7 +263,7 @@ class CheckinScreen(RekindleScreen):
         try:
             change = make()
         except (ReadOnlyFile, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            self.notify(why_not_saved(error), severity="error", timeout=10)
             return False
         self.rekindle.remember(change)
         self.notify(f"{what}. u undoes it.")

@@ -23,7 +23,7 @@ from tracker.domain.promises import (
 )
 from tracker.store import checkins as store
 from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.checkin_dialogs import Field, FieldsDialog
 from tracker.ui.styles import sheet
@@ -120,7 +120,7 @@ class PromisesScreen(RekindleScreen):
         try:
             change = make()
         except (ReadOnlyFile, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            self.notify(why_not_saved(error), severity="error", timeout=10)
             return
         self.rekindle.remember(change)
         self.notify(f"{what}. u undoes it.")

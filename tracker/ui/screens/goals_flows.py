@@ -31,7 +31,7 @@ from tracker.domain.goals_values import HORIZONS, area_label, clean_vision, hori
 from tracker.domain.models import US, Habit
 from tracker.store import goals as store
 from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.ui.screens.goals_dialogs import Field, FieldsDialog, OrderDialog, ValuesDialog
 from tracker.ui.screens.habit_form import HabitForm
 from tracker.ui.widgets.literal import one_line
@@ -47,7 +47,7 @@ def write(app: RekindleApp, done: Done, message: str, act: Callable[[], list[Cha
     try:
         changes = act()
     except (ReadOnlyFile, OSError) as error:
-        app.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+        app.notify(why_not_saved(error), severity="error", timeout=10, markup=False)
         return False
     app.remember(*changes)
     if changes and message:

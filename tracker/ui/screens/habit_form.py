@@ -27,7 +27,7 @@ from tracker.domain.models import (
     ScheduleKind,
 )
 from tracker.store.couple import Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 
@@ -212,7 +212,7 @@ def save_habit(app: RekindleApp, habit: Habit | None, on_done: Callable[[], None
     try:
         app.remember(app.couple.save_habit(habit))
     except (ReadOnlyFile, OSError) as error:
-        app.notify(f"Not saved: {error}", severity="error", timeout=10)
+        app.notify(why_not_saved(error), severity="error", timeout=10)
         return
     app.notify(f"Saved “{one_line(habit.title, 40)}”.")
     on_done()

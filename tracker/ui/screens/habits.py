@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.domain.models import Habit, Owner
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.screens.habit_detail import HabitDetailScreen
@@ -145,7 +145,7 @@ class HabitsScreen(RekindleScreen):
         try:
             self.rekindle.remember(*(couple.save_habit(h) for h in habits))
         except (ReadOnlyFile, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            self.notify(why_not_saved(error), severity="error", timeout=10)
             return False
         return True
 

@@ -24,7 +24,12 @@ if TYPE_CHECKING:
 def ago(millis: int, now: datetime) -> str:
     if not millis:
         return "never"
-    seconds = (now - datetime.fromtimestamp(millis / 1000, UTC)).total_seconds()
+    try:
+        seconds = (now - datetime.fromtimestamp(millis / 1000, UTC)).total_seconds()
+    except (OverflowError, OSError, ValueError):  # a stamp past year 9999 (or before 1)
+        return "far in the future" if millis > 0 else "long ago"
+    if seconds < -60:  # a device whose clock runs ahead; doctor says whose
+        return "in the future"
     for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= size:
             count = int(seconds // size)

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
 from tracker.domain.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
 from tracker.store.couple import Couple
-from tracker.store.replica import ReadOnlyFile
+from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.habit_table import HabitTable
@@ -200,7 +200,7 @@ class TodayScreen(RekindleScreen):
             else:
                 change = couple.set_check(check, what)
         except (ReadOnlyFile, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            self.notify(why_not_saved(error), severity="error", timeout=10)
             return
         self.rekindle.remember(change)
         self._redraw_row(table, row)
