@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from tracker.domain.models import (
 from tracker.store.couple import Couple
 from tracker.store.replica import ReadOnlyFile
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import as_typed, for_input, literal, one_line
 
 if TYPE_CHECKING:
     from tracker.ui.app import RekindleApp
@@ -97,9 +98,10 @@ class HabitForm(ModalScreen[Habit | None]):
         with VerticalScroll(classes="dialog wide form"):
             yield Label(self.heading, classes="title")
             yield Label("Name")
-            yield Input(d.title, id="title", placeholder="e.g. Phone-free dinner")
+            # Stored words shown inertly (␛, ⏎); see `_untouched` for how they are saved.
+            yield Input(for_input(d.title), id="title", placeholder="e.g. Phone-free dinner")
             yield Label("Why or how (optional)")
-            yield Input(d.description, id="description")
+            yield Input(for_input(d.description), id="description")
             with Horizontal(classes="row"):
                 yield Select(
                     [(a.value.capitalize(), a.value) for a in Area],
@@ -138,7 +140,7 @@ class HabitForm(ModalScreen[Habit | None]):
                     id="direction",
                 )
                 yield Input(d.target, id="target", placeholder="goal")
-                yield Input(d.unit, id="unit", placeholder="unit, e.g. minutes")
+                yield Input(for_input(d.unit), id="unit", placeholder="unit, e.g. minutes")
             yield Static(classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
@@ -166,8 +168,8 @@ class HabitForm(ModalScreen[Habit | None]):
             return str(self.query_one(selector, Select).value)
 
         return HabitDraft(
-            title=value("#title"),
-            description=value("#description"),
+            title=as_typed(value("#title"), self.draft.title),
+            description=as_typed(value("#description"), self.draft.description),
             area=Area(choice("#area")),
             owner=Owner(choice("#owner")),
             schedule=ScheduleKind(choice("#schedule")),
@@ -176,7 +178,7 @@ class HabitForm(ModalScreen[Habit | None]):
             every=value("#every"),
             kind=HabitKind(choice("#kind")),
             target=value("#target"),
-            unit=value("#unit"),
+            unit=as_typed(value("#unit"), self.draft.unit),
             direction=Direction(choice("#direction")),
         )
 
@@ -184,13 +186,30 @@ class HabitForm(ModalScreen[Habit | None]):
     @on(Input.Submitted)
     def action_save(self) -> None:
         try:
-            habit = self.make(self._read())
+            draft = self._read()
+            habit = self._untouched(draft, self.make(draft))
         except ValueError as error:
             message = self.query_one(".error", Static)
             message.update(literal(str(error)))
             message.display = True
             return
         self.dismiss(habit)
+
+    def _untouched(self, draft: HabitDraft, habit: Habit) -> Habit:
+        """Words left as they were are saved exactly as stored, not cleaned.
+
+        A partner's title holding an escape is shown as ␛ and stays theirs until
+        someone edits it; only what is typed goes through the form's cleaning.
+        """
+        before = self.draft
+        kept = {
+            name: getattr(before, name)
+            for name in ("title", "description", "unit")
+            if getattr(draft, name) == getattr(before, name) and getattr(before, name)
+        }
+        if "unit" in kept and not habit.measurable:
+            del kept["unit"]
+        return replace(habit, **kept) if kept else habit
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:

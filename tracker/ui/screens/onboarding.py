@@ -42,7 +42,7 @@ from tracker.store.setup import (
     read_people,
 )
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import for_input, literal, one_line
 
 # Three gentle ones, pre-ticked so "skip" still gives a couple something to do tonight.
 DEFAULT_STARTERS = ("phone-free-dinner", "ask-about-their-day", "specific-thank-you")
@@ -76,6 +76,8 @@ class OnboardingScreen(Screen[Couple | None]):
         self.joining = False
         # Given a couple, this is the welcome run again from Settings: it edits, never creates.
         self.editing = couple
+        # The names as stored, for boxes that show them inertly (see `_name`).
+        self._stored: dict[str, str] = {}
 
     def _default_folder(self) -> str:
         return self.data_flag or os.environ.get(DATA_ENV) or str(default_data_dir())
@@ -135,9 +137,10 @@ class OnboardingScreen(Screen[Couple | None]):
         me = couple.person(couple.me)
         folder = self.query_one("#folder", Input)
         folder.value, folder.disabled = str(couple.store.data_dir), True
-        self.query_one("#my-name", Input).value = me.name
-        self.query_one("#partner-name", Input).value = couple.name_of(couple.partner_key)
-        self.query_one("#tz", Input).value = me.tz
+        self._stored = {"#my-name": me.name, "#partner-name": couple.name_of(couple.partner_key)}
+        for selector, stored in self._stored.items():
+            self.query_one(selector, Input).value = for_input(stored)
+        self.query_one("#tz", Input).value = for_input(me.tz)
         self.query_one("#day-start", Input).value = str(me.day_start)
         self.query_one("#join-couple").display = False
         self.query_one("#folder-note", Static).update(
@@ -191,9 +194,17 @@ class OnboardingScreen(Screen[Couple | None]):
     def _value(self, selector: str) -> str:
         return self.query_one(selector, Input).value.strip()
 
+    def _name(self, selector: str, who: str) -> str:
+        """A name as typed, or exactly as stored when its box was left untouched."""
+        stored = self._stored.get(selector)
+        shown = self.query_one(selector, Input).value
+        if stored is not None and shown == for_input(stored):
+            return stored
+        return check_name(shown.strip(), who)
+
     def _update(self, couple: Couple, tz: str, day_start: int) -> None:
-        me = check_name(self._value("#my-name"), "your")
-        partner_name = check_name(self._value("#partner-name"), "your partner's")
+        me = self._name("#my-name", "your")
+        partner_name = self._name("#partner-name", "your partner's")
         partner = couple.person(couple.partner_key)
         couple.save_person(Person(couple.me, me, check_tz(tz), check_day_start(day_start)))
         couple.save_person(Person(partner.key, partner_name, partner.tz, partner.day_start))

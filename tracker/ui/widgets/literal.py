@@ -20,3 +20,20 @@ def one_line(text: str, width: int) -> str:
     cut = Text(flat)
     cut.truncate(width, overflow="ellipsis")
     return cut.plain
+
+
+def for_input(text: str) -> str:
+    """What an Input box shows for stored text: one line, controls as pictures (␛, ⏎).
+
+    An Input draws its value as it is, so a raw escape there would reach the terminal.
+    """
+    return visible(text, newlines=False)
+
+
+def as_typed(shown: str, stored: str) -> str:
+    """The stored text back if the box still shows it untouched, else what was typed.
+
+    Opening a form and saving it unchanged must not rewrite a partner's words
+    just because they held a character we show as a picture.
+    """
+    return stored if shown == for_input(stored) else shown
