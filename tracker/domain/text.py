@@ -32,6 +32,8 @@ _HIDDEN = "\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-
 # tag characters, a cancel tag. Outside such a sequence tag characters only hide text.
 _TAG_FLAG = "\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
 _FLAG = re.compile(f"({_TAG_FLAG})")
+_HIDDEN_OR_BREAK = f"[{_HIDDEN}\U000e0000-\U000e007f\ud800-\udfff]|([\n\u2028\u2029])"
+_UNSAFE_EACH = re.compile(f"({_TAG_FLAG})|{_HIDDEN_OR_BREAK}")
 _UNSAFE = re.compile(
     f"({_TAG_FLAG})|[{_HIDDEN}\U000e0000-\U000e007f\ud800-\udfff]|(\r\n|[\n\u2028\u2029])"
 )
@@ -51,6 +53,21 @@ def visible(text: str, *, newlines: bool = True) -> str:
         return newline if found.group(2) else HIDDEN_MARK
 
     return _UNSAFE.sub(replace, text).translate(_PICTURES)
+
+
+def visible_each(text: str) -> str:
+    """Like `visible(text, newlines=False)`, but one character shown for each one stored.
+
+    For an input box: its cursor counts characters of the stored value, so the
+    shown text must line up with it (a CR LF is two marks here, not one).
+    """
+
+    def replace(found: re.Match[str]) -> str:
+        if found.group(1):
+            return found.group(1)
+        return NEWLINE_MARK if found.group(2) else HIDDEN_MARK
+
+    return _UNSAFE_EACH.sub(replace, text).translate(_PICTURES)
 
 
 def strip_controls(text: str) -> str:

@@ -30,7 +30,7 @@ from tracker.domain.models import (
 from tracker.store.couple import Couple
 from tracker.store.replica import ReadOnlyFile
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import as_typed, for_input, literal, one_line
+from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 if TYPE_CHECKING:
     from tracker.ui.app import RekindleApp
@@ -98,10 +98,10 @@ class HabitForm(ModalScreen[Habit | None]):
         with VerticalScroll(classes="dialog wide form"):
             yield Label(self.heading, classes="title")
             yield Label("Name")
-            # Stored words shown inertly (␛, ⏎); see `_untouched` for how they are saved.
-            yield Input(for_input(d.title), id="title", placeholder="e.g. Phone-free dinner")
+            # TextInput draws stored words inertly (␛, ⏎); `_untouched` says how they are saved.
+            yield TextInput(d.title, id="title", placeholder="e.g. Phone-free dinner")
             yield Label("Why or how (optional)")
-            yield Input(for_input(d.description), id="description")
+            yield TextInput(d.description, id="description")
             with Horizontal(classes="row"):
                 yield Select(
                     [(a.value.capitalize(), a.value) for a in Area],
@@ -117,8 +117,8 @@ class HabitForm(ModalScreen[Habit | None]):
                     allow_blank=False,
                     id="schedule",
                 )
-                yield Input(d.times, id="times", placeholder="times", type="integer")
-                yield Input(d.every, id="every", placeholder="N days", type="integer")
+                yield TextInput(d.times, id="times", placeholder="times", type="integer")
+                yield TextInput(d.every, id="every", placeholder="N days", type="integer")
             yield SelectionList[int](
                 *[(name, index, index in d.weekdays) for index, name in enumerate(WEEKDAY_NAMES)],
                 id="weekdays",
@@ -139,8 +139,8 @@ class HabitForm(ModalScreen[Habit | None]):
                     allow_blank=False,
                     id="direction",
                 )
-                yield Input(d.target, id="target", placeholder="goal")
-                yield Input(for_input(d.unit), id="unit", placeholder="unit, e.g. minutes")
+                yield TextInput(d.target, id="target", placeholder="goal")
+                yield TextInput(d.unit, id="unit", placeholder="unit, e.g. minutes")
             yield Static(classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
@@ -168,8 +168,8 @@ class HabitForm(ModalScreen[Habit | None]):
             return str(self.query_one(selector, Select).value)
 
         return HabitDraft(
-            title=as_typed(value("#title"), self.draft.title),
-            description=as_typed(value("#description"), self.draft.description),
+            title=value("#title"),
+            description=value("#description"),
             area=Area(choice("#area")),
             owner=Owner(choice("#owner")),
             schedule=ScheduleKind(choice("#schedule")),
@@ -178,7 +178,7 @@ class HabitForm(ModalScreen[Habit | None]):
             every=value("#every"),
             kind=HabitKind(choice("#kind")),
             target=value("#target"),
-            unit=as_typed(value("#unit"), self.draft.unit),
+            unit=value("#unit"),
             direction=Direction(choice("#direction")),
         )
 

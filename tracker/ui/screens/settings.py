@@ -16,7 +16,7 @@ from tracker.store.settings import get_setting, put_setting
 from tracker.store.setup import SetupError, check_day_start, check_name, check_tz
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import for_input, literal
+from tracker.ui.widgets.literal import TextInput, literal
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
@@ -43,17 +43,17 @@ class SettingsScreen(RekindleScreen):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Your name")
-                    yield Input(id="my-name")
+                    yield TextInput(id="my-name")
                 with Vertical():
                     yield Label("Your partner's name")
-                    yield Input(id="partner-name")
+                    yield TextInput(id="partner-name")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Your time zone")
-                    yield Input(id="tz")
+                    yield TextInput(id="tz")
                 with Vertical():
                     yield Label("Your day starts at (hour)")
-                    yield Input(id="day-start", type="integer")
+                    yield TextInput(id="day-start", type="integer")
             yield Static(
                 "Your partner sets their own time zone and day start on their computer.",
                 classes="hint",
@@ -79,14 +79,14 @@ class SettingsScreen(RekindleScreen):
         couple = self.rekindle.couple
         assert couple is not None
         me = couple.person(couple.me)
-        # Shown inertly (␛ for an escape); saved untouched, the stored name is kept as is.
+        # TextInput draws these inertly (␛ for an escape); saved untouched, each is kept as is.
         self._stored = {
             "#my-name": me.name,
             "#partner-name": couple.name_of(couple.partner_key),
             "#tz": me.tz,
         }
         for selector, stored in self._stored.items():
-            self.query_one(selector, Input).value = for_input(stored)
+            self.query_one(selector, Input).value = stored
         self.query_one("#day-start", Input).value = str(me.day_start)
         self.query_one("#light", Switch).value = self.app.theme == LIGHT
         self.query_one("#help-card", Switch).value = bool(
@@ -116,7 +116,7 @@ class SettingsScreen(RekindleScreen):
             # Untouched, the stored text is kept exactly: never rewritten behind anyone's back.
             stored = self._stored[selector]
             shown = value(selector)
-            return stored if shown == for_input(stored) else check(shown)
+            return stored if shown == stored else check(shown)
 
         try:
             name = entered("#my-name", lambda typed: check_name(typed, "your"))

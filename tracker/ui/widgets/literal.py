@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.widgets import Input
 
-from tracker.domain.text import visible
+from tracker.domain.text import visible, visible_each
 
 
 def literal(text: str, style: str = "") -> Text:
@@ -22,18 +23,18 @@ def one_line(text: str, width: int) -> str:
     return cut.plain
 
 
-def for_input(text: str) -> str:
-    """What an Input box shows for stored text: one line, controls as pictures (␛, ⏎).
+class TextInput(Input):
+    """An Input that draws its value inertly: an escape shows as ␛, never acts.
 
-    An Input draws its value as it is, so a raw escape there would reach the terminal.
+    Textual's Input draws its value as it is, so a partner's name holding
+    ESC ]0; would retitle the terminal from Settings. The value itself stays
+    exactly as stored (a form saved untouched keeps it); only the drawing
+    changes, one shown character per stored one so the cursor lines up.
     """
-    return visible(text, newlines=False)
 
-
-def as_typed(shown: str, stored: str) -> str:
-    """The stored text back if the box still shows it untouched, else what was typed.
-
-    Opening a form and saving it unchanged must not rewrite a partner's words
-    just because they held a character we show as a picture.
-    """
-    return stored if shown == for_input(stored) else shown
+    @property
+    def _value(self) -> Text:
+        # Textual 8's one place that turns the value into what is drawn (pinned version).
+        if self.password:
+            return super()._value
+        return Text(visible_each(self.value), no_wrap=True, overflow="ignore", end="")
