@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tracker.domain.text import HIDDEN_MARK, NEWLINE_MARK, strip_controls, visible
+from tracker.domain.text import HIDDEN_MARK, NEWLINE_MARK, strip_controls, visible, visible_each
 
 FAMILY = "👨\u200d👩\u200d👧"
 COUPLE = "👩\u200d❤\ufe0f\u200d👨"
@@ -82,3 +82,10 @@ def test_one_line_shows_a_line_break_as_a_mark() -> None:
         visible("one\ntwo\r\nthree", newlines=False) == f"one{NEWLINE_MARK}two{NEWLINE_MARK}three"
     )
     assert visible("tab\there", newlines=False) == "tab␉here"
+
+
+@given(hostile)
+def test_an_input_box_shows_one_character_for_each_stored_one(text: str) -> None:
+    shown = visible_each(text)
+    assert len(shown) == len(text)  # the cursor counts stored characters
+    assert not [ch for ch in shown if acts(ch)]

@@ -7,7 +7,9 @@ test looks at the bytes Textual writes and at the composed screen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.widgets import Input
 
@@ -142,3 +144,15 @@ async def test_toasts_show_words_not_markup_or_escapes(couple: Couple, open_app:
         shown = assert_inert(app, written)
     assert "[b]Hi[/b] Sam␛" in shown
     assert "\ufffdevil" in shown
+
+
+def test_every_input_box_is_a_text_input() -> None:
+    """A plain Input would draw a partner's escape raw: none may creep back in."""
+    screens = Path(__file__).resolve().parents[2] / "tracker" / "ui"
+    raw = [
+        f"{path.name}:{number}"
+        for path in screens.rglob("*.py")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.search(r"(?<![\w.])Input\(", line)
+    ]
+    assert raw == []

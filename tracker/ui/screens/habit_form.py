@@ -92,8 +92,9 @@ class HabitForm(ModalScreen[Habit | None]):
         owners = [
             ("Each of us, separately", Owner.EACH.value),
             ("Together: one shared tick", Owner.TOGETHER.value),
-            (f"Only {one_line(self.names['a'], 20)}", Owner.A.value),
-            (f"Only {one_line(self.names['b'], 20)}", Owner.B.value),
+            # Text, not str: a Select reads a str prompt as markup, and names are typed.
+            (Text(f"Only {one_line(self.names['a'], 20)}"), Owner.A.value),
+            (Text(f"Only {one_line(self.names['b'], 20)}"), Owner.B.value),
         ]
         with VerticalScroll(classes="dialog wide form"):
             yield Label(self.heading, classes="title")
