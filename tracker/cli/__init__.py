@@ -130,7 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = _log_crash()
         detail = f" Details are in {where}." if where else ""
         print(
-            f"rekindle: something unexpected went wrong ({type(error).__name__}: {error}). "
+            # The error may quote a file name or a value from the partner's side.
+            f"rekindle: something unexpected went wrong "
+            f"({type(error).__name__}: {visible(str(error), newlines=False)}). "
             f"Nothing you saved before this is lost.{detail}",
             file=sys.stderr,
         )

@@ -6,7 +6,7 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, now, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, now, say
 from tracker.cli.habit_cmds import ambiguous, match_title
 from tracker.domain.days import moment_in
 from tracker.store.bin import BIN_DAYS, Binned, in_bin, restore
@@ -58,7 +58,7 @@ def run_deleted(args: argparse.Namespace, context: Context) -> int:
         when = local_time(couple, entry.deleted_ms)
         since = f" · {ticks_text(entry.ticks_since)} since" if entry.ticks_since else ""
         say(
-            f"{entry.title}  ·  deleted by {who(couple, entry.deleted_by)} "
+            f"{flat(entry.title)}  ·  deleted by {flat(who(couple, entry.deleted_by))} "
             f"on {when:%a %d %b %Y, %H:%M}{since}"
         )
     return 0
@@ -100,5 +100,5 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
         raise CLIError(str(error)) from None
     kept = entry.ticks_since
     since = f", with {ticks_text(kept)} made since it was deleted" if kept else ""
-    say(f"Brought back “{entry.title}”{since}.")
+    say(f"Brought back “{flat(entry.title)}”{since}.")
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, my_today, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, my_today, say
 from tracker.domain.checkin import (
     KEYS,
     LABELS,
@@ -194,7 +194,7 @@ def _show_week(couple: Couple, week: str, as_data: bool) -> int:
     say(view.note)
     if view.mine is None and view.theirs is None:
         return 0
-    say(f"{'':<24}{'you':>5}{partner[:12]:>14}")
+    say(f"{'':<24}{'you':>5}{flat(partner)[:12]:>14}")
     for key in KEYS:
         mine = str(view.mine.rating(key)) if view.mine else "·"
         theirs = "hidden" if view.theirs_hidden else "·"
@@ -245,7 +245,7 @@ def run_promise_add(args: argparse.Namespace, context: Context) -> int:
     store.save_promise(couple, promise, "Made a promise")
     partner = couple.name_of(couple.partner_key)
     say(
-        f"Promised {partner}: “{promise.text}”, by {promise.due:%a %d %b %Y} "
+        f"Promised {flat(partner)}: “{flat(promise.text)}”, by {promise.due:%a %d %b %Y} "
         f"(id {_short_id(promise)})."
     )
     return 0
@@ -259,7 +259,7 @@ def run_promise_settle(args: argparse.Namespace, context: Context) -> int:
     except ValueError as error:
         raise CLIError(str(error)) from None
     store.save_promise(couple, done, f"Marked a promise {done.status.value}")
-    say(f"Marked {done.status.value}: “{done.text}”.")
+    say(f"Marked {done.status.value}: “{flat(done.text)}”.")
     return 0
 
 
@@ -271,7 +271,7 @@ def run_promise_renegotiate(args: argparse.Namespace, context: Context) -> int:
     except ValueError as error:
         raise CLIError(str(error)) from None
     store.save_promise(couple, moved, "Renegotiated a promise")
-    say(f"Now due {moved.due:%a %d %b %Y} (was {promise.due}): “{moved.text}”.")
+    say(f"Now due {moved.due:%a %d %b %Y} (was {promise.due}): “{flat(moved.text)}”.")
     return 0
 
 
@@ -296,14 +296,17 @@ def run_promise_list(args: argparse.Namespace, context: Context) -> int:
     if not found:
         say("No open promises." if not args.all else "No promises yet.")
     for promise in found:
-        who = f"{couple.name_of(promise.by)} → {couple.name_of(promise.to)}"
+        who = f"{flat(couple.name_of(promise.by))} → {flat(couple.name_of(promise.to))}"
         state = promise.status.value
         if promise.overdue(today):
             state = "overdue"
-        say(f"{_short_id(promise)}  due {promise.due:%a %d %b}  {who}  “{promise.text}”  [{state}]")
+        say(
+            f"{_short_id(promise)}  due {promise.due:%a %d %b}  {who}  "
+            f"“{flat(promise.text)}”  [{state}]"
+        )
     for person, windows in rates.items():
         parts = ", ".join(f"{days} days: {r.describe()}" for days, r in windows.items())
-        say(f"{couple.name_of(person)} kept: {parts}")
+        say(f"{flat(couple.name_of(person))} kept: {parts}")
     return 0
 
 
@@ -322,7 +325,9 @@ def run_appreciate(args: argparse.Namespace, context: Context) -> int:
         raise CLIError(str(error)) from None
     store.save_appreciation(couple, item)
     count = weekly_counts(store.appreciations(couple), iso_week(today)).get(couple.me, 0)
-    say(f"Noted for {couple.name_of(partner)}: “{item.text}”. That's {count} this week.")
+    say(
+        f"Noted for {flat(couple.name_of(partner))}: “{flat(item.text)}”. That's {count} this week."
+    )
     return 0
 
 
@@ -340,5 +345,5 @@ def run_repair(args: argparse.Namespace, context: Context) -> int:
     except ValueError as error:
         raise CLIError(str(error)) from None
     store.save_repair(couple, repair)
-    say(f"Logged. What will change: “{repair.change}”.")
+    say(f"Logged. What will change: “{flat(repair.change)}”.")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -74,13 +75,34 @@ class Context:
 
 
 def say(text: str = "") -> None:
-    """Print text that may hold what someone typed, with its control characters defused."""
+    """Print text that may hold what someone typed, with its control characters defused.
+
+    Its own line breaks are kept; wrap each field from a file in `flat` so a
+    newline inside a name or title cannot start a line of its own.
+    """
     print(visible(text))
 
 
+def flat(text: object) -> str:
+    """One field from a file on one line: controls as pictures, a line break as ⏎."""
+    return visible(str(text), newlines=False)
+
+
+def _finite(data: object) -> object:
+    """NaN and infinities (a partner's file can hold them) become null: strict JSON."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return None
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(value) for value in data]
+    return data
+
+
 def as_json(data: object) -> str:
-    # ASCII-only: no raw control character from a partner's file reaches the terminal.
-    return json.dumps(data, indent=2, ensure_ascii=True)
+    # ASCII-only: no raw control, bidi or zero-width character from a partner's file
+    # reaches the terminal; each is a \u escape that any JSON reader turns back.
+    return json.dumps(_finite(data), indent=2, ensure_ascii=True, allow_nan=False)
 
 
 def now() -> datetime:

@@ -6,7 +6,17 @@ import argparse
 from datetime import date, timedelta
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, in_range, my_today, now, say
+from tracker.cli.common import (
+    DATA_OPTION,
+    CLIError,
+    Context,
+    as_json,
+    flat,
+    in_range,
+    my_today,
+    now,
+    say,
+)
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates import DateKind, DateNight, DateStatus, Occurrence, RepeatFreq
 from tracker.domain.dates_input import DateDraft, clean_memory, clean_stars, parse_day
@@ -121,7 +131,7 @@ def find_date(couple: Couple, wanted: str) -> DateNight:
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            names = ", ".join(f"“{d.title}” ({_short(d)})" for d in found[:5])
+            names = ", ".join(f"“{flat(d.title)}” ({_short(d)})" for d in found[:5])
             raise CLIError(f"“{wanted}” matches more than one date ({names}); use its id.")
     raise CLIError(f"No date called “{wanted}”. `rekindle date list` shows them.")
 
@@ -140,7 +150,7 @@ def _evening(
         day = day_arg(on, my_today(couple))
         found = store.occurrence(couple, dn, day)
         if found is None:
-            raise CLIError(f"“{dn.title}” isn't on {day:%A %d %B %Y}; check --on.")
+            raise CLIError(f"“{flat(dn.title)}” isn't on {day:%A %d %B %Y}; check --on.")
         return found
     if not dn.repeat.repeats:
         found = store.occurrence(couple, dn, dn.first_day)
@@ -150,7 +160,7 @@ def _evening(
     rows = [o for o in rows if o.status is DateStatus.CANCELLED] if off else rows
     if not rows:
         what = "called off ahead" if off else ("ahead" if ahead else "yet")
-        raise CLIError(f"“{dn.title}” has no evening {what}; say which with --on.")
+        raise CLIError(f"“{flat(dn.title)}” has no evening {what}; say which with --on.")
     return rows[0]
 
 
@@ -184,7 +194,10 @@ def _saved(couple: Couple, dn: DateNight, args: argparse.Namespace, verb: str) -
         return 0
     occ = Occurrence(dn, dn.first_day, DateStatus.PLANNED)
     again = f", {dn.repeat.describe(dn.first_day)}" if dn.repeat.repeats else ""
-    say(f"{verb} “{dn.title}”: {when_text(occ, True)}, {length_text(dn)}{again} ({_short(dn)}).")
+    say(
+        f"{verb} “{flat(dn.title)}”: {when_text(occ, True)}, {length_text(dn)}{again} "
+        f"({_short(dn)})."
+    )
     return 0
 
 
@@ -256,11 +269,11 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
         for occ in rows:
             status = "" if occ.status is DateStatus.PLANNED else f" [{occ.status.value}]"
             stars = " ".join(
-                f"{couple.name_of(p)} {'★' * r.stars}"
+                f"{flat(couple.name_of(p))} {'★' * r.stars}"
                 for p, r in sorted(rated.get((occ.date.id, occ.day), {}).items())
             )
             extra = f"  {stars}" if stars else ""
-            say(f"  {when_text(occ)}  {occ.date.title}{status}{extra}  ({_short(occ.date)})")
+            say(f"  {when_text(occ)}  {flat(occ.date.title)}{status}{extra}  ({_short(occ.date)})")
         if not rows:
             say("  (nothing yet: `rekindle idea` for a suggestion)")
     return 0
@@ -274,7 +287,7 @@ def run_done(args: argparse.Namespace, context: Context) -> int:
         store.mark_done(couple, dn, occ.day, now())
     except ValueError as error:
         raise CLIError(str(error)) from None
-    say(f"Done: “{dn.title}” on {occ.day:%a %d %b}. `rekindle date rate` adds your stars.")
+    say(f"Done: “{flat(dn.title)}” on {occ.day:%a %d %b}. `rekindle date rate` adds your stars.")
     return 0
 
 
@@ -283,12 +296,12 @@ def run_cancel(args: argparse.Namespace, context: Context) -> int:
     dn = find_date(couple, args.which)
     if args.all or (args.undo and dn.cancelled and not args.on):
         store.call_off_series(couple, dn, cancelled=not args.undo)
-        say(f"{'Back on' if args.undo else 'Called off'}: “{dn.title}”, every evening of it.")
+        say(f"{'Back on' if args.undo else 'Called off'}: “{flat(dn.title)}”, every evening of it.")
         return 0
     occ = _evening(couple, dn, args.on, ahead=True, off=args.undo)
     status = DateStatus.PLANNED if args.undo else DateStatus.CANCELLED
     store.set_status(couple, dn, occ.day, status)
-    say(f"{'Back on' if args.undo else 'Called off'}: “{dn.title}” on {occ.day:%a %d %b}.")
+    say(f"{'Back on' if args.undo else 'Called off'}: “{flat(dn.title)}” on {occ.day:%a %d %b}.")
     return 0
 
 
@@ -301,7 +314,7 @@ def run_rate(args: argparse.Namespace, context: Context) -> int:
         store.rate(couple, dn, occ.day, stars, memory, now())
     except ValueError as error:
         raise CLIError(str(error)) from None
-    say(f"Rated “{dn.title}” on {occ.day:%a %d %b}: {'★' * stars}{'☆' * (5 - stars)}.")
+    say(f"Rated “{flat(dn.title)}” on {occ.day:%a %d %b}: {'★' * stars}{'☆' * (5 - stars)}.")
     return 0
 
 
@@ -309,7 +322,9 @@ def run_delete(args: argparse.Namespace, context: Context) -> int:
     couple = context.couple()
     dn = find_date(couple, args.which)
     store.delete_date(couple, dn)
-    say(f"Deleted “{dn.title}”. (A calendar that imported it keeps it; cancel takes it away.)")
+    say(
+        f"Deleted “{flat(dn.title)}”. (A calendar that imported it keeps it; cancel takes it away.)"
+    )
     return 0
 
 
@@ -335,7 +350,7 @@ def run_idea(args: argparse.Namespace, context: Context) -> int:
         except ValueError as error:
             raise CLIError(str(error)) from None
         store.add_idea(couple, idea)
-        say(f"Added “{idea.title}” to the jar ({idea.kind.value}).")
+        say(f"Added “{flat(idea.title)}” to the jar ({idea.kind.value}).")
         return 0
     if args.list:
         shelf = [i for i in store.idea_jar(couple) if kind is None or i.kind is kind]
@@ -343,7 +358,7 @@ def run_idea(args: argparse.Namespace, context: Context) -> int:
             print(as_json([{"key": i.key, **i.to_data(), "own": i.own} for i in shelf]))
             return 0
         for i in shelf:
-            say(f"{i.key:<32} {i.kind.value:<10} {i.title}")
+            say(f"{i.key:<32} {i.kind.value:<10} {flat(i.title)}")
         return 0
     today = my_today(couple)
     idea = store.surprise_me(couple, today, kind)
@@ -353,9 +368,9 @@ def run_idea(args: argparse.Namespace, context: Context) -> int:
         print(as_json({"key": idea.key, **idea.to_data(), "own": idea.own}))
         return 0
     cost = COST_WORDS[max(0, min(3, idea.cost))]
-    say(f"{idea.title}  ({idea.kind.value} · {idea.length_text()} · {cost})")
+    say(f"{flat(idea.title)}  ({idea.kind.value} · {idea.length_text()} · {cost})")
     if idea.description:
-        say(f"  {idea.description}")
+        say(f"  {flat(idea.description)}")
     day = draft_from_idea(idea, today, store.couple_tz(couple)).day
     say(f"  Plan it: rekindle date add --idea {idea.key} --on {day}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, say
 from tracker.export.feed import feed_path
 from tracker.store.doctor import HealthReport, health, iso
 
@@ -37,13 +37,14 @@ def register(commands: Any) -> None:
 
 
 def render(report: HealthReport, names: dict[str, str]) -> str:
-    lines = [f"Data folder: {report.data_dir}", "", "Replicas (one per device):"]
+    # Folder, device and file names come from the partner's side: each on one line.
+    lines = [f"Data folder: {flat(report.data_dir)}", "", "Replicas (one per device):"]
     for info in report.replicas:
-        whose = names.get(info.partner, "unknown")
+        whose = flat(names.get(info.partner, "unknown"))
         here = "  ← this device" if info.replica_id == report.replica_id else ""
         last = iso(info.last_write_ms) or "never"
         lines.append(
-            f"  {info.replica_id}  {whose:<12} {info.device or '?':<16} "
+            f"  {flat(info.replica_id)}  {whose:<12} {flat(info.device or '?'):<16} "
             f"{info.records:>7} records  last write {last}{here}"
         )
     if not report.replicas:
@@ -53,9 +54,9 @@ def render(report: HealthReport, names: dict[str, str]) -> str:
         lines.append("All good: every file reads cleanly.")
     for finding in report.findings:
         mark = "!" if finding.level == "warn" else "·"
-        lines.append(f"{mark} {finding.text}")
+        lines.append(f"{mark} {flat(finding.text)}")
         if finding.fix:
-            lines.append(f"  → {finding.fix}")
+            lines.append(f"  → {flat(finding.fix)}")
     return "\n".join(lines)
 
 
@@ -68,7 +69,7 @@ def run_doctor(args: argparse.Namespace, context: Context) -> int:
         print(as_json({**report.to_json(), "calendar_feed": str(calendar)}))
     else:
         say(render(report, {key: couple.name_of(key) for key in ("a", "b")}))
-        say(f"\nCalendar feed on this device (subscribe to it): {calendar}")
+        say(f"\nCalendar feed on this device (subscribe to it): {flat(calendar)}")
     return 0
 
 

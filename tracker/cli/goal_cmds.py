@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, Context, as_json, my_today, say
+from tracker.cli.common import DATA_OPTION, Context, as_json, flat, my_today, say
 from tracker.domain.alignment import METHOD, Alignment, percent
 from tracker.domain.goals import due_text, ordered, progress
 from tracker.domain.goals_priorities import latest, month_label, review_due
@@ -98,24 +98,24 @@ def run_goals(args: argparse.Namespace, context: Context) -> int:
         for goal in found:
             state = "reached" if goal["reached"] else f"{round(goal['progress'] * 100)}%"
             target = f" · by {goal['target']}" if goal["target"] else ""
-            say(f"  {goal['title']}  ({state}{target})")
+            say(f"  {flat(goal['title'])}  ({state}{target})")
             for m in goal["milestones"]:
                 mark = "✓" if m["done"] else "·"
                 due = date.fromisoformat(m["due"]) if m["due"] else None
                 when = f" · due {due_text(due, today)}" if due else ""
-                say(f"    {mark} {m['title']}{when}")
+                say(f"    {mark} {flat(m['title'])}{when}")
             for s in goal["support"]:
                 helped = " (taken on)" if s["taken_on_by"] else ""
-                say(f"    → how you can help: {s['text']}{helped}")
+                say(f"    → how you can help: {flat(s['text'])}{helped}")
         say()
     for person in data["priorities"]["people"].values():
         last = person["latest"]
         if last is None:
-            say(f"{person['name']} hasn't ranked priorities yet.")
+            say(f"{flat(person['name'])} hasn't ranked priorities yet.")
         else:
             top = ", ".join(last["ranked"][:3])
             due = " · a new review is due" if person["due"] else ""
-            say(f"{person['name']}'s priorities ({month_label(last['month'])}): {top}…{due}")
+            say(f"{flat(person['name'])}'s priorities ({month_label(last['month'])}): {top}…{due}")
     return 0
 
 
@@ -159,29 +159,29 @@ def run_align(args: argparse.Namespace, context: Context) -> int:
     score = "no score yet" if found.score is None else percent(found.score)
     say(f"Alignment: {score}")
     say(f"  values {percent(found.values_part)} · vision {percent(found.vision_part)}")
-    say(f"  {found.why}")
+    say(f"  {flat(found.why)}")
     for name, index in ((first, 0), (second, 1)):
         ranked = [
             (row.rank_first if index == 0 else row.rank_second, row.label) for row in found.values
         ]
         shown = [f"{rank}. {label}" for rank, label in sorted(r for r in ranked if r[0])]
-        say(f"{name}'s values: {'  '.join(shown) if shown else '(none picked yet)'}")
+        say(f"{flat(name)}'s values: {'  '.join(shown) if shown else '(none picked yet)'}")
     if found.agreements:
         say("\nIn common")
         for line in found.agreements:
-            say(f"  ✓ {line}")
+            say(f"  ✓ {flat(line)}")
     if found.divergences:
         say("\nTo talk about")
         for item in found.divergences:
-            say(f"  ◇ {item.summary}")
-            say(f"      {item.question}")
+            say(f"  ◇ {flat(item.summary)}")
+            say(f"      {flat(item.question)}")
     written = [row for row in found.areas if row.first or row.second]
     if written:
         say("\nVision")
         for row in written:
             for years in sorted(set(row.first) | set(row.second)):
                 say(f"  {area_label(row.area)}, {horizon_label(years)}")
-                say(f"    {first}: {row.first.get(years, '(not written yet)')}")
-                say(f"    {second}: {row.second.get(years, '(not written yet)')}")
+                say(f"    {flat(first)}: {flat(row.first.get(years, '(not written yet)'))}")
+                say(f"    {flat(second)}: {flat(row.second.get(years, '(not written yet)'))}")
     say(f"\n{METHOD}")
     return 0

@@ -7,7 +7,16 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, in_range, my_today, say
+from tracker.cli.common import (
+    DATA_OPTION,
+    CLIError,
+    Context,
+    as_json,
+    flat,
+    in_range,
+    my_today,
+    say,
+)
 from tracker.domain.content.starter import STARTER_HABITS
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
 from tracker.domain.today import (
@@ -195,7 +204,7 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
     streak = data["together_streak"]
     say(f"{day:%A %d %B %Y} · together streak {streak} day{'s' if streak != 1 else ''}")
     sections = [
-        (p["name"] + (" (you)" if p["me"] else ""), p["habits"], p["week"])
+        (flat(p["name"]) + (" (you)" if p["me"] else ""), p["habits"], p["week"])
         for p in data["people"].values()
     ]
     sections.append(("Together", data["together"], None))
@@ -206,7 +215,7 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
             mark = {"met": "✓", "skipped": "–", "not due": " "}.get(row["state"], "·")
             unit = row["unit"].removesuffix("s") if row["streak"] == 1 else row["unit"]
             say(
-                f"  {mark} {row['habit']}  ({row['streak']} {unit}, "
+                f"  {mark} {flat(row['habit'])}  ({row['streak']} {flat(unit)}, "
                 f"strength {round(row['strength'] * 100)}%)"
             )
         if not rows:
@@ -238,5 +247,8 @@ def run_habits(args: argparse.Namespace, context: Context) -> int:
             habit.owner, couple.name_of(habit.owner.value)
         )
         archived = "  (archived)" if habit.archived else ""
-        say(f"{habit.title}  ·  {habit.area.value} · {who} · {habit.schedule.describe()}{archived}")
+        say(
+            f"{flat(habit.title)}  ·  {habit.area.value} · {flat(who)} · "
+            f"{habit.schedule.describe()}{archived}"
+        )
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, ask, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, ask, flat, say
 from tracker.store.identity import guess_time_zone, load_config
 from tracker.store.setup import create_couple, join_couple
 
@@ -64,9 +64,12 @@ def run_init(args: argparse.Namespace, context: Context) -> int:
     tz = args.tz or guess_time_zone()
     couple = create_couple(data_dir, name, partner, tz, args.day_start, args.starter)
     people = couple.people()
-    say(f"Set up {people['a'].name} & {people['b'].name} in {couple.store.data_dir}.")
+    say(
+        f"Set up {flat(people['a'].name)} & {flat(people['b'].name)} "
+        f"in {flat(couple.store.data_dir)}."
+    )
     say("Next: share that folder with your partner's computer (Syncthing, Dropbox ...),")
-    say(f"then on theirs run: rekindle join --data FOLDER --as {people['b'].name}")
+    say(f"then on theirs run: rekindle join --data FOLDER --as {flat(people['b'].name)}")
     return 0
 
 
@@ -76,7 +79,7 @@ def run_join(args: argparse.Namespace, context: Context) -> int:
     couple = join_couple(data_dir, who, args.tz, args.day_start)
     me = couple.person(couple.me)
     say(
-        f"This device now writes as {me.name} (replica {couple.store.replica_id}) "
-        f"in {couple.store.data_dir}."
+        f"This device now writes as {flat(me.name)} (replica {flat(couple.store.replica_id)}) "
+        f"in {flat(couple.store.data_dir)}."
     )
     return 0

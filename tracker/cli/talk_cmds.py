@@ -6,7 +6,17 @@ import argparse
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, in_range, my_today, now, say
+from tracker.cli.common import (
+    DATA_OPTION,
+    CLIError,
+    Context,
+    as_json,
+    flat,
+    in_range,
+    my_today,
+    now,
+    say,
+)
 from tracker.domain.content.prompts import Prompt
 from tracker.domain.talks import (
     UNPLANNED,
@@ -176,7 +186,7 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
         monthday,
     )
     talks.save_slot(couple, slot, f"Planned “{slot.title}”")
-    say(f"Planned “{slot.title}”: {describe(slot.rule, slot.start, slot.tz, slot.minutes)}.")
+    say(f"Planned “{flat(slot.title)}”: {describe(slot.rule, slot.start, slot.tz, slot.minutes)}.")
     say(f"First: {day_text(slot.start)} {slot.start.year} at {slot.start:%H:%M} ({slot.tz}).")
     return 0
 
@@ -212,14 +222,15 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
     say("Planned")
     for slot in planned:
         say(
-            f"  {slot.id.removeprefix('talk:')}  {slot.title}: "
+            f"  {slot.id.removeprefix('talk:')}  {flat(slot.title)}: "
             f"{describe(slot.rule, slot.start, slot.tz, slot.minutes)}"
         )
     say("\nComing up")
     for meeting in coming:
         moved = " (moved)" if meeting.moved else ""
         when = countdown(meeting.start, meeting.slot.minutes, moment, tz)
-        say(f"  {local_in(meeting.start, tz):%a %d %b %H:%M}  {meeting.slot.title}{moved} · {when}")
+        start = local_in(meeting.start, tz)
+        say(f"  {start:%a %d %b %H:%M}  {flat(meeting.slot.title)}{moved} · {when}")
     return 0
 
 
@@ -279,12 +290,12 @@ def run_log(args: argparse.Namespace, context: Context) -> int:
             couple, by_id[followup_id], couple.me, couple.partner_key, due, today
         )
     found_slot = talks.slot(couple, slot_id)
-    title = f"“{found_slot.title}”" if found_slot else "an unplanned talk"
+    title = f"“{flat(found_slot.title)}”" if found_slot else "an unplanned talk"
     say(f"Logged {title} on {day_text(day)}.")
     if promises:
         say(
             f"{len(promises)} promise{'s' if len(promises) != 1 else ''} to "
-            f"{couple.name_of(couple.partner_key)}, due {day_text(due)}."
+            f"{flat(couple.name_of(couple.partner_key))}, due {day_text(due)}."
         )
     return 0
 
@@ -308,7 +319,7 @@ def run_skip(args: argparse.Namespace, context: Context) -> int:
     if meeting.status is Status.HELD:
         raise CLIError("That talk is logged as held; it can't be skipped now.")
     talks.set_status(couple, meeting, Status.SKIPPED)
-    say(f"Skipped “{meeting.slot.title}” on {day_text(meeting.day)}.")
+    say(f"Skipped “{flat(meeting.slot.title)}” on {day_text(meeting.day)}.")
     return 0
 
 
@@ -319,7 +330,7 @@ def run_move(args: argparse.Namespace, context: Context) -> int:
     at = _checked(parse_clock, args.at) if args.at else meeting.slot.start.time()
     when = datetime.combine(day, at)
     _checked(talks.move, couple, meeting, when, now())
-    say(f"Moved “{meeting.slot.title}” to {day_text(when)} at {when:%H:%M}.")
+    say(f"Moved “{flat(meeting.slot.title)}” to {day_text(when)} at {when:%H:%M}.")
     return 0
 
 
@@ -327,5 +338,5 @@ def run_end(args: argparse.Namespace, context: Context) -> int:
     couple = context.couple()
     slot = find_slot(couple, args.slot)
     talks.end_slot(couple, slot, now())
-    say(f"Ended “{slot.title}”. Its log stays.")
+    say(f"Ended “{flat(slot.title)}”. Its log stays.")
     return 0

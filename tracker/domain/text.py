@@ -1,30 +1,89 @@
-"""Text people typed: kept as typed, but never able to act on a terminal."""
+"""Text people typed: kept as typed, but never able to act on a terminal.
+
+`visible` is the one boundary where text from files becomes display text: every
+screen, dialog, input, toast and CLI line goes through it (directly, or through
+`tracker.ui.widgets.literal` and `tracker.cli.common`).
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+NEWLINE_MARK = "⏎"
+# Shown in place of an invisible character that could act on what is around it.
+HIDDEN_MARK = "\ufffd"
 
 # Control characters become their visible Unicode pictures (ESC → ␛), so an
 # escape sequence in a title is seen, not obeyed.
 # C1 controls (0x80-0x9F, e.g. a one-byte CSI) have no pictures: they become �.
-_PICTURES = (
-    {code: 0x2400 + code for code in range(0x20) if code != 0x0A}
-    | {0x7F: 0x2421}
-    | {code: 0xFFFD for code in range(0x80, 0xA0)}
+_PICTURES: dict[int, str] = (
+    {code: chr(0x2400 + code) for code in range(0x20) if code != 0x0A}
+    | {0x7F: "\u2421"}
+    | {code: HIDDEN_MARK for code in range(0x80, 0xA0)}
+)
+# Bidi embeddings, overrides, isolates and marks reorder the text around them
+# (a name that reads backwards, a CLI line that hides a word); zero-width
+# spaces, non-joiners, word joiners and byte-order marks hide text. Shown as �
+# so the reader sees that something is there. The zero-width joiner is kept:
+# it holds family and couple emoji together and changes no order.
+_HIDDEN = "\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+# Emoji tag sequences (the flags of England, Scotland, Wales): a black flag,
+# tag characters, a cancel tag. Outside such a sequence tag characters only hide text.
+_TAG_FLAG = "\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
+_FLAG = re.compile(f"({_TAG_FLAG})")
+_HIDDEN_OR_BREAK = f"[{_HIDDEN}\U000e0000-\U000e007f\ud800-\udfff]|([\n\u2028\u2029])"
+_UNSAFE_EACH = re.compile(f"({_TAG_FLAG})|{_HIDDEN_OR_BREAK}")
+_UNSAFE = re.compile(
+    f"({_TAG_FLAG})|[{_HIDDEN}\U000e0000-\U000e007f\ud800-\udfff]|(\r\n|[\n\u2028\u2029])"
 )
 
 
-def visible(text: str) -> str:
-    """Safe to print: control characters shown as symbols, newlines kept."""
-    return text.translate(_PICTURES)
+def visible(text: str, *, newlines: bool = True) -> str:
+    """Safe to print: controls shown as symbols, invisible reorderers as �, emoji whole.
+
+    With `newlines=False` a line break becomes ⏎, so one field stays on one line
+    (a CLI row, an input box); otherwise every kind of line break becomes "\\n".
+    """
+    newline = "\n" if newlines else NEWLINE_MARK
+
+    def replace(found: re.Match[str]) -> str:
+        if found.group(1):
+            return found.group(1)  # a whole flag
+        return newline if found.group(2) else HIDDEN_MARK
+
+    return _UNSAFE.sub(replace, text).translate(_PICTURES)
+
+
+def visible_each(text: str) -> str:
+    """Like `visible(text, newlines=False)`, but one character shown for each one stored.
+
+    For an input box: its cursor counts characters of the stored value, so the
+    shown text must line up with it (a CR LF is two marks here, not one).
+    """
+
+    def replace(found: re.Match[str]) -> str:
+        if found.group(1):
+            return found.group(1)
+        return NEWLINE_MARK if found.group(2) else HIDDEN_MARK
+
+    return _UNSAFE_EACH.sub(replace, text).translate(_PICTURES)
 
 
 def strip_controls(text: str) -> str:
     """Drop control and format characters (escapes, bells, bidi overrides).
 
-    Newlines and tabs stay, and so does the zero-width joiner that holds
-    family and couple emoji together.
+    Newlines and tabs stay, and so do the zero-width joiner that holds family
+    and couple emoji together and the tags inside a flag like England's.
     """
-    return "".join(
-        ch for ch in text if ch in "\n\t\u200d" or unicodedata.category(ch) not in ("Cc", "Cf")
-    )
+    kept: list[str] = []
+    for piece in _FLAG.split(text):
+        if _FLAG.fullmatch(piece):
+            kept.append(piece)
+            continue
+        kept.extend(
+            ch
+            for ch in piece
+            if ch in "\n\t\u200d" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+        )
+    return "".join(kept)

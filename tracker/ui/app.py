@@ -14,6 +14,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tracker.domain.days import moment_in, person_today
+from tracker.domain.text import visible
 from tracker.export import feed
 from tracker.store.bin import BIN_KINDS, last_deleted_here, mark_told, restore, untold
 from tracker.store.couple import Change, Couple
@@ -164,8 +165,11 @@ class RekindleApp(App[int]):
         """Notifications here often carry a habit's or a partner's words: never markup.
 
         `markup` is ignored on purpose: screens' own notify() passes True by default.
+        Every toast goes through here, so this is where its words are made inert.
         """
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     # -- changes -------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from tracker.domain.content.prompts import Prompt
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal
+from tracker.ui.widgets.literal import TextInput, literal
 
 T = TypeVar("T")
 SHEETS = [sheet("dialogs.tcss"), sheet("checkin.tcss")]
@@ -69,7 +69,7 @@ class FieldsDialog(ModalScreen[T | None], Generic[T]):
                 yield Label(wrapped(self.hint), classes="hint")
             for field in self.fields:
                 yield Label(field.label)
-                yield Input(
+                yield TextInput(
                     field.value,
                     placeholder=field.placeholder,
                     id=field.id,

@@ -28,7 +28,7 @@ from tracker.domain.checkin import (
     week_label,
 )
 from tracker.ui.screens.checkin_dialogs import SHEETS
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 
 def slug(key: str) -> str:
@@ -106,7 +106,7 @@ class CheckinForm(ModalScreen[CheckIn | None]):
                 yield Label(f"{LABELS[key]}  [dim]{QUESTIONS[key]}[/dim]", classes="rate-label")
                 with Horizontal(classes="rate-row"):
                     yield RatingInput(rating, id=f"rate-{slug(key)}")
-                    yield Input(
+                    yield TextInput(
                         note,
                         placeholder="a sentence about it (optional)",
                         id=f"note-{slug(key)}",

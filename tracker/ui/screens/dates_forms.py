@@ -17,7 +17,7 @@ from tracker.domain.dates import DateKind, DateNight, RepeatFreq
 from tracker.domain.dates_input import DateDraft, clean_memory, clean_stars
 from tracker.domain.dates_jar import JarIdea
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 T = TypeVar("T")
 
@@ -90,22 +90,24 @@ class DateForm(_Form[DateNight]):
             yield Label(self.heading, classes="title")
             with Horizontal(classes="field"):
                 yield Label("What")
-                yield Input(d.title, id="title", placeholder="e.g. Dinner at Luigi's", compact=True)
+                yield TextInput(
+                    d.title, id="title", placeholder="e.g. Dinner at Luigi's", compact=True
+                )
             with Horizontal(classes="field"):
                 yield Label("Kind")
                 yield Select(kinds, value=d.kind.value, allow_blank=False, id="kind", compact=True)
             with Horizontal(classes="field"):
                 yield Label("Day")
-                yield Input(d.day, id="day", placeholder="YYYY-MM-DD", compact=True)
+                yield TextInput(d.day, id="day", placeholder="YYYY-MM-DD", compact=True)
                 yield Label("at", classes="inner", id="time-label")
-                yield Input(d.time, id="time", placeholder="HH:MM", compact=True)
+                yield TextInput(d.time, id="time", placeholder="HH:MM", compact=True)
                 yield Label("hours", classes="inner", id="hours-label")
-                yield Input(d.hours, id="hours", placeholder="2", compact=True)
+                yield TextInput(d.hours, id="hours", placeholder="2", compact=True)
                 yield Label("days", classes="inner", id="days-label")
-                yield Input(d.days, id="days", placeholder="2", type="integer", compact=True)
+                yield TextInput(d.days, id="days", placeholder="2", type="integer", compact=True)
             with Horizontal(classes="field"):
                 yield Label("Where")
-                yield Input(d.place, id="place", placeholder="optional", compact=True)
+                yield TextInput(d.place, id="place", placeholder="optional", compact=True)
             with Horizontal(classes="field"):
                 yield Label("Repeat")
                 yield Select(
@@ -114,17 +116,21 @@ class DateForm(_Form[DateNight]):
             with Horizontal(classes="field", id="repeat-row"):
                 yield Label("")
                 yield Label("every", classes="inner")
-                yield Input(d.every, id="every", placeholder="1", type="integer", compact=True)
+                yield TextInput(d.every, id="every", placeholder="1", type="integer", compact=True)
                 yield Label("last day", classes="inner")
-                yield Input(d.until, id="until", placeholder="YYYY-MM-DD, optional", compact=True)
+                yield TextInput(
+                    d.until, id="until", placeholder="YYYY-MM-DD, optional", compact=True
+                )
             with Horizontal(classes="field"):
                 yield Label("Remind")
-                yield Input(d.alarm, id="alarm", placeholder="minutes before", compact=True)
+                yield TextInput(d.alarm, id="alarm", placeholder="minutes before", compact=True)
                 yield Label("zone", classes="inner")
-                yield Input(d.tz, id="tz", placeholder="e.g. Europe/London", compact=True)
+                yield TextInput(d.tz, id="tz", placeholder="e.g. Europe/London", compact=True)
             with Horizontal(classes="field"):
                 yield Label("Notes")
-                yield Input(d.notes, id="notes", placeholder="your partner sees them", compact=True)
+                yield TextInput(
+                    d.notes, id="notes", placeholder="your partner sees them", compact=True
+                )
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -173,9 +179,9 @@ class RatingDialog(_Form[tuple[int, str]]):
         with Vertical(classes="dialog"):
             yield Label(literal("How was " + one_line(self.date_title, 44) + "?"), classes="title")
             yield Label("Stars, 1 to 5", classes="hint")
-            yield Input("" if self.stars is None else str(self.stars), id="stars")
+            yield TextInput("" if self.stars is None else str(self.stars), id="stars")
             yield Label("One line to remember it by (your partner reads it too)", classes="hint")
-            yield Input(self.memory, id="memory", placeholder="e.g. the heron on the way home")
+            yield TextInput(self.memory, id="memory", placeholder="e.g. the heron on the way home")
             yield from self.buttons()
 
     def make(self) -> tuple[int, str]:
@@ -192,7 +198,7 @@ class IdeaDialog(_Form[JarIdea]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("An idea of your own for the jar", classes="title")
-            yield Input(id="idea-title", placeholder="The idea, e.g. Dance in the kitchen")
+            yield TextInput(id="idea-title", placeholder="The idea, e.g. Dance in the kitchen")
             with Horizontal(classes="row"):
                 yield Select(
                     [(k.value.capitalize(), k.value) for k in IdeaKind],
@@ -200,8 +206,8 @@ class IdeaDialog(_Form[JarIdea]):
                     allow_blank=False,
                     id="idea-kind",
                 )
-                yield Input("2", id="idea-hours", placeholder="hours (days, for a getaway)")
-            yield Input(id="idea-about", placeholder="A sentence about it (optional)")
+                yield TextInput("2", id="idea-hours", placeholder="hours (days, for a getaway)")
+            yield TextInput(id="idea-about", placeholder="A sentence about it (optional)")
             yield from self.buttons()
 
     def make(self) -> JarIdea:

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from tracker.domain.models import Direction, Habit
 from tracker.domain.today import MAX_NOTE, clean_note, format_amount, parse_amount
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 T = TypeVar("T")
 
@@ -47,7 +47,7 @@ class AmountDialog(_Dialog[float]):
         with Vertical(classes="dialog"):
             yield Label(literal(one_line(habit.title, 60)), classes="title")
             yield Label(goal)
-            yield Input(
+            yield TextInput(
                 value="" if self.current is None else format_amount(self.current),
                 placeholder=habit.unit or "amount",
                 id="amount",

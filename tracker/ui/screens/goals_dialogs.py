@@ -32,7 +32,7 @@ from tracker.domain.goals_values import (
 )
 from tracker.domain.text import visible
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 T = TypeVar("T")
 SHEETS = [sheet("dialogs.tcss"), sheet("goals.tcss")]
@@ -99,7 +99,7 @@ class FieldsDialog(_Modal[T]):
                         id=spec.id,
                     )
                 else:
-                    yield Input(spec.value, placeholder=spec.placeholder, id=spec.id)
+                    yield TextInput(spec.value, placeholder=spec.placeholder, id=spec.id)
             yield Static(classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
@@ -214,7 +214,7 @@ class ValuesDialog(_Modal[list[str]]):
             with Horizontal(id="values-panes"):
                 yield OptionList(id="ranked")
                 yield OptionList(id="library")
-            yield Input(placeholder="Or write your own, then press enter", id="own")
+            yield TextInput(placeholder="Or write your own, then press enter", id="own")
             yield Static(classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")

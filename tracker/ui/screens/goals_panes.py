@@ -135,7 +135,7 @@ class OverviewPane(VerticalScroll):
             text.append(
                 f"  values {percent(found.values_part)} · vision {percent(found.vision_part)}\n"
             )
-        text.append(f"{found.why}\n", style="dim")
+        text.append(f"{visible(found.why)}\n", style="dim")
         talk = len(found.divergences)
         if talk or found.agreements:
             text.append(
@@ -216,7 +216,7 @@ class AlignmentPane(Vertical):
             score.append(
                 f"  values {percent(found.values_part)} · vision {percent(found.vision_part)}"
             )
-        score.append(f"\n{found.why}", style="dim")
+        score.append(f"\n{visible(found.why)}", style="dim")
         self.query_one("#align-score", Static).update(score)
         width = width_of(self) - 4
         lines = Text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from tracker.domain.models import (
 from tracker.store.couple import Couple
 from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 if TYPE_CHECKING:
     from tracker.ui.app import RekindleApp
@@ -91,15 +92,17 @@ class HabitForm(ModalScreen[Habit | None]):
         owners = [
             ("Each of us, separately", Owner.EACH.value),
             ("Together: one shared tick", Owner.TOGETHER.value),
-            (f"Only {one_line(self.names['a'], 20)}", Owner.A.value),
-            (f"Only {one_line(self.names['b'], 20)}", Owner.B.value),
+            # Text, not str: a Select reads a str prompt as markup, and names are typed.
+            (Text(f"Only {one_line(self.names['a'], 20)}"), Owner.A.value),
+            (Text(f"Only {one_line(self.names['b'], 20)}"), Owner.B.value),
         ]
         with VerticalScroll(classes="dialog wide form"):
             yield Label(self.heading, classes="title")
             yield Label("Name")
-            yield Input(d.title, id="title", placeholder="e.g. Phone-free dinner")
+            # TextInput draws stored words inertly (␛, ⏎); `_untouched` says how they are saved.
+            yield TextInput(d.title, id="title", placeholder="e.g. Phone-free dinner")
             yield Label("Why or how (optional)")
-            yield Input(d.description, id="description")
+            yield TextInput(d.description, id="description")
             with Horizontal(classes="row"):
                 yield Select(
                     [(a.value.capitalize(), a.value) for a in Area],
@@ -115,8 +118,8 @@ class HabitForm(ModalScreen[Habit | None]):
                     allow_blank=False,
                     id="schedule",
                 )
-                yield Input(d.times, id="times", placeholder="times", type="integer")
-                yield Input(d.every, id="every", placeholder="N days", type="integer")
+                yield TextInput(d.times, id="times", placeholder="times", type="integer")
+                yield TextInput(d.every, id="every", placeholder="N days", type="integer")
             yield SelectionList[int](
                 *[(name, index, index in d.weekdays) for index, name in enumerate(WEEKDAY_NAMES)],
                 id="weekdays",
@@ -137,8 +140,8 @@ class HabitForm(ModalScreen[Habit | None]):
                     allow_blank=False,
                     id="direction",
                 )
-                yield Input(d.target, id="target", placeholder="goal")
-                yield Input(d.unit, id="unit", placeholder="unit, e.g. minutes")
+                yield TextInput(d.target, id="target", placeholder="goal")
+                yield TextInput(d.unit, id="unit", placeholder="unit, e.g. minutes")
             yield Static(classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
@@ -184,13 +187,30 @@ class HabitForm(ModalScreen[Habit | None]):
     @on(Input.Submitted)
     def action_save(self) -> None:
         try:
-            habit = self.make(self._read())
+            draft = self._read()
+            habit = self._untouched(draft, self.make(draft))
         except ValueError as error:
             message = self.query_one(".error", Static)
             message.update(literal(str(error)))
             message.display = True
             return
         self.dismiss(habit)
+
+    def _untouched(self, draft: HabitDraft, habit: Habit) -> Habit:
+        """Words left as they were are saved exactly as stored, not cleaned.
+
+        A partner's title holding an escape is shown as ␛ and stays theirs until
+        someone edits it; only what is typed goes through the form's cleaning.
+        """
+        before = self.draft
+        kept = {
+            name: getattr(before, name)
+            for name in ("title", "description", "unit")
+            if getattr(draft, name) == getattr(before, name) and getattr(before, name)
+        }
+        if "unit" in kept and not habit.measurable:
+            del kept["unit"]
+        return replace(habit, **kept) if kept else habit
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:

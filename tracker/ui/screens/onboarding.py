@@ -42,7 +42,7 @@ from tracker.store.setup import (
     read_people,
 )
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 # Three gentle ones, pre-ticked so "skip" still gives a couple something to do tonight.
 DEFAULT_STARTERS = ("phone-free-dinner", "ask-about-their-day", "specific-thank-you")
@@ -76,6 +76,8 @@ class OnboardingScreen(Screen[Couple | None]):
         self.joining = False
         # Given a couple, this is the welcome run again from Settings: it edits, never creates.
         self.editing = couple
+        # The names as stored: saved untouched, each is kept exactly (see `_entered_name`).
+        self._stored: dict[str, str] = {}
 
     def _default_folder(self) -> str:
         return self.data_flag or os.environ.get(DATA_ENV) or str(default_data_dir())
@@ -85,25 +87,25 @@ class OnboardingScreen(Screen[Couple | None]):
         with VerticalScroll(id="onboarding-body"):
             yield Static(WELCOME, classes="hint")
             yield Label("Shared data folder")
-            yield Input(self._default_folder(), id="folder")
+            yield TextInput(self._default_folder(), id="folder")
             yield Static(id="folder-note", classes="hint")
             with Vertical(id="new-couple"), Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Your name")
-                    yield Input(id="my-name", placeholder=self._me_default())
+                    yield TextInput(id="my-name", placeholder=self._me_default())
                 with Vertical():
                     yield Label("Your partner's name")
-                    yield Input(id="partner-name", placeholder="Partner")
+                    yield TextInput(id="partner-name", placeholder="Partner")
             with Vertical(id="join-couple"):
                 yield Label("This folder already holds your couple's data. Which one are you?")
                 yield RadioSet(id="who")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Your time zone")
-                    yield Input(guess_time_zone(), id="tz")
+                    yield TextInput(guess_time_zone(), id="tz")
                 with Vertical():
                     yield Label("Your day starts at (hour)")
-                    yield Input("4", id="day-start", type="integer")
+                    yield TextInput("4", id="day-start", type="integer")
             yield Static(
                 "A tick after midnight but before that hour counts for the evening before.",
                 classes="hint",
@@ -135,8 +137,9 @@ class OnboardingScreen(Screen[Couple | None]):
         me = couple.person(couple.me)
         folder = self.query_one("#folder", Input)
         folder.value, folder.disabled = str(couple.store.data_dir), True
-        self.query_one("#my-name", Input).value = me.name
-        self.query_one("#partner-name", Input).value = couple.name_of(couple.partner_key)
+        self._stored = {"#my-name": me.name, "#partner-name": couple.name_of(couple.partner_key)}
+        for selector, stored in self._stored.items():
+            self.query_one(selector, Input).value = stored
         self.query_one("#tz", Input).value = me.tz
         self.query_one("#day-start", Input).value = str(me.day_start)
         self.query_one("#join-couple").display = False
@@ -191,9 +194,17 @@ class OnboardingScreen(Screen[Couple | None]):
     def _value(self, selector: str) -> str:
         return self.query_one(selector, Input).value.strip()
 
+    def _entered_name(self, selector: str, who: str) -> str:
+        """A name as typed, or exactly as stored when its box was left untouched."""
+        stored = self._stored.get(selector)
+        shown = self.query_one(selector, Input).value
+        if stored is not None and shown == stored:
+            return stored
+        return check_name(shown.strip(), who)
+
     def _update(self, couple: Couple, tz: str, day_start: int) -> None:
-        me = check_name(self._value("#my-name"), "your")
-        partner_name = check_name(self._value("#partner-name"), "your partner's")
+        me = self._entered_name("#my-name", "your")
+        partner_name = self._entered_name("#partner-name", "your partner's")
         partner = couple.person(couple.partner_key)
         couple.save_person(Person(couple.me, me, check_tz(tz), check_day_start(day_start)))
         couple.save_person(Person(partner.key, partner_name, partner.tz, partner.day_start))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -15,7 +16,7 @@ from tracker.store.settings import get_setting, put_setting
 from tracker.store.setup import SetupError, check_day_start, check_name, check_tz
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal
+from tracker.ui.widgets.literal import TextInput, literal
 from tracker.ui.widgets.nav import NavBar
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class SettingsScreen(RekindleScreen):
 
     def __init__(self) -> None:
         super().__init__(id="settings")
+        self._stored: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -41,17 +43,17 @@ class SettingsScreen(RekindleScreen):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Your name")
-                    yield Input(id="my-name")
+                    yield TextInput(id="my-name")
                 with Vertical():
                     yield Label("Your partner's name")
-                    yield Input(id="partner-name")
+                    yield TextInput(id="partner-name")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Your time zone")
-                    yield Input(id="tz")
+                    yield TextInput(id="tz")
                 with Vertical():
                     yield Label("Your day starts at (hour)")
-                    yield Input(id="day-start", type="integer")
+                    yield TextInput(id="day-start", type="integer")
             yield Static(
                 "Your partner sets their own time zone and day start on their computer.",
                 classes="hint",
@@ -77,9 +79,14 @@ class SettingsScreen(RekindleScreen):
         couple = self.rekindle.couple
         assert couple is not None
         me = couple.person(couple.me)
-        self.query_one("#my-name", Input).value = me.name
-        self.query_one("#partner-name", Input).value = couple.name_of(couple.partner_key)
-        self.query_one("#tz", Input).value = me.tz
+        # TextInput draws these inertly (␛ for an escape); saved untouched, each is kept as is.
+        self._stored = {
+            "#my-name": me.name,
+            "#partner-name": couple.name_of(couple.partner_key),
+            "#tz": me.tz,
+        }
+        for selector, stored in self._stored.items():
+            self.query_one(selector, Input).value = stored
         self.query_one("#day-start", Input).value = str(me.day_start)
         self.query_one("#light", Switch).value = self.app.theme == LIGHT
         self.query_one("#help-card", Switch).value = bool(
@@ -105,10 +112,18 @@ class SettingsScreen(RekindleScreen):
         def value(selector: str) -> str:
             return self.query_one(selector, Input).value
 
+        def entered(selector: str, check: Callable[[str], str]) -> str:
+            # Untouched, the stored text is kept exactly: never rewritten behind anyone's back.
+            stored = self._stored[selector]
+            shown = value(selector)
+            return stored if shown == stored else check(shown)
+
         try:
-            name = check_name(value("#my-name"), "your")
-            partner_name = check_name(value("#partner-name"), "your partner's")
-            tz = check_tz(value("#tz").strip())
+            name = entered("#my-name", lambda typed: check_name(typed, "your"))
+            partner_name = entered(
+                "#partner-name", lambda typed: check_name(typed, "your partner's")
+            )
+            tz = entered("#tz", lambda typed: check_tz(typed.strip()))
             day_start = check_day_start(int(value("#day-start") or "4"))
         except ValueError:
             error.update("The day start is an hour, like 4.")

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from tracker.domain.text import visible
 from tracker.store.doctor import health
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
@@ -94,9 +95,10 @@ class SyncScreen(RekindleScreen):
             lines.append("All good: every file reads cleanly.", style="green")
         for finding in report.findings:
             mark, style = ("!", "bold yellow") if finding.level == "warn" else ("·", "")
-            lines.append(f"{mark} ", style=style).append(finding.text + "\n")
+            # Findings quote file and folder names from the partner's side: made inert.
+            lines.append(f"{mark} ", style=style).append(visible(finding.text) + "\n")
             if finding.fix:
-                lines.append(f"  → {finding.fix}\n", style="dim")
+                lines.append(f"  → {visible(finding.fix)}\n", style="dim")
         self.query_one("#findings", Static).update(lines)
         self._show_overrides(report.overrides)
 

@@ -23,7 +23,7 @@ from tracker.domain.talks_log import Followup
 from tracker.domain.talks_prompts import clean_prompt_text
 from tracker.domain.talks_schedule import parse_date
 from tracker.ui.screens.talks_forms import SHEETS, _Form
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 
 def _agenda(text: Text) -> None:
@@ -108,7 +108,7 @@ class IStatementForm(ModalScreen[None]):
             ):
                 with Horizontal(classes="i-row"):
                     yield Label(label, classes="i-label")
-                    yield Input(id=field_id, placeholder=hint)
+                    yield TextInput(id=field_id, placeholder=hint)
             yield Static(id="i-sentence")
             yield Static(id="i-flags", classes="hint")
             with Horizontal(classes="buttons"):
@@ -153,7 +153,7 @@ class OwnPromptForm(_Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label("Add your own prompt", classes="title")
-            yield Input(id="text", placeholder="e.g. What would you like more of from me?")
+            yield TextInput(id="text", placeholder="e.g. What would you like more of from me?")
             with Horizontal(classes="row"):
                 yield Select(
                     [(t.label, t.value) for t in Theme],
@@ -245,7 +245,7 @@ class PromiseForm(_Form):
                 id="by",
             )
             yield Label("Due (YYYY-MM-DD)")
-            yield Input(self.due.isoformat(), id="due")
+            yield TextInput(self.due.isoformat(), id="due")
             yield from self.buttons()
 
     def on_mount(self) -> None:

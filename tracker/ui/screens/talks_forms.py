@@ -18,7 +18,7 @@ from tracker.domain.talks import Slot, clean_line
 from tracker.domain.talks_log import MAX_TOPIC, clean_followups, clean_text
 from tracker.domain.talks_schedule import REPEAT_CHOICES, describe, parse_clock, parse_date
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 SHEETS = [sheet("dialogs.tcss"), sheet("talks.tcss")]
 
@@ -82,7 +82,7 @@ class SlotForm(_Form):
         with VerticalScroll(classes="dialog wide talk-form"):
             yield Label(self.heading, classes="title")
             yield Label("Name")
-            yield Input(f.title, id="title", placeholder="Our talk")
+            yield TextInput(f.title, id="title", placeholder="Our talk")
             yield Label("How often")
             yield Select(
                 [(r.label(), r.key) for r in REPEAT_CHOICES],
@@ -93,13 +93,13 @@ class SlotForm(_Form):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("First day")
-                    yield Input(f.day, id="day", placeholder="YYYY-MM-DD")
+                    yield TextInput(f.day, id="day", placeholder="YYYY-MM-DD")
                 with Vertical():
                     yield Label("Time")
-                    yield Input(f.at, id="at", placeholder="20:00")
+                    yield TextInput(f.at, id="at", placeholder="20:00")
                 with Vertical():
                     yield Label("Minutes")
-                    yield Input(f.minutes, id="minutes", type="integer")
+                    yield TextInput(f.minutes, id="minutes", type="integer")
             yield Static(id="preview", classes="hint")
             yield from self.buttons()
 
@@ -151,8 +151,8 @@ class MoveForm(_Form):
             yield Label(literal("Move " + one_line(self.talk_title, 40)), classes="title")
             yield Label("Only this one moves; the others stay where they are.", classes="hint")
             with Horizontal(classes="row"):
-                yield Input(self.when.date().isoformat(), id="day", placeholder="YYYY-MM-DD")
-                yield Input(f"{self.when:%H:%M}", id="at", placeholder="20:00")
+                yield TextInput(self.when.date().isoformat(), id="day", placeholder="YYYY-MM-DD")
+                yield TextInput(f"{self.when:%H:%M}", id="at", placeholder="20:00")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -210,7 +210,7 @@ class LogForm(_Form):
         with VerticalScroll(classes="dialog wide talk-form", id="log-form"):
             yield Label(literal(one_line(s.title, 70)), classes="title")
             yield Label("What we talked about")
-            yield Input(s.topic, id="topic", placeholder="a few words")
+            yield TextInput(s.topic, id="topic", placeholder="a few words")
             yield Label("What I heard (in my words)")
             yield TextArea(s.heard, id="heard", soft_wrap=True, classes="short")
             if s.partner_heard:
