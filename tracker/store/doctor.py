@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from tracker.domain.validation import NEWER
 from tracker.store.couple import Couple
 from tracker.store.devices import ReplicaInfo, Skew, clock_skew, replica_clash, replicas
 from tracker.store.files import Problem
 from tracker.store.merge import overrides
 from tracker.store.records import DELETED
+from tracker.store.unfit import Unfit, unfit_records
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class HealthReport:
     findings: list[Finding] = field(default_factory=list)
     skews: list[Skew] = field(default_factory=list)
     overrides: list[dict[str, Any]] = field(default_factory=list)
+    unfit: list[Unfit] = field(default_factory=list)
 
     @property
     def healthy(self) -> bool:
@@ -61,6 +64,7 @@ class HealthReport:
                 for s in self.skews
             ],
             "overrides": self.overrides,
+            "skipped_records": [u.to_json() for u in self.unfit],
         }
 
 
@@ -91,6 +95,10 @@ def health(couple: Couple) -> HealthReport:
     for read in store.problems():
         assert read.problem is not None
         findings.append(Finding("warn", f"{read.path}: {read.explain()}.", _FIXES[read.problem]))
+
+    report.unfit = unfit_records(store)
+    for unfit in report.unfit:
+        findings.append(Finding("warn", f"Skipped {unfit.describe()}.", _unfit_fix(unfit)))
 
     for path in store.folded:
         findings.append(
@@ -171,6 +179,18 @@ def health(couple: Couple) -> HealthReport:
             )
         )
     return report
+
+
+def _unfit_fix(unfit: Unfit) -> str:
+    if unfit.reason == NEWER:
+        return (
+            "Update Rekindle on this device to show it. The rest is in use, and the record "
+            "is kept as it is."
+        )
+    return (
+        "The rest is in use and the record is kept as it is; editing it again on the device "
+        "that wrote it replaces it."
+    )
 
 
 def _who(info: ReplicaInfo | None, names: dict[str, str]) -> str:
