@@ -18,6 +18,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from tracker.store.decode import Refused, decode_file
 from tracker.store.records import Record
 
 SCHEMA_VERSION = 1
@@ -110,6 +111,26 @@ def parse_file(path: Path, raw: bytes) -> FileRead:
         result.problem = Problem.EMPTY
         return result
     try:
+        records, meta_table = decode_file(raw)
+    except Refused:
+        return _parse_carefully(result, raw)
+    _take_meta(result, meta_table)
+    result.records = records
+    return result
+
+
+def _take_meta(result: FileRead, meta_table: Any) -> None:
+    meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
+    result.meta = meta if isinstance(meta, dict) else {}
+    schema = result.meta.get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        result.problem = Problem.NEWER
+        result.detail = f"schema {schema}, this app reads up to {SCHEMA_VERSION}"
+
+
+def _parse_carefully(result: FileRead, raw: bytes) -> FileRead:
+    """Entry by entry, so one bad entry costs only itself and the reason is reported."""
+    try:
         content = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
         result.problem = Problem.UNREADABLE
@@ -122,13 +143,7 @@ def parse_file(path: Path, raw: bytes) -> FileRead:
     ):
         result.problem = Problem.NOT_OURS
         return result
-    meta_table = content.get(META_TABLE) or {}
-    meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
-    result.meta = meta if isinstance(meta, dict) else {}
-    schema = result.meta.get("schema", SCHEMA_VERSION)
-    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
-        result.problem = Problem.NEWER
-        result.detail = f"schema {schema}, this app reads up to {SCHEMA_VERSION}"
+    _take_meta(result, content.get(META_TABLE) or {})
     for doc in content.get(RECORDS_TABLE, {}).values():
         record = Record.from_doc(doc) if isinstance(doc, dict) else None
         if record is None:
