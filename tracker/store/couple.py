@@ -104,9 +104,14 @@ class Couple:
         found: dict[str, Person] = {}
         for key in PARTNERS:
             record = self.store.get(f"person:{key}")
-            if record is not None:
-                for person in self.as_objects([record]):
-                    found[key] = person
+            if record is None:
+                continue
+            read: list[Person] = self.as_objects([record])
+            # Every screen needs both people: one whose record does not fit (a newer
+            # version's day start, say) stands in with the defaults and the name, if the
+            # name is readable, and is still named by doctor. It is never written back.
+            name = record.data.get("name")
+            found[key] = read[0] if read else Person(key, name if isinstance(name, str) else "")
         return found
 
     def person(self, key: str) -> Person:
