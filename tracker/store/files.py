@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from tinydb.storages import Storage
 
 from tracker.store.decode import Refused, decode_file
@@ -205,6 +206,14 @@ def make_private_dir(path: Path) -> None:
             os.chmod(folder, DIR_MODE)
 
 
+def _load_json(raw: bytes) -> Any:
+    """msgspec is about twice as fast as json; json still reads what it refuses (NaN)."""
+    try:
+        return msgspec.json.decode(raw)
+    except msgspec.DecodeError:
+        return json.loads(raw)
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -248,7 +257,7 @@ class AtomicJSONStorage(Storage):
                 raw = self.path.read_bytes()
             except FileNotFoundError:
                 return None
-            self._cache = json.loads(raw) if raw.strip() else None
+            self._cache = _load_json(raw) if raw.strip() else None
         return self._cache
 
     def _fragment(self, doc_id: str, doc: Any) -> str:
