@@ -6,6 +6,7 @@ Every model converts to and from a JSON-friendly dict (``to_data`` /
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -118,7 +119,7 @@ class Schedule:
         }
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Self:
+    def from_data(cls, data: Mapping[str, Any]) -> Self:
         return cls.from_shape(convert(data, ScheduleData))
 
     @classmethod
@@ -149,7 +150,7 @@ class Person:
         return asdict(self)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Self:
+    def from_data(cls, data: Mapping[str, Any]) -> Self:
         found = convert(data, PersonData)
         return cls(found.key, found.name, found.tz, found.day_start)
 
@@ -224,7 +225,7 @@ class Habit:
         }
 
     @classmethod
-    def from_data(cls, habit_id: str, data: dict[str, Any]) -> Self:
+    def from_data(cls, habit_id: str, data: Mapping[str, Any]) -> Self:
         found = convert(data, HabitData)
         return cls(
             id=habit_id,
@@ -300,7 +301,7 @@ class Check:
         return data
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Self:
+    def from_data(cls, data: Mapping[str, Any]) -> Self:
         found = convert(data, CheckData)
         day = valid_day("day", found.day, _day)
         return cls(found.habit, found.person, day, found.status, found.value, found.note)

@@ -281,4 +281,4 @@ class Couple:
 
 
 def _check(record: Record) -> Check:
-    return Check.from_data(record.data)  # type: ignore[arg-type]
+    return Check.from_data(record.data)

@@ -16,7 +16,7 @@ def describe_arrivals(couple: Couple, records: Sequence[Record]) -> str:
     partner = couple.name_of(couple.partner_key)
     ticks = []
     checks = [r for r in records if r.kind == CHECK and not r.deleted]
-    for check in couple.parsed(checks, lambda r: Check.from_data(dict(r.data))):
+    for check in couple.parsed(checks, lambda r: Check.from_data(r.data)):
         habit = couple.habit(check.habit_id)
         if habit is None or check.status is not CheckStatus.DONE:
             continue
