@@ -6,11 +6,16 @@ Every model converts to and from a JSON-friendly dict (``to_data`` /
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, Self
+from typing import Annotated, Any, Self
+
+import msgspec
+
+from tracker.domain.validation import Amount, Count, Invalid, IsoDay, convert, valid_day
 
 
 class Area(StrEnum):
@@ -114,13 +119,24 @@ class Schedule:
         }
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Self:
-        return cls(
-            kind=ScheduleKind(data.get("kind", "daily")),
-            weekdays=tuple(sorted(set(int(d) for d in data.get("weekdays", ())))),
-            times=int(data.get("times", 1)),
-            every=int(data.get("every", 1)),
-        )
+    def from_data(cls, data: Mapping[str, Any]) -> Self:
+        return cls.from_shape(convert(data, ScheduleData))
+
+    @classmethod
+    def from_shape(cls, found: ScheduleData) -> Self:
+        try:
+            return cls(found.kind, tuple(sorted(set(found.weekdays))), found.times, found.every)
+        except ValueError as error:  # the fields fit, their combination does not
+            raise Invalid("schedule", str(error)) from None
+
+
+class ScheduleData(msgspec.Struct):
+    """A schedule as stored; the combination is checked by `Schedule.problem`."""
+
+    kind: ScheduleKind = ScheduleKind.DAILY
+    weekdays: list[Annotated[int, msgspec.Meta(ge=0, le=6)]] = []
+    times: Annotated[int, msgspec.Meta(ge=1, le=31)] = 1
+    every: Annotated[int, msgspec.Meta(ge=1, le=365)] = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +150,16 @@ class Person:
         return asdict(self)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Self:
-        return cls(
-            key=str(data["key"]),
-            name=str(data.get("name", "")),
-            tz=str(data.get("tz", "UTC")),
-            day_start=int(data.get("day_start", 4)),
-        )
+    def from_data(cls, data: Mapping[str, Any]) -> Self:
+        found = convert(data, PersonData)
+        return cls(found.key, found.name, found.tz, found.day_start)
+
+
+class PersonData(msgspec.Struct):
+    key: str
+    name: str = ""
+    tz: str = "UTC"
+    day_start: Annotated[int, msgspec.Meta(ge=0, le=23)] = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,22 +225,38 @@ class Habit:
         }
 
     @classmethod
-    def from_data(cls, habit_id: str, data: dict[str, Any]) -> Self:
+    def from_data(cls, habit_id: str, data: Mapping[str, Any]) -> Self:
+        found = convert(data, HabitData)
         return cls(
             id=habit_id,
-            title=str(data.get("title", "")),
-            area=Area(data.get("area", Area.COMMUNICATION.value)),
-            owner=Owner(data.get("owner", Owner.EACH.value)),
-            schedule=Schedule.from_data(data.get("schedule", {})),
-            start=date.fromisoformat(data.get("start", "2000-01-01")),
-            description=str(data.get("description", "")),
-            kind=HabitKind(data.get("kind", HabitKind.YES_NO.value)),
-            target=float(data.get("target", 1.0)),
-            unit=str(data.get("unit", "")),
-            direction=Direction(data.get("direction", Direction.AT_LEAST.value)),
-            archived=bool(data.get("archived", False)),
-            order=int(data.get("order", 0)),
+            title=found.title,
+            area=found.area,
+            owner=found.owner,
+            schedule=Schedule.from_shape(found.schedule),
+            start=valid_day("start", found.start),
+            description=found.description,
+            kind=found.kind,
+            target=found.target,
+            unit=found.unit,
+            direction=found.direction,
+            archived=found.archived,
+            order=found.order,
         )
+
+
+class HabitData(msgspec.Struct):
+    title: str = ""
+    area: Area = Area.COMMUNICATION
+    owner: Owner = Owner.EACH
+    schedule: ScheduleData = msgspec.field(default_factory=ScheduleData)
+    start: IsoDay = "2000-01-01"
+    description: str = ""
+    kind: HabitKind = HabitKind.YES_NO
+    target: Amount = 1.0
+    unit: str = ""
+    direction: Direction = Direction.AT_LEAST
+    archived: bool = False
+    order: Count = 0
 
 
 @lru_cache(maxsize=8192)
@@ -266,13 +301,16 @@ class Check:
         return data
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Self:
-        value = data.get("value")
-        return cls(
-            habit_id=str(data["habit"]),
-            person=str(data["person"]),
-            day=_day(data["day"]),
-            status=CheckStatus(data.get("status", CheckStatus.DONE.value)),
-            value=None if value is None else float(value),
-            note=str(data.get("note", "")),
-        )
+    def from_data(cls, data: Mapping[str, Any]) -> Self:
+        found = convert(data, CheckData)
+        day = valid_day("day", found.day, _day)
+        return cls(found.habit, found.person, day, found.status, found.value, found.note)
+
+
+class CheckData(msgspec.Struct):
+    habit: str
+    person: str
+    day: IsoDay
+    status: CheckStatus = CheckStatus.DONE
+    value: Amount | None = None
+    note: str = ""

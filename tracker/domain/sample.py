@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from tracker.domain.checkin import KEYS, make_checkin
 from tracker.domain.content.starter import STARTER_HABITS, find_starter
 from tracker.domain.days import period_bounds
+from tracker.domain.kinds import CHECK, HABIT, PERSON
 from tracker.domain.models import US, Area, Check, CheckStatus, Habit, Person
 from tracker.domain.promises import (
     make_appreciation,
@@ -131,10 +132,10 @@ def generate(start: date, end: date, seed: int = 1) -> Iterator[SampleRecord]:
     start_ms = _evening_millis(start, PEOPLE[0], rng)
     for person in PEOPLE:
         device = "alex-laptop" if person.key == "a" else "sam-laptop"
-        yield SampleRecord(device, "person", f"person:{person.key}", person.to_data(), start_ms)
+        yield SampleRecord(device, PERSON, f"person:{person.key}", person.to_data(), start_ms)
     habits = sample_habits(start)
     for habit in habits:
-        yield SampleRecord("alex-laptop", "habit", habit.id, habit.to_data(), start_ms)
+        yield SampleRecord("alex-laptop", HABIT, habit.id, habit.to_data(), start_ms)
     people = {p.key: p for p in PEOPLE}
     # Each person's (and the couple's) willingness, drifting week by week.
     mood = {key: 0.85 for key in ("a", "b", US)}
@@ -199,9 +200,9 @@ def _day_of(
     if rng.random() < 0.3:
         # A slip of the thumb on the phone: ticked the wrong day, took it back, ticked again.
         yield SampleRecord(
-            first.replica, "check", first.id, first.data, first.millis + 1000, deleted=True
+            first.replica, CHECK, first.id, first.data, first.millis + 1000, deleted=True
         )
-        yield SampleRecord(first.replica, "check", first.id, first.data, first.millis + 2000)
+        yield SampleRecord(first.replica, CHECK, first.id, first.data, first.millis + 2000)
     if rng.random() < 0.7:
         # Later that week, on the other device: a note added or an amount fixed.
         fixed = Check(check.habit_id, key, day, check.status, value, note or rng.choice(NOTES))
@@ -209,7 +210,7 @@ def _day_of(
         other = f"{owner}-{'phone' if device == 'laptop' else 'laptop'}"
         yield SampleRecord(
             other,
-            "check",
+            CHECK,
             fixed.id,
             fixed.to_data(),
             first.millis + rng.randrange(1, 3) * 86_400_000,
@@ -219,7 +220,7 @@ def _day_of(
 def _record(check: Check, person: Person, day: date, rng: random.Random) -> SampleRecord:
     return SampleRecord(
         _device(check.person, rng),
-        "check",
+        CHECK,
         check.id,
         check.to_data(),
         _evening_millis(day, person, rng),

@@ -47,14 +47,11 @@ HELP_DISMISSED = "help-card-dismissed"  # {"dismissed": [trigger ids]}
 AGENDA_PROMISES = 3
 
 
-def _readable(records: list[Record], parse: Callable[[Record], T]) -> list[tuple[Record, T]]:
-    found = []
-    for record in records:
-        try:
-            found.append((record, parse(record)))
-        except (ValueError, KeyError, TypeError, AttributeError):
-            continue  # not ours to fix: doctor's business, never a crash
-    return found
+def _readable(
+    couple: Couple, records: list[Record], parse: Callable[[Record], T]
+) -> list[tuple[Record, T]]:
+    """Not ours to fix: doctor's business, never a crash."""
+    return couple.parsed(records, lambda r: (r, parse(r)))
 
 
 # -- check-ins ----------------------------------------------------------------
@@ -67,7 +64,7 @@ def current_week(couple: Couple, person: str, now: datetime) -> str:
 
 def all_checkins(couple: Couple) -> list[CheckIn]:
     """Every readable check-in, oldest week first."""
-    found = _readable(couple.records("checkin"), lambda r: CheckIn.from_data(r.data))
+    found = _readable(couple, couple.records("checkin"), lambda r: CheckIn.from_data(r.data))
     # The id is the truth about whose week it is; a record claiming otherwise is skipped.
     kept = [c for record, c in found if record.id == c.id]
     return sorted(kept, key=lambda c: (c.week, c.person))
@@ -81,7 +78,7 @@ def checkin_for(couple: Couple, person: str, week: str) -> CheckIn | None:
     record = couple.record(checkin_id(person, week))
     if record is None:
         return None
-    found = _readable([record], lambda r: CheckIn.from_data(r.data))
+    found = _readable(couple, [record], lambda r: CheckIn.from_data(r.data))
     return found[0][1] if found else None
 
 
@@ -149,7 +146,7 @@ def active_help(couple: Couple, current: str) -> list[HelpTrigger]:
 
 def promises(couple: Couple) -> list[Promise]:
     """Open ones first, soonest due; then settled ones, most recent first."""
-    found = [p for _, p in _readable(couple.records("promise"), _promise)]
+    found = [p for _, p in _readable(couple, couple.records("promise"), _promise)]
     open_ = sorted((p for p in found if p.active), key=lambda p: (p.due, p.made, p.id))
     settled = sorted(
         (p for p in found if not p.active),
@@ -181,7 +178,7 @@ def reliabilities(couple: Couple, today: date) -> dict[str, dict[int, Reliabilit
 
 def repairs(couple: Couple) -> list[Repair]:
     """Newest first."""
-    found = _readable(couple.records("repair"), lambda r: Repair.from_data(r.id, r.data))
+    found = _readable(couple, couple.records("repair"), lambda r: Repair.from_data(r.id, r.data))
     return [r for _, r in sorted(found, key=lambda f: (f[1].day, f[0].stamp), reverse=True)]
 
 
@@ -192,7 +189,7 @@ def save_repair(couple: Couple, repair: Repair) -> Change:
 def appreciations(couple: Couple) -> list[Appreciation]:
     """Newest first."""
     found = _readable(
-        couple.records("appreciation"), lambda r: Appreciation.from_data(r.id, r.data)
+        couple, couple.records("appreciation"), lambda r: Appreciation.from_data(r.id, r.data)
     )
     return [a for _, a in sorted(found, key=lambda f: (f[1].day, f[0].stamp), reverse=True)]
 

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from tracker.domain.kinds import CHECK, HABIT, PERSON, parse, parsed
 from tracker.domain.models import PARTNERS, Check, Habit, Person, check_id
+from tracker.domain.validation import Invalid
 from tracker.store.identity import LocalConfig
 from tracker.store.merge import undone
 from tracker.store.records import Record
 from tracker.store.store import Store
 
 ChecksBy = dict[str, dict[str, dict[date, Check]]]
+T = TypeVar("T")
 
 
 def recent_months(today: date) -> set[str]:
@@ -49,6 +52,9 @@ class Couple:
         self._checks_epoch = -1
         self._checks_seen = 0
         self._checks: ChecksBy = {}
+        # Records left out of what screens show because their data does not fit their kind
+        # (a newer version's value, or damage): by id, with why. Doctor names them.
+        self.skipped: dict[str, Invalid] = {}
 
     @classmethod
     def open(
@@ -82,12 +88,30 @@ class Couple:
     def partner_key(self) -> str:
         return "b" if self.me == "a" else "a"
 
+    def parsed(self, records: Iterable[Record], parse_one: Callable[[Record], T]) -> list[T]:
+        """Records as domain objects, through the one parse-and-skip path: a record that
+        does not fit its kind is left out and remembered in `skipped`, never a crash."""
+        return parsed(records, parse_one, self._skip)
+
+    def _skip(self, record: Record, why: Invalid) -> None:
+        self.skipped[record.id] = why
+
+    def as_objects(self, records: Iterable[Record]) -> list[Any]:
+        """Records as the domain objects their kinds declare (domain/kinds.py)."""
+        return self.parsed(records, lambda r: parse(r.kind, r.id, r.data))
+
     def people(self) -> dict[str, Person]:
-        found = {}
+        found: dict[str, Person] = {}
         for key in PARTNERS:
             record = self.store.get(f"person:{key}")
-            if record is not None:
-                found[key] = Person.from_data(record.data)
+            if record is None:
+                continue
+            read: list[Person] = self.as_objects([record])
+            # Every screen needs both people: one whose record does not fit (a newer
+            # version's day start, say) stands in with the defaults and the name, if the
+            # name is readable, and is still named by doctor. It is never written back.
+            name = record.data.get("name")
+            found[key] = read[0] if read else Person(key, name if isinstance(name, str) else "")
         return found
 
     def person(self, key: str) -> Person:
@@ -106,7 +130,7 @@ class Couple:
         return person.name if person and person.name else ("Partner A" if key == "a" else "B")
 
     def save_person(self, person: Person) -> Change:
-        return self._put("person", f"person:{person.key}", person.to_data(), f"Saved {person.name}")
+        return self._put(PERSON, f"person:{person.key}", person.to_data(), f"Saved {person.name}")
 
     # -- habits ------------------------------------------------------------
 
@@ -115,17 +139,20 @@ class Couple:
         return f"habit:{uuid.uuid4().hex[:12]}"
 
     def habits(self, include_archived: bool = False) -> list[Habit]:
-        found = [Habit.from_data(r.id, r.data) for r in self.store.live("habit")]
+        found: list[Habit] = self.as_objects(self.store.live(HABIT))
         if not include_archived:
             found = [h for h in found if not h.archived]
         return sorted(found, key=lambda h: (h.order, h.title.casefold(), h.id))
 
     def habit(self, habit_id: str) -> Habit | None:
         record = self.store.get(habit_id)
-        return Habit.from_data(record.id, record.data) if record else None
+        if record is None or record.kind != HABIT:
+            return None
+        found: list[Habit] = self.as_objects([record])
+        return found[0] if found else None
 
     def save_habit(self, habit: Habit) -> Change:
-        return self._put("habit", habit.id, habit.to_data(), f"Saved “{habit.title}”")
+        return self._put(HABIT, habit.id, habit.to_data(), f"Saved “{habit.title}”")
 
     def delete_habit(self, habit_id: str) -> Change | None:
         before = self.store.get(habit_id)
@@ -133,7 +160,7 @@ class Couple:
             return None
         after = self.store.delete(habit_id)
         title = before.data.get("title", "")
-        return Change(habit_id, "habit", before, f"Deleted “{title}”", after)
+        return Change(habit_id, HABIT, before, f"Deleted “{title}”", after)
 
     # -- check-offs --------------------------------------------------------
 
@@ -146,17 +173,19 @@ class Couple:
         store = self.store
         if self._checks_epoch != store.epoch:
             index: ChecksBy = {}
-            for record in store.live("check"):
-                check = Check.from_data(record.data)
+            for check in self.parsed(store.live(CHECK), _check):
                 index.setdefault(check.person, {}).setdefault(check.habit_id, {})[check.day] = check
             self._checks, self._checks_epoch = index, store.epoch
             self._checks_seen = len(store.changes)
         elif self._checks_seen < len(store.changes):
             for changed in store.changes[self._checks_seen :]:
-                if changed.kind != "check":
+                if changed.kind != CHECK:
                     continue
                 current = store.state.get(changed.id, changed)
-                check = Check.from_data(current.data)
+                found = self.parsed([current], _check)
+                if not found:
+                    continue
+                check = found[0]
                 days = self._checks.setdefault(check.person, {}).setdefault(check.habit_id, {})
                 if current.deleted:
                     days.pop(check.day, None)
@@ -169,7 +198,7 @@ class Couple:
         return self.checks_by().get(person, {}).get(habit_id, {}).get(day)
 
     def set_check(self, check: Check, description: str = "") -> Change:
-        return self._put("check", check.id, check.to_data(), description or "Ticked")
+        return self._put(CHECK, check.id, check.to_data(), description or "Ticked")
 
     def clear_check(self, habit_id: str, person: str, day: date) -> Change | None:
         record_id = check_id(habit_id, person, day)
@@ -177,7 +206,7 @@ class Couple:
         if before is None:
             return None
         after = self.store.delete(record_id)
-        return Change(record_id, "check", before, "Unticked", after)
+        return Change(record_id, CHECK, before, "Unticked", after)
 
     # -- any other record (features keep their own kinds) --------------------
 
@@ -249,3 +278,7 @@ class Couple:
         before = self.store.get(record_id)
         after = self.store.put(kind, record_id, data)
         return Change(record_id, kind, before, description, after)
+
+
+def _check(record: Record) -> Check:
+    return Check.from_data(record.data)

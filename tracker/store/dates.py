@@ -52,42 +52,38 @@ def couple_tz(couple: Couple) -> str:
     return couple.person("a").tz
 
 
-def _parsed(records: list[Record], parse: Callable[[Record], T]) -> list[T]:
-    found = []
-    for record in records:
-        try:
-            found.append(parse(record))
-        except (KeyError, TypeError, ValueError):
-            continue  # a damaged or foreign entry: skip it, keep the rest
-    return found
+def _parsed(couple: Couple, records: list[Record], parse: Callable[[Record], T]) -> list[T]:
+    return couple.parsed(records, parse)  # a damaged or foreign entry is skipped, and named
 
 
 def dates(couple: Couple) -> list[DateNight]:
-    return _parsed(couple.records(DATE), lambda r: DateNight.from_data(r.id, r.data))
+    return _parsed(couple, couple.records(DATE), lambda r: DateNight.from_data(r.id, r.data))
 
 
 def find_date(couple: Couple, date_id: str) -> DateNight | None:
     record = couple.record(date_id)
     if record is None or record.kind != DATE:
         return None
-    found = _parsed([record], lambda r: DateNight.from_data(r.id, r.data))
+    found = _parsed(couple, [record], lambda r: DateNight.from_data(r.id, r.data))
     return found[0] if found else None
 
 
 def marks(couple: Couple) -> dict[str, dict[date, Mark]]:
-    return marks_by_date(_parsed(couple.records(OCCURRENCE), lambda r: Mark.from_data(r.data)))
+    return marks_by_date(
+        _parsed(couple, couple.records(OCCURRENCE), lambda r: Mark.from_data(r.data))
+    )
 
 
 def ratings(couple: Couple) -> dict[tuple[str, date], dict[str, Rating]]:
     """(date id, day) → person → rating."""
     found: dict[tuple[str, date], dict[str, Rating]] = {}
-    for rating in _parsed(couple.records(RATING), lambda r: Rating.from_data(r.data)):
+    for rating in _parsed(couple, couple.records(RATING), lambda r: Rating.from_data(r.data)):
         found.setdefault((rating.date_id, rating.day), {})[rating.person] = rating
     return found
 
 
 def own_ideas(couple: Couple) -> list[JarIdea]:
-    return _parsed(couple.records(IDEA), lambda r: JarIdea.from_data(r.id, r.data))
+    return _parsed(couple, couple.records(IDEA), lambda r: JarIdea.from_data(r.id, r.data))
 
 
 def idea_jar(couple: Couple) -> list[JarIdea]:
@@ -134,7 +130,7 @@ def set_status(couple: Couple, dn: DateNight, day: date, status: DateStatus) -> 
     if occurrence(couple, dn, day) is None:
         raise ValueError(f"“{dn.title}” isn't on {day:%A %d %B %Y}.")
     record = couple.record(occurrence_id(dn.id, day))
-    before = _parsed([record], lambda r: Mark.from_data(r.data)) if record else []
+    before = _parsed(couple, [record], lambda r: Mark.from_data(r.data)) if record else []
     revision = before[0].revision + 1 if before else 1
     mark = Mark(dn.id, day, status, revision)
     words = {DateStatus.DONE: "Done", DateStatus.CANCELLED: "Called off"}

@@ -11,12 +11,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tracker.domain.validation import NEWER
 from tracker.store.couple import Couple
 from tracker.store.devices import ReplicaInfo, Skew, clock_skew, replica_clash, replicas
 from tracker.store.files import REPLICAS_DIR, Problem
 from tracker.store.guards import access_fix
 from tracker.store.merge import overrides
 from tracker.store.records import DELETED
+from tracker.store.unfit import Unfit, unfit_records
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ class HealthReport:
     findings: list[Finding] = field(default_factory=list)
     skews: list[Skew] = field(default_factory=list)
     overrides: list[dict[str, Any]] = field(default_factory=list)
+    unfit: list[Unfit] = field(default_factory=list)
 
     @property
     def healthy(self) -> bool:
@@ -64,6 +67,7 @@ class HealthReport:
                 for s in self.skews
             ],
             "overrides": self.overrides,
+            "skipped_records": [u.to_json() for u in self.unfit],
         }
 
 
@@ -104,6 +108,10 @@ def health(couple: Couple) -> HealthReport:
         assert read.problem is not None
         fix = access_fix(read.path) if read.problem is Problem.NO_ACCESS else _FIXES[read.problem]
         findings.append(Finding("warn", f"{read.path}: {read.explain()}.", fix))
+
+    report.unfit = unfit_records(store)
+    for unfit in report.unfit:
+        findings.append(Finding("warn", f"Skipped {unfit.describe()}.", _unfit_fix(unfit)))
 
     for path in store.folded:
         findings.append(
@@ -204,6 +212,18 @@ def _folder_open_to_all(data_dir: Path, findings: list[Finding]) -> None:
                 )
             )
             return
+
+
+def _unfit_fix(unfit: Unfit) -> str:
+    if unfit.reason == NEWER:
+        return (
+            "Update Rekindle on this device to show it. The rest is in use, and the record "
+            "is kept as it is."
+        )
+    return (
+        "The rest is in use and the record is kept as it is; editing it again on the device "
+        "that wrote it replaces it."
+    )
 
 
 def _who(info: ReplicaInfo | None, names: dict[str, str]) -> str:

@@ -18,8 +18,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from tinydb.storages import Storage
 
+from tracker.store.decode import Refused, decode_file
 from tracker.store.guards import MAX_FILE_BYTES, too_deep
 from tracker.store.records import Record
 
@@ -125,6 +127,26 @@ def parse_file(path: Path, raw: bytes) -> FileRead:
         result.problem = Problem.EMPTY
         return result
     try:
+        records, meta_table = decode_file(raw)
+    except Refused:
+        return _parse_carefully(result, raw)
+    _take_meta(result, meta_table)
+    result.records = records
+    return result
+
+
+def _take_meta(result: FileRead, meta_table: Any) -> None:
+    meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
+    result.meta = meta if isinstance(meta, dict) else {}
+    schema = result.meta.get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        result.problem = Problem.NEWER
+        result.detail = f"schema {schema}, this app reads up to {SCHEMA_VERSION}"
+
+
+def _parse_carefully(result: FileRead, raw: bytes) -> FileRead:
+    """Entry by entry, so one bad entry costs only itself and the reason is reported."""
+    try:
         content = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
         result.problem = Problem.UNREADABLE
@@ -137,13 +159,7 @@ def parse_file(path: Path, raw: bytes) -> FileRead:
     ):
         result.problem = Problem.NOT_OURS
         return result
-    meta_table = content.get(META_TABLE) or {}
-    meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
-    result.meta = meta if isinstance(meta, dict) else {}
-    schema = result.meta.get("schema", SCHEMA_VERSION)
-    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
-        result.problem = Problem.NEWER
-        result.detail = f"schema {schema}, this app reads up to {SCHEMA_VERSION}"
+    _take_meta(result, content.get(META_TABLE) or {})
     for doc in content.get(RECORDS_TABLE, {}).values():
         record = Record.from_doc(doc) if isinstance(doc, dict) else None
         if record is None:
@@ -259,6 +275,14 @@ def make_private_dir(path: Path) -> None:
             os.chmod(folder, DIR_MODE)
 
 
+def _load_json(raw: bytes) -> Any:
+    """msgspec is about twice as fast as json; json still reads what it refuses (NaN)."""
+    try:
+        return msgspec.json.decode(raw)
+    except msgspec.DecodeError:
+        return json.loads(raw)
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -302,7 +326,7 @@ class AtomicJSONStorage(Storage):
                 raw = self.path.read_bytes()
             except FileNotFoundError:
                 return None
-            self._cache = json.loads(raw) if raw.strip() else None
+            self._cache = _load_json(raw) if raw.strip() else None
         return self._cache
 
     def _fragment(self, doc_id: str, doc: Any) -> str:

@@ -123,19 +123,13 @@ def alignment(couple: Couple) -> Alignment:
 # -- goals and milestones --------------------------------------------------------
 
 
-def _parsed(records: Iterable[Record], parse: Any) -> list[Any]:
+def _parsed(couple: Couple, records: Iterable[Record], parse: Any) -> list[Any]:
     """Records read as domain objects; a damaged one from a partner's file is skipped."""
-    found = []
-    for record in records:
-        try:
-            found.append(parse(record.id, record.data))
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue
-    return found
+    return couple.parsed(records, lambda r: parse(r.id, r.data))
 
 
 def goals(couple: Couple) -> list[Goal]:
-    found: list[Goal] = _parsed(couple.records("goal"), Goal.from_data)
+    found: list[Goal] = _parsed(couple, couple.records("goal"), Goal.from_data)
     return sorted(
         found,
         key=lambda g: (g.reached, g.target is None, g.target or date.max, g.title.casefold()),
@@ -146,7 +140,7 @@ def goal(couple: Couple, goal_id: str) -> Goal | None:
     record = couple.record(goal_id)
     if record is None or record.deleted or record.kind != "goal":
         return None
-    found = _parsed([record], Goal.from_data)
+    found = _parsed(couple, [record], Goal.from_data)
     return found[0] if found else None
 
 
@@ -155,7 +149,7 @@ def save_goal(couple: Couple, new: Goal) -> Change:
 
 
 def milestones(couple: Couple) -> list[Milestone]:
-    return _parsed(couple.records("milestone"), Milestone.from_data)
+    return _parsed(couple, couple.records("milestone"), Milestone.from_data)
 
 
 def new_milestone_id(goal_id: str) -> str:

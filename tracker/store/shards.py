@@ -6,30 +6,18 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
+from tracker.domain.kinds import SHARDED_KINDS
 from tracker.store.files import CORE, LOG_DIR, classify
-
-# Kinds that pile up week after week, each about one day: they live in month shards,
-# so core.json stays small and opening the app reads only recent months of them.
-# (A record whose day moves to another month leaves an older version behind in the
-# old shard; the merge always takes the newest, so that copy is only history.)
-LOG_KINDS = frozenset(
-    {
-        "check",
-        "appreciation",
-        "checkin",
-        "talk-note",
-        "talk-occurrence",
-        "talk-week",
-        "date-occurrence",
-        "date-rating",
-    }
-)
 
 
 def shard_of(kind: str, data: Mapping[str, Any]) -> str:
-    """Day-stamped records go to their month's shard, so a write stays small for years."""
+    """Day-stamped records go to their month's shard, so a write stays small for years.
+
+    Which kinds are day-stamped is declared in domain/kinds.py. (A record whose day moves
+    to another month leaves an older version behind in the old shard; the merge always
+    takes the newest, so that copy is only history.)"""
     day = data.get("day")
-    if kind in LOG_KINDS and isinstance(day, str) and len(day) >= 7:
+    if kind in SHARDED_KINDS and isinstance(day, str) and len(day) >= 7:
         return day[:7]
     return CORE
 

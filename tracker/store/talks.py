@@ -65,13 +65,7 @@ T = TypeVar("T")
 
 def _read(couple: Couple, kind: str, parse: Callable[[Record], T]) -> list[T]:
     """Every record of a kind we can make sense of; a damaged one is left out, not fatal."""
-    found = []
-    for record in couple.records(kind):
-        try:
-            found.append(parse(record))
-        except (KeyError, TypeError, ValueError):
-            continue
-    return found
+    return couple.parsed(couple.records(kind), parse)
 
 
 # --- slots ------------------------------------------------------------------------
@@ -253,7 +247,8 @@ def notes(couple: Couple) -> list[Note]:
 
 def note(couple: Couple, slot_id: str, day: date, person: str) -> Note:
     found = couple.record(note_id(slot_id, day, person))
-    return Note.from_data(found.data) if found else Note(slot_id, day, person)
+    read = couple.parsed([found] if found else [], lambda r: Note.from_data(r.data))
+    return read[0] if read else Note(slot_id, day, person)
 
 
 def followups(couple: Couple) -> list[Followup]:
@@ -309,10 +304,12 @@ def prompt_by_key(couple: Couple, key: str) -> Prompt | None:
 def prefs(couple: Couple) -> dict[str, dict[str, PromptPref]]:
     """person → prompt key → their favourite/hidden marks."""
     found: dict[str, dict[str, PromptPref]] = {"a": {}, "b": {}}
-    for record in couple.records(PREF):
+    for record, pref in couple.parsed(
+        couple.records(PREF), lambda r: (r, PromptPref.from_data(r.data))
+    ):
         _, person, key = [*record.id.split(":", 2), "", ""][:3]
         if person in found and key:
-            found[person][key] = PromptPref.from_data(record.data)
+            found[person][key] = pref
     return found
 
 

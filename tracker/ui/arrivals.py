@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tracker.domain.kinds import CHECK
 from tracker.domain.models import US, Check, CheckStatus
 from tracker.store.bin import Binned
 from tracker.store.couple import Couple
@@ -14,10 +15,8 @@ from tracker.ui.widgets.literal import one_line
 def describe_arrivals(couple: Couple, records: Sequence[Record]) -> str:
     partner = couple.name_of(couple.partner_key)
     ticks = []
-    for record in records:
-        if record.kind != "check" or record.deleted:
-            continue
-        check = Check.from_data(record.data)
+    checks = [r for r in records if r.kind == CHECK and not r.deleted]
+    for check in couple.parsed(checks, lambda r: Check.from_data(r.data)):
         habit = couple.habit(check.habit_id)
         if habit is None or check.status is not CheckStatus.DONE:
             continue

@@ -1,0 +1,129 @@
+"""Every kind of record, declared once: its name, how its data becomes a domain object,
+and whether it lives in month shards.
+
+The store validates and parses through this table, so a kind is never retyped
+as a string elsewhere and a record that does not fit its kind is skipped (and
+named) the same way everywhere, instead of crashing whichever screen meets it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Final, TypeVar
+
+from tracker.domain.validation import Invalid
+
+T = TypeVar("T")
+X = TypeVar("X")
+Parse = Callable[[str, Mapping[str, Any]], Any]  # (record id, data) → domain object
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    # The domain type whose `from_data` reads this kind, as "module:Class"; None for plain
+    # settings-like data read where it is used. Named, not imported: every command imports
+    # this table, and most of them never parse a date night or a goal.
+    reads_as: str | None = None
+    with_id: bool = True  # from_data(record_id, data), else from_data(data)
+    # Piles up week after week, each about one day: lives in month shards, so core.json
+    # stays small and opening the app reads only recent months of it.
+    sharded: bool = False
+
+
+PERSON: Final = "person"
+HABIT: Final = "habit"
+CHECK: Final = "check"
+
+KINDS: Final[dict[str, Kind]] = {
+    kind.name: kind
+    for kind in (
+        Kind(PERSON, "models:Person", with_id=False),
+        Kind(HABIT, "models:Habit"),
+        Kind(CHECK, "models:Check", with_id=False, sharded=True),
+        Kind("appreciation", "promises:Appreciation", sharded=True),
+        Kind("checkin", "checkin:CheckIn", with_id=False, sharded=True),
+        Kind("repair", "promises:Repair"),
+        Kind("promise", "promises:Promise"),
+        Kind("goal", "goals:Goal"),
+        Kind("milestone", "goals:Milestone"),
+        Kind("date", "dates:DateNight"),
+        Kind("date-occurrence", "dates:Mark", with_id=False, sharded=True),
+        Kind("date-rating", "dates_views:Rating", with_id=False, sharded=True),
+        Kind("idea", "dates_jar:JarIdea"),
+        Kind("talk", "talks:Slot"),
+        Kind("talk-occurrence", "talks:Occurrence", with_id=False, sharded=True),
+        Kind("talk-note", "talks_log:Note", with_id=False, sharded=True),
+        Kind("talk-followup", "talks_log:Followup"),
+        Kind("prompt-pref", "talks_prompts:PromptPref", with_id=False),
+        Kind("talk-week", sharded=True),
+    )
+}
+SHARDED_KINDS: Final = frozenset(name for name, kind in KINDS.items() if kind.sharded)
+
+
+@cache
+def parser(kind: str) -> Parse | None:
+    """The kind's domain parsing as (record id, data) → object, imported on first use."""
+    found = KINDS.get(kind)
+    if found is None or found.reads_as is None:
+        return None
+    module, _, name = found.reads_as.partition(":")
+    from_data = getattr(importlib.import_module(f"tracker.domain.{module}"), name).from_data
+    if found.with_id:
+        return from_data  # type: ignore[no-any-return]
+    return lambda _record_id, data: from_data(data)
+
+
+# What a domain type's hand-written parsing (not yet declared as a struct) raises on data
+# it cannot use. The declared ones raise Invalid, a ValueError.
+_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError)
+
+
+def parse(kind: str, record_id: str, data: Mapping[str, Any]) -> Any:
+    """The record's domain object, or Invalid saying which field is wrong and why."""
+    parse_one = parser(kind)
+    if parse_one is None:
+        raise Invalid("", f"no parser for kind {kind!r}", newer=kind not in KINDS)
+    try:
+        return parse_one(record_id, data)
+    except Invalid:
+        raise
+    except KeyError as error:
+        raise Invalid(str(error.args[0]) if error.args else "", "missing") from None
+    except _PARSE_ERRORS as error:
+        raise Invalid("", str(error)[:120], newer="is not a valid" in str(error)) from None
+
+
+def problem(kind: str, record_id: str, data: Mapping[str, Any]) -> Invalid | None:
+    """Why this record's data does not fit its kind, or None (unknown kinds pass)."""
+    if parser(kind) is None:
+        return None
+    try:
+        parse(kind, record_id, data)
+    except Invalid as error:
+        return error
+    return None
+
+
+def parsed(
+    items: Iterable[X],
+    parse_one: Callable[[X], T],
+    skipped: Callable[[X, Invalid], None] | None = None,
+) -> list[T]:
+    """The one parse-and-skip path: each item as a domain object; one that does not fit is
+    left out (and told to `skipped`), never a crash of whatever screen asked for it."""
+    found: list[T] = []
+    for item in items:
+        try:
+            found.append(parse_one(item))
+        except Invalid as error:
+            if skipped is not None:
+                skipped(item, error)
+        except _PARSE_ERRORS as error:
+            if skipped is not None:
+                skipped(item, Invalid("", str(error)[:120]))
+    return found
