@@ -145,6 +145,7 @@ class Case:
     name: str
     build: Callable[[Path], list[str]]
     unnamed: str = ""  # why doctor does not name it yet (a known gap, not a crash)
+    shown: str = ""  # a habit title `habits --json` must give back exactly: read, not dropped
 
 
 CASES = [
@@ -157,14 +158,19 @@ CASES = [
         "neither doctor's findings nor skipped_records mention it",
     ),
     # Valid, if odd: read like any other, nothing to report.
-    Case("stamp counter at limit", lambda d: _stamped(d, format_stamp(later_ms(), COUNTER_MAX))),
+    Case(
+        "stamp counter at limit",
+        lambda d: _stamped(d, format_stamp(later_ms(), COUNTER_MAX)),
+        shown="Stamped",
+    ),
     Case(
         "stamp year 33658",
         lambda d: _stamped(d, format_stamp(999_999_999_999_999, 0), THEM, "far in the future"),
+        shown="Stamped",
     ),
-    Case("escapes", _escapes),
-    Case("bidi and zero-width", _bidi),
-    Case("newline in a field", _newline),
+    Case("escapes", _escapes, shown=EVIL_TITLE),
+    Case("bidi and zero-width", _bidi, shown=BIDI_TITLE),
+    Case("newline in a field", _newline, shown=NEWLINE_TITLE),
     Case("nested 100000 deep", _deep),
     Case("over 32 MB", _too_big),
     Case("symlinks out", _links),

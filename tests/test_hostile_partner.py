@@ -6,7 +6,6 @@ byte for byte; and `doctor --json` names what is wrong."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -140,6 +139,9 @@ def test_every_command_survives_the_case_and_doctor_names_it(
     found = [p for result in results for p in problems(result)]
     assert not found, "\n\n".join(found)
     assert partner_files(data, own) == before
+    if case.shown:
+        habits = next(r for r in results if r["argv"] == ["habits", "--json"])
+        assert case.shown in strings(strict(habits["out"])), habits["out"]
     doctor = next(r for r in results if r["argv"] == ["doctor", "--json"])
     report = "\n".join(strings(strict(doctor["out"])))
     missing = [name for name in names if name not in report]
@@ -168,4 +170,3 @@ def test_a_real_process_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cas
         assert done.returncode == 0, err
         assert b"\x1b" not in done.stdout + done.stderr
     assert partner_files(data, own) == before
-    assert os.path.islink(data / "replicas" / "evil0000cccc") or case.name == "escapes"
