@@ -145,9 +145,6 @@ def test_every_command_survives_the_case_and_doctor_names_it(
     doctor = next(r for r in results if r["argv"] == ["doctor", "--json"])
     report = "\n".join(strings(strict(doctor["out"])))
     missing = [name for name in names if name not in report]
-    if case.unnamed:
-        assert missing, f"doctor names it now: drop `unnamed` from {case.name}"
-        pytest.xfail(case.unnamed)
     assert not missing, report
 
 

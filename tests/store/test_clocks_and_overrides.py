@@ -102,3 +102,36 @@ def test_concurrent_renames_are_listed_and_the_other_can_be_taken(tmp_path: Path
     sam.refresh()
     assert sam.get("habit:walk").data["title"] == "Walk together"  # type: ignore[union-attr]
     assert health(Couple(sam, "b")).to_json()["overrides"] == []
+
+
+def test_an_entry_with_a_stamp_in_no_valid_form_is_named_even_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    """A stamp like "9" used to beat every real stamp (compared as text); now the entry is
+    not a record at all: skipped, left in its file, and named by doctor every time."""
+    import json
+
+    from tracker.store.records import Record
+
+    alex = open_store(tmp_path, ME, ME_META)
+    sam = open_store(tmp_path, THEM, THEM_META)
+    people(alex, sam)
+    sam.close()
+    core = tmp_path / "replicas" / THEM / "core.json"
+    content = json.loads(core.read_bytes())
+    bad = Record("habit:x", "habit", "001764000000000.000000", THEM, False, {"title": "x"})
+    doc = bad.to_doc() | {"stamp": "9"}
+    content["records"]["99"] = doc
+    core.write_bytes(json.dumps(content).encode())
+    before = core.read_bytes()
+    for attempt in range(2):  # from the files, then from the cache saved after the first
+        store = Store(tmp_path, ME, ME_META)
+        store.load()
+        assert store.get("habit:x") is None
+        report = health(Couple(store, "a")).to_json()
+        [named] = [u for u in report["skipped_records"] if u["record"] == "habit:x"]
+        assert named["field"] == "stamp" and "not a Rekindle stamp" in named["detail"]
+        assert not report["healthy"]
+        assert store.save_cache(force=True) or attempt == 1
+        store.close()
+    assert core.read_bytes() == before

@@ -20,10 +20,11 @@ from typing import Any
 from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.records import Record
 
-CACHE_VERSION = 4  # 4: records carry per-field versions
+CACHE_VERSION = 5  # 4: records carry per-field versions; 5: files keep their damaged entries
 # Saving costs about as much as reading this many records from the files.
 CACHE_WORTH = 5000
-FileInfo = tuple[tuple[int, int], dict[str, Any]]  # (size, mtime_ns), meta
+# (size, mtime_ns), meta, the entries that were not records (see FileRead.damaged)
+FileInfo = tuple[tuple[int, int], dict[str, Any], list[tuple[str, str, str]]]
 
 
 @dataclass(slots=True)
@@ -82,7 +83,10 @@ def load_cache(path: Path) -> Cached | None:
         if payload.get("version") != CACHE_VERSION:
             return None
         state = {record.id: record for record in payload.pop("records")}
-        files = {Path(p): (tuple(sig), meta) for p, (sig, meta) in payload["files"].items()}
+        files = {
+            Path(p): (tuple(sig), meta, damaged)
+            for p, (sig, meta, damaged) in payload["files"].items()
+        }
         return Cached(state, files, payload["newest"])  # type: ignore[arg-type]
     except (
         OSError,

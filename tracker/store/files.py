@@ -23,7 +23,7 @@ from tinydb.storages import Storage
 
 from tracker.store.decode import Refused, decode_file
 from tracker.store.guards import MAX_FILE_BYTES, too_deep
-from tracker.store.records import Record
+from tracker.store.records import Record, why_not_a_record
 
 SCHEMA_VERSION = 1
 RECORDS_TABLE = "records"
@@ -109,6 +109,9 @@ class FileRead:
     problem: Problem | None = None
     detail: str = ""
     skipped_records: int = 0
+    # Entries that are not records at all (a stamp in no valid form, no id ...): each
+    # as (record id or "", part, what is wrong), so doctor can name them.
+    damaged: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def writable(self) -> bool:
@@ -164,6 +167,9 @@ def _parse_carefully(result: FileRead, raw: bytes) -> FileRead:
         record = Record.from_doc(doc) if isinstance(doc, dict) else None
         if record is None:
             result.skipped_records += 1
+            part, why = why_not_a_record(doc)
+            rid = doc.get("id") if isinstance(doc, dict) else None
+            result.damaged.append((rid if isinstance(rid, str) else "", part, why))
             if not isinstance(doc, dict) and result.problem is None:
                 # The good entries are read; rewriting would trip over (or drop) the bad one.
                 result.problem = Problem.DAMAGED

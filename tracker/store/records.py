@@ -212,6 +212,22 @@ class Record:
         )
 
 
+def why_not_a_record(doc: Any) -> tuple[str, str]:
+    """For a stored entry `Record.from_doc` refused: which part, and what is wrong with it."""
+    if not isinstance(doc, Mapping):
+        return "", "not an entry at all"
+    for name in ("id", "kind", "replica"):
+        if not (isinstance(doc.get(name), str) and doc.get(name)):
+            return name, f"the {name} is missing or not text"
+    if not valid_stamp(doc.get("stamp")):
+        return "stamp", f"“{str(doc.get('stamp'))[:30]}” is not a Rekindle stamp"
+    if not isinstance(doc.get("data", {}), dict):
+        return "data", "the data is not an object"
+    if not isinstance(doc.get("deleted", False), bool):
+        return "deleted", "deleted is not true or false"
+    return "", "its field versions are malformed"
+
+
 def _version(raw: Any) -> Version | None:
     if (
         isinstance(raw, list)

@@ -135,7 +135,8 @@ class Store:
         if cached is not None:
             self.state = cached.state
             self._seen = {
-                p: _Seen(sig, FileRead(p, meta=meta)) for p, (sig, meta) in cached.files.items()
+                p: _Seen(sig, FileRead(p, meta=meta, damaged=damaged))
+                for p, (sig, meta, damaged) in cached.files.items()
             }
             self.clock.observe(cached.newest, own=True)  # what our own clock had reached
             scan = self.read_changes()
@@ -251,7 +252,7 @@ class Store:
         if not self.complete or (not force and self._cache_debt < CACHE_WORTH):
             return False
         files = {
-            p: (seen.signature, seen.read.meta)
+            p: (seen.signature, seen.read.meta, seen.read.damaged)
             for p, seen in self._seen.items()
             if seen.read.writable and classify(p.name)[0] is FileRole.MAIN
         }
@@ -389,6 +390,10 @@ class Store:
         with replica_lock(replica_dir(self.data_dir, self.replica_id)):
             self.writer.ensure(CORE)
         self._wrote(CORE, [])
+
+    def file_reads(self) -> list[tuple[Path, FileRead]]:
+        """Every file read, with what reading it gave (for doctor)."""
+        return [(path, seen.read) for path, seen in sorted(self._seen.items())]
 
     def problem_kinds(self) -> dict[Path, Problem]:
         return {read.path: read.problem for read in self.problems() if read.problem}

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.kinds import problem
+from tracker.domain.validation import DAMAGED
 from tracker.store.replica import shard_path
 from tracker.store.shards import shard_of
 from tracker.store.store import Store
@@ -44,7 +45,11 @@ class Unfit:
 
 
 def unfit_records(store: Store) -> list[Unfit]:
-    found = []
+    found = [
+        Unfit(path, record_id or "(no id)", "entry", part, DAMAGED, why)
+        for path, read in store.file_reads()
+        for record_id, part, why in read.damaged
+    ]
     for record in store.live():
         why = problem(record.kind, record.id, record.data)
         if why is None:
