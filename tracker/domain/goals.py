@@ -14,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any, Self
+from typing import Any, Literal, Self
 from zoneinfo import ZoneInfo
+
+import msgspec
 
 from tracker.domain.editing import HabitDraft
 from tracker.domain.goals_values import one_line_text
-from tracker.domain.models import PARTNERS, US, Area, Owner, ScheduleKind
+from tracker.domain.models import US, Area, Owner, ScheduleKind
 from tracker.domain.text import strip_controls
+from tracker.domain.validation import MaybeDay, convert, optional_day
 
 MAX_TITLE = 80
 MAX_WHY = 500
@@ -68,13 +71,9 @@ def parse_day_text(text: str, what: str = "date") -> date | None:
     return day
 
 
-def _day(value: object) -> date | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+# Who a goal or milestone belongs to: a partner, or both of us. Any other value is one a
+# later version added (a third owner kind), so the record is skipped as newer.
+GoalOwner = Literal["a", "b", "us"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,21 +110,16 @@ class Goal:
 
     @classmethod
     def from_data(cls, goal_id: str, data: Mapping[str, Any]) -> Self:
-        owner = data.get("owner", US)
-        support = data.get("support") or []
+        found = convert(data, GoalData)
         return cls(
             id=goal_id,
-            title=str(data.get("title", "")) or "(untitled goal)",
-            owner=owner if owner in (*PARTNERS, US) else US,
-            why=str(data.get("why") or ""),
-            target=_day(data.get("target")),
-            reached=bool(data.get("reached", False)),
-            created=_day(data.get("created")),
-            support=tuple(
-                SupportAction(str(s["key"]), str(s.get("text", "")))
-                for s in support
-                if isinstance(s, dict) and s.get("key")
-            ),
+            title=found.title or "(untitled goal)",
+            owner=found.owner,
+            why=found.why or "",
+            target=optional_day("target", found.target),
+            reached=found.reached,
+            created=optional_day("created", found.created),
+            support=tuple(SupportAction(s.key, s.text) for s in found.support or () if s.key),
         )
 
     def with_action(self, key: str, text: str) -> Goal:
@@ -169,16 +163,16 @@ class Milestone:
 
     @classmethod
     def from_data(cls, milestone: str, data: Mapping[str, Any]) -> Self:
-        owner = data.get("owner", US)
+        found = convert(data, MilestoneData)
         return cls(
             id=milestone,
-            goal_id=str(data["goal"]),
-            title=str(data.get("title", "")) or "(untitled milestone)",
-            due=_day(data.get("due")),
-            owner=owner if owner in (*PARTNERS, US) else US,
-            done=bool(data.get("done", False)),
-            done_on=_day(data.get("done_on")),
-            done_by=str(data.get("done_by") or ""),
+            goal_id=found.goal,
+            title=found.title or "(untitled milestone)",
+            due=optional_day("due", found.due),
+            owner=found.owner,
+            done=found.done,
+            done_on=optional_day("done_on", found.done_on),
+            done_by=found.done_by or "",
         )
 
     def ticked(self, by: str, day: date) -> Milestone:
@@ -186,6 +180,31 @@ class Milestone:
         if self.done:
             return replace(self, done=False, done_on=None, done_by="")
         return replace(self, done=True, done_on=day, done_by=by)
+
+
+class SupportData(msgspec.Struct):
+    key: str
+    text: str = ""
+
+
+class GoalData(msgspec.Struct):
+    title: str = ""
+    owner: GoalOwner = US
+    why: str | None = None
+    target: MaybeDay = None
+    reached: bool = False
+    created: MaybeDay = None
+    support: list[SupportData] | None = None
+
+
+class MilestoneData(msgspec.Struct):
+    goal: str
+    title: str = ""
+    due: MaybeDay = None
+    owner: GoalOwner = US
+    done: bool = False
+    done_on: MaybeDay = None
+    done_by: str | None = None
 
 
 def ordered(milestones: Iterable[Milestone]) -> list[Milestone]:
