@@ -83,6 +83,21 @@ def convert(data: Mapping[str, Any], shape: type[S]) -> S:
         raise invalid_from(error) from None
 
 
+def fitting_fields(data: Mapping[str, Any], shape: type[S], base: Mapping[str, Any]) -> S:
+    """`shape` from `base` plus every field of `data` that fits on its own: a record with one
+    bad value keeps the rest of what it says (only the bad ones take their defaults)."""
+    kept = dict(base)
+    for name in msgspec.structs.fields(shape):  # type: ignore[arg-type]
+        if name.encode_name in data and name.encode_name not in kept:
+            trial = {**kept, name.encode_name: data[name.encode_name]}
+            try:
+                msgspec.convert(trial, shape, strict=False)
+            except msgspec.ValidationError:
+                continue
+            kept = trial
+    return msgspec.convert(kept, shape, strict=False)
+
+
 def valid_day(field: str, text: str, parse: Any = date.fromisoformat) -> date:
     """A calendar day within the years a person could mean, or Invalid naming `field`."""
     try:

@@ -108,10 +108,9 @@ class Couple:
                 continue
             read: list[Person] = self.as_objects([record])
             # Every screen needs both people: one whose record does not fit (a newer
-            # version's day start, say) stands in with the defaults and the name, if the
-            # name is readable, and is still named by doctor. It is never written back.
-            name = record.data.get("name")
-            found[key] = read[0] if read else Person(key, name if isinstance(name, str) else "")
+            # version's day start, say) stands in with every field that does fit and the
+            # defaults for the rest, and is still named by doctor.
+            found[key] = read[0] if read else Person.salvaged(key, record.data)
         return found
 
     def person(self, key: str) -> Person:
