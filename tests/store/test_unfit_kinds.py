@@ -25,7 +25,9 @@ def opened(folder: Folder) -> Couple:
 def test_every_kind_with_a_domain_type_has_a_case() -> None:
     first_pass = {"person", "habit", "check"}
     assert {n for n, k in KINDS.items() if k.reads_as} - first_pass == set(CASES)
-    assert {kind for kind, *_ in BAD_KINDS} == set(CASES)
+    # A goal reads every odd value as its nearest sense (tests/features pins that), so
+    # it has no bad version: only its good one is listed here.
+    assert {kind for kind, *_ in BAD_KINDS} == set(CASES) - {"goal"}
 
 
 @pytest.mark.parametrize("kind", sorted(CASES))

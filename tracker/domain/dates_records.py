@@ -58,8 +58,9 @@ class DateNightData(msgspec.Struct):
     all_day: bool = False
     title: str = ""
     tz: str = "UTC"
-    # Short ones older versions wrote from a calendar's duration are harmless: from 1.
-    minutes: Annotated[int, msgspec.Meta(ge=1, le=MAX_MINUTES)] = 120
+    # Only sizes no one could mean are damaged here: a negative length is let through to
+    # the calendar export, which refuses it with its own sentence ("ends before it starts").
+    minutes: Annotated[int, msgspec.Meta(ge=-MAX_MINUTES, le=MAX_MINUTES)] = 120
     days: Annotated[int, msgspec.Meta(ge=0, le=MAX_DAYS)] = 1
     kind: DateKind = DateKind.DATE_NIGHT
     place: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Annotated, Any, Self
+from typing import Any, Self
 from zoneinfo import ZoneInfo
 
 import msgspec
@@ -20,7 +20,7 @@ from tracker.domain.dates import (
     occurrences,
 )
 from tracker.domain.days import month_start, next_month_start
-from tracker.domain.validation import IsoDay, convert, valid_day
+from tracker.domain.validation import Count, IsoDay, convert, valid_day
 
 HORIZON_DAYS = 56  # upcoming shows eight weeks ahead, and at least the next of each
 PAST_DAYS = 366
@@ -57,14 +57,16 @@ class Rating:
     def from_data(cls, data: Mapping[str, Any]) -> Self:
         found = convert(data, RatingData)
         day = valid_day("day", found.day)
-        return cls(found.date, day, found.person, found.stars, found.memory)
+        # Stars beyond the row have always been shown at its nearest end.
+        stars = max(1, min(5, found.stars))
+        return cls(found.date, day, found.person, stars, found.memory)
 
 
 class RatingData(msgspec.Struct):
     date: str
     day: IsoDay
     person: str
-    stars: Annotated[int, msgspec.Meta(ge=1, le=5)] = 3  # the ★ row has five
+    stars: Count = 3  # a whole number; clamped to the five of the ★ row when read
     memory: str = ""
 
 

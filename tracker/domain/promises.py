@@ -150,6 +150,11 @@ class Promise:
     @classmethod
     def from_data(cls, record_id: str, data: Mapping[str, Any]) -> Self:
         """Invalid (naming the field) if the record is not a usable promise."""
+        # A missing field has always been a KeyError here (callers tell it apart); kinds.parse
+        # still names it as the field that is missing.
+        for name in ("text", "by", "to", "due"):
+            if name not in data:
+                raise KeyError(name)
         found = convert(data, PromiseData)
         return cls(
             id=record_id,

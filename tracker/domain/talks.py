@@ -21,6 +21,7 @@ from typing import Any
 from tracker.domain.days import local_day, tz_problem
 from tracker.domain.talks_records import OccurrenceData, SlotData, Status
 from tracker.domain.talks_schedule import (
+    MAX_MINUTES,
     Repeat,
     aware,
     countdown,
@@ -100,7 +101,7 @@ class Slot:
             id=slot_id,
             title=found.title or DEFAULT_TITLE,
             start=valid_moment("start", found.start).replace(second=0),
-            minutes=found.minutes,
+            minutes=min(max(1, found.minutes), MAX_MINUTES),  # clamped, as it always was
             tz=known_zone("tz", found.tz, tz_problem),
             rule=found.rrule,
             revision=found.revision,

@@ -13,7 +13,6 @@ from typing import Annotated
 
 import msgspec
 
-from tracker.domain.talks_schedule import MAX_MINUTES
 from tracker.domain.validation import IsoDay, IsoMoment
 
 MAX_REVISION = 1_000_000_000  # one more per edit: never reached, but bounded
@@ -31,7 +30,8 @@ Revision = Annotated[int, msgspec.Meta(ge=0, le=MAX_REVISION)]
 class SlotData(msgspec.Struct):
     start: IsoMoment
     title: str = ""
-    minutes: Annotated[int, msgspec.Meta(ge=1, le=MAX_MINUTES)] = 45
+    # Any whole number: Slot.from_data clamps it to 1..MAX_MINUTES, as it always has.
+    minutes: int = 45
     tz: str = ""
     rrule: str = ""
     revision: Revision = 0
