@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 import pytest
 
 from tests.store.store_helpers import THEM, Folder, check_data
@@ -94,10 +97,61 @@ def test_unknown_extra_fields_are_tolerated_and_kept(folder: Folder) -> None:
 
 
 def test_a_check_from_the_domain_still_round_trips() -> None:
-    check = Check("habit:x", "a", __import__("datetime").date(2026, 11, 3), value=2.5, note="n")
+    check = Check("habit:x", "a", date(2026, 11, 3), value=2.5, note="n")
     assert Check.from_data(check.to_data()) == check
 
 
 def test_every_declared_kind_names_a_domain_type_that_exists() -> None:
     for name, kind in KINDS.items():
         assert (parser(name) is not None) == (kind.reads_as is not None), name
+
+
+def test_skipped_follows_the_merged_state_while_open(folder: Folder) -> None:
+    bad = next(b for b in BAD if b.name == "habit area")
+    plant(folder.data_dir, bad)
+    couple = opened(folder)
+    couple.habits()
+    assert "habit:bad" in couple.skipped
+    fixed = Bad(bad.name, "habit", bad.record_id, {**bad.data, "area": "trust"}, "", "")
+    plant(folder.data_dir, fixed, ms=later_ms() + 1000)
+    couple.store.refresh()
+    assert couple.skipped == {}  # no screen has read it again yet: still not named
+    assert "habit:bad" in {h.id for h in couple.habits()}
+    plant(folder.data_dir, bad, ms=later_ms() + 2000)
+    couple.store.refresh()
+    couple.habits()
+    assert couple.skipped["habit:bad"].reason == bad.reason
+    couple.delete_habit("habit:bad")
+    assert couple.skipped == {}  # a deleted record is not left out of anything
+
+
+def test_a_shown_tick_whose_newer_version_is_unfit_leaves_the_screen(folder: Folder) -> None:
+    record_id = "check:habit:bad:b:2026-11-04"
+    good = Bad("good tick", "check", record_id, _check_data(), "", "")
+    plant(folder.data_dir, good)
+    couple = opened(folder)
+    day = date(2026, 11, 4)
+    assert couple.check("habit:bad", "b", day) is not None
+    plant(folder.data_dir, Bad("bad", "check", record_id, _check_data(status="bogus"), "", ""))
+    couple.store.refresh()
+    assert couple.check("habit:bad", "b", day) is None
+    assert couple.skipped[record_id].field == "status"
+    plant(folder.data_dir, good, ms=later_ms() + 1000)
+    couple.store.refresh()
+    assert couple.check("habit:bad", "b", day) == Check("habit:bad", "b", day)
+    assert couple.skipped == {}
+
+
+def test_the_partner_stand_in_keeps_every_field_that_fits(folder: Folder) -> None:
+    data = {"key": "b", "name": "Sam", "tz": "Europe/Paris", "day_start": 99, "new": 1}
+    plant(folder.data_dir, Bad("person", "person", "person:b", data, "day_start", ""))
+    couple = opened(folder)
+    sam = couple.people()["b"]
+    assert sam == Person("b", "Sam", "Europe/Paris", 4)  # only the bad day start defaulted
+    couple.save_person(sam)  # what Settings does on save
+    assert Person.from_data(couple.store.state["person:b"].data) == sam
+    assert opened(folder).person("b").tz == "Europe/Paris"
+
+
+def _check_data(**changes: Any) -> dict[str, Any]:
+    return {"habit": "habit:bad", "person": "b", "day": "2026-11-04", "status": "done", **changes}

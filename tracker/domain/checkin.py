@@ -27,10 +27,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Self
+from typing import Annotated, Any, Self
+
+import msgspec
 
 from tracker.domain.models import Area
 from tracker.domain.text import strip_controls
+from tracker.domain.validation import IsoDay, convert, valid_day
 
 CLOSENESS = "closeness"
 KEYS: tuple[str, ...] = (*(area.value for area in Area), CLOSENESS)
@@ -181,20 +184,49 @@ class CheckIn:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Self:
-        """A check-in from its record, or ValueError if the record is not a usable one."""
-        ratings = data.get("ratings")
-        notes = data.get("notes") or {}
-        if not isinstance(ratings, Mapping) or not isinstance(notes, Mapping):
-            raise ValueError("A check-in without ratings.")
-        week = str(data.get("week", ""))
-        week_monday(week)
+        """A check-in from its record, or Invalid naming the field that is not usable."""
+        found = convert(data, CheckInData)
+        valid_day("week", found.week, week_monday)  # a real week, in the years we allow
+        # As stored, by the keys KEYS names ("quality time" has a space in it).
+        ratings, notes = msgspec.to_builtins(found.ratings), msgspec.to_builtins(found.notes)
         return cls(
-            person=str(data["person"]),
-            week=week,
-            ratings={key: check_rating(ratings.get(key), key) for key in KEYS},
-            notes={key: str(notes[key]) for key in KEYS if notes.get(key)},
-            day=date.fromisoformat(str(data.get("day", "2000-01-01"))),
+            person=found.person,
+            week=found.week,
+            ratings={key: ratings[key] for key in KEYS},
+            notes={key: notes[key] for key in KEYS if notes and notes.get(key)},
+            day=valid_day("day", found.day),
         )
+
+
+Rating = Annotated[int, msgspec.Meta(ge=MIN_RATING, le=MAX_RATING)]
+
+
+class RatingsData(msgspec.Struct):
+    """All six ratings, each 1 to 5 (check_rating's rule); none may be left out."""
+
+    communication: Rating
+    conflict: Rating
+    quality_time: Rating = msgspec.field(name="quality time")
+    priorities: Rating
+    trust: Rating
+    closeness: Rating
+
+
+class NotesData(msgspec.Struct):
+    communication: str | None = None
+    conflict: str | None = None
+    quality_time: str | None = msgspec.field(default=None, name="quality time")
+    priorities: str | None = None
+    trust: str | None = None
+    closeness: str | None = None
+
+
+class CheckInData(msgspec.Struct):
+    person: str
+    ratings: RatingsData
+    week: str = ""
+    notes: NotesData | None = None
+    day: IsoDay = "2000-01-01"
 
 
 def make_checkin(

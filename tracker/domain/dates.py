@@ -14,36 +14,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 from typing import Any, Self
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 
 from tracker.domain.calendar import CalendarEvent
+from tracker.domain.dates_records import (
+    DateKind,
+    DateNightData,
+    DateStatus,
+    MarkData,
+    RepeatData,
+    RepeatFreq,
+)
 from tracker.domain.days import tz_problem
+from tracker.domain.validation import convert, known_zone, optional_day, valid_day, valid_moment
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 FAR_PAST = date(1970, 1, 1)
-
-
-class DateKind(StrEnum):
-    DATE_NIGHT = "date night"
-    NEW_HOBBY = "new hobby"
-    UNPLUGGED = "unplugged evening"
-    GETAWAY = "getaway"  # whole days: all-day in a calendar
-
-
-class DateStatus(StrEnum):
-    PLANNED = "planned"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-
-class RepeatFreq(StrEnum):
-    NONE = "none"
-    WEEKLY = "weekly"  # every N weeks on the first date's weekday
-    MONTHLY = "monthly"  # every N months on the same weekday, e.g. the second Saturday
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +70,13 @@ class Repeat:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any] | None) -> Self:
-        data = data or {}
-        until = data.get("until")
-        return cls(
-            freq=RepeatFreq(data.get("freq", RepeatFreq.NONE.value)),
-            interval=int(data.get("interval", 1)),
-            until=date.fromisoformat(until) if until else None,
-        )
+        return cls.from_shape(convert(data or {}, RepeatData))
+
+    @classmethod
+    def from_shape(cls, found: RepeatData | None) -> Self:
+        if found is None:
+            return cls()
+        return cls(found.freq, found.interval, optional_day("repeat.until", found.until))
 
 
 def month_position(day: date) -> int:
@@ -149,30 +138,26 @@ class DateNight:
 
     @classmethod
     def from_data(cls, record_id: str, data: Mapping[str, Any]) -> Self:
-        raw = str(data["start"])
+        found = convert(data, DateNightData)
         start: datetime | date = (
-            date.fromisoformat(raw) if data.get("all_day") else datetime.fromisoformat(raw)
+            valid_day("start", found.start) if found.all_day else valid_moment("start", found.start)
         )
-        alarm = data.get("alarm_minutes")
-        tz = str(data.get("tz", "UTC"))
-        if tz_problem(tz):
-            raise ValueError(f"unknown time zone {tz!r}")
         return cls(
             id=record_id,
-            title=str(data.get("title", "")),
-            tz=tz,
+            title=found.title,
+            tz=known_zone("tz", found.tz, tz_problem),
             start=start,
-            minutes=int(data.get("minutes", 120)),
-            days=int(data.get("days", 1)),
-            kind=DateKind(data.get("kind", DateKind.DATE_NIGHT.value)),
-            place=str(data.get("place", "")),
-            notes=str(data.get("notes", "")),
-            repeat=Repeat.from_data(data.get("repeat")),
-            cancelled=bool(data.get("cancelled", False)),
-            alarm_minutes=None if alarm is None else int(alarm),
-            idea=str(data.get("idea", "")),
-            by=str(data.get("by", "")),
-            revision=int(data.get("revision", 0)),
+            minutes=found.minutes,
+            days=found.days,
+            kind=found.kind,
+            place=found.place,
+            notes=found.notes,
+            repeat=Repeat.from_shape(found.repeat),
+            cancelled=found.cancelled,
+            alarm_minutes=found.alarm_minutes,
+            idea=found.idea,
+            by=found.by,
+            revision=found.revision,
         )
 
 
@@ -204,12 +189,8 @@ class Mark:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Self:
-        return cls(
-            date_id=str(data["date"]),
-            day=date.fromisoformat(str(data["day"])),
-            status=DateStatus(data.get("status", DateStatus.PLANNED.value)),
-            revision=int(data.get("revision", 0)),
-        )
+        found = convert(data, MarkData)
+        return cls(found.date, valid_day("day", found.day), found.status, found.revision)
 
 
 Marks = Mapping[date, Mark]  # one date's marks by day

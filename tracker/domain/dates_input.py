@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from tracker.domain.dates import DateKind, DateNight, Repeat, RepeatFreq
+from tracker.domain.dates_records import MAX_ALARM, MAX_DAYS, MAX_MINUTES, MIN_MINUTES
 from tracker.domain.days import tz_problem
 from tracker.domain.text import strip_controls
 from tracker.domain.today import clean_note
@@ -16,10 +17,6 @@ from tracker.domain.today import clean_note
 MAX_TITLE = 80
 MAX_PLACE = 120
 MAX_MEMORY = 200
-MIN_MINUTES = 15
-MAX_MINUTES = 24 * 60
-MAX_DAYS = 30
-MAX_ALARM = 7 * 24 * 60
 FIRST_YEAR, LAST_YEAR = 1970, 2199
 
 _DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

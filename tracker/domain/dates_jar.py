@@ -6,12 +6,15 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Self
+from typing import Annotated, Any, Self
+
+import msgspec
 
 from tracker.domain.content.ideas import DAY, IDEAS, Idea, IdeaKind
 from tracker.domain.dates import DateKind, DateNight, Marks, RepeatFreq, occurrences
 from tracker.domain.dates_input import DateDraft, clean_line, parse_hours, whole_number
 from tracker.domain.today import clean_note
+from tracker.domain.validation import convert
 
 RECENT_DAYS = 90  # an idea done (or planned) this recently stays out of "surprise me"
 MAX_IDEA_TITLE = 60
@@ -67,16 +70,27 @@ class JarIdea:
 
     @classmethod
     def from_data(cls, record_id: str, data: Mapping[str, Any]) -> Self:
+        found = convert(data, IdeaData)
         return cls(
             key=record_id,
-            title=str(data.get("title", "")),
-            kind=IdeaKind(data.get("kind", IdeaKind.HOME.value)),
-            description=str(data.get("description", "")),
-            minutes=int(data.get("minutes", 120)),
-            cost=int(data.get("cost", 1)),
+            title=found.title,
+            kind=found.kind,
+            description=found.description,
+            minutes=found.minutes,
+            cost=found.cost,
             own=True,
-            by=str(data.get("by", "")),
+            by=found.by,
         )
+
+
+class IdeaData(msgspec.Struct):
+    title: str = ""
+    kind: IdeaKind = IdeaKind.HOME
+    description: str = ""
+    # own_idea allows a quarter of an hour to two weeks; older ones may be a little shorter.
+    minutes: Annotated[int, msgspec.Meta(ge=1, le=MAX_IDEA_MINUTES)] = 120
+    cost: Annotated[int, msgspec.Meta(ge=0, le=3)] = 1  # free, cheap, some, a treat
+    by: str = ""
 
 
 def own_idea(

@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from typing import Any, Self
 from zoneinfo import ZoneInfo
 
+import msgspec
+
 from tracker.domain.dates import (
     DateKind,
     DateNight,
@@ -18,6 +20,7 @@ from tracker.domain.dates import (
     occurrences,
 )
 from tracker.domain.days import month_start, next_month_start
+from tracker.domain.validation import Count, IsoDay, convert, valid_day
 
 HORIZON_DAYS = 56  # upcoming shows eight weeks ahead, and at least the next of each
 PAST_DAYS = 366
@@ -52,13 +55,19 @@ class Rating:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Self:
-        return cls(
-            date_id=str(data["date"]),
-            day=date.fromisoformat(str(data["day"])),
-            person=str(data["person"]),
-            stars=max(1, min(5, int(data.get("stars", 3)))),
-            memory=str(data.get("memory", "")),
-        )
+        found = convert(data, RatingData)
+        day = valid_day("day", found.day)
+        # Stars beyond the row have always been shown at its nearest end.
+        stars = max(1, min(5, found.stars))
+        return cls(found.date, day, found.person, stars, found.memory)
+
+
+class RatingData(msgspec.Struct):
+    date: str
+    day: IsoDay
+    person: str
+    stars: Count = 3  # a whole number; clamped to the five of the ★ row when read
+    memory: str = ""
 
 
 def stars_text(stars: int | None) -> str:

@@ -14,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any, Self
+from typing import Any, Literal, Self
 from zoneinfo import ZoneInfo
+
+import msgspec
 
 from tracker.domain.editing import HabitDraft
 from tracker.domain.goals_values import one_line_text
 from tracker.domain.models import PARTNERS, US, Area, Owner, ScheduleKind
 from tracker.domain.text import strip_controls
+from tracker.domain.validation import MaybeDay, convert, optional_day
 
 MAX_TITLE = 80
 MAX_WHY = 500
@@ -77,6 +80,11 @@ def _day(value: object) -> date | None:
         return None
 
 
+# Who a milestone belongs to: a partner, or both of us. Any other value is one a
+# later version added (a third owner kind), so the record is skipped as newer.
+GoalOwner = Literal["a", "b", "us"]
+
+
 @dataclass(frozen=True, slots=True)
 class SupportAction:
     key: str  # short stable token within its goal
@@ -111,6 +119,9 @@ class Goal:
 
     @classmethod
     def from_data(cls, goal_id: str, data: Mapping[str, Any]) -> Self:
+        """Lenient on purpose, unlike every other kind: a goal is a few words two people
+        wrote, so each odd value reads as its nearest sense (the tests pin this) and a
+        goal is never dropped from the list for one of them."""
         owner = data.get("owner", US)
         support = data.get("support") or []
         return cls(
@@ -169,16 +180,16 @@ class Milestone:
 
     @classmethod
     def from_data(cls, milestone: str, data: Mapping[str, Any]) -> Self:
-        owner = data.get("owner", US)
+        found = convert(data, MilestoneData)
         return cls(
             id=milestone,
-            goal_id=str(data["goal"]),
-            title=str(data.get("title", "")) or "(untitled milestone)",
-            due=_day(data.get("due")),
-            owner=owner if owner in (*PARTNERS, US) else US,
-            done=bool(data.get("done", False)),
-            done_on=_day(data.get("done_on")),
-            done_by=str(data.get("done_by") or ""),
+            goal_id=found.goal,
+            title=found.title or "(untitled milestone)",
+            due=optional_day("due", found.due),
+            owner=found.owner,
+            done=found.done,
+            done_on=optional_day("done_on", found.done_on),
+            done_by=found.done_by or "",
         )
 
     def ticked(self, by: str, day: date) -> Milestone:
@@ -186,6 +197,16 @@ class Milestone:
         if self.done:
             return replace(self, done=False, done_on=None, done_by="")
         return replace(self, done=True, done_on=day, done_by=by)
+
+
+class MilestoneData(msgspec.Struct):
+    goal: str
+    title: str = ""
+    due: MaybeDay = None
+    owner: GoalOwner = US
+    done: bool = False
+    done_on: MaybeDay = None
+    done_by: str | None = None
 
 
 def ordered(milestones: Iterable[Milestone]) -> list[Milestone]:

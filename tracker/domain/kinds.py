@@ -78,8 +78,9 @@ def parser(kind: str) -> Parse | None:
     return lambda _record_id, data: from_data(data)
 
 
-# What a domain type's hand-written parsing (not yet declared as a struct) raises on data
-# it cannot use. The declared ones raise Invalid, a ValueError.
+# Every kind reads through a declared struct and raises Invalid (a ValueError); these are
+# what is left: a promise's missing field is a KeyError (its callers tell it apart), and a
+# goal's lenient reading is hand-written.
 _PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError)
 
 

@@ -15,7 +15,15 @@ from typing import Annotated, Any, Self
 
 import msgspec
 
-from tracker.domain.validation import Amount, Count, Invalid, IsoDay, convert, valid_day
+from tracker.domain.validation import (
+    Amount,
+    Count,
+    Invalid,
+    IsoDay,
+    convert,
+    fitting_fields,
+    valid_day,
+)
 
 
 class Area(StrEnum):
@@ -153,6 +161,13 @@ class Person:
     def from_data(cls, data: Mapping[str, Any]) -> Self:
         found = convert(data, PersonData)
         return cls(found.key, found.name, found.tz, found.day_start)
+
+    @classmethod
+    def salvaged(cls, key: str, data: Mapping[str, Any]) -> Self:
+        """A stand-in for a person record that does not fit: every field that does is kept,
+        only the bad ones take their defaults, so saving it (Settings) loses nothing good."""
+        found = fitting_fields(data if isinstance(data, Mapping) else {}, PersonData, {"key": key})
+        return cls(key, found.name, found.tz, found.day_start)
 
 
 class PersonData(msgspec.Struct):

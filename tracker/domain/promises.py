@@ -27,8 +27,11 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Self
 
+import msgspec
+
 from tracker.domain.checkin import iso_week
 from tracker.domain.text import strip_controls
+from tracker.domain.validation import IsoDay, MaybeDay, convert, optional_day, valid_day
 
 MAX_PROMISE = 200
 MAX_REPAIR = 1000
@@ -146,21 +149,37 @@ class Promise:
 
     @classmethod
     def from_data(cls, record_id: str, data: Mapping[str, Any]) -> Self:
-        """ValueError (or KeyError) if the record is not a usable promise."""
-        history = data.get("history") or []
-        closed = data.get("closed")
+        """Invalid (naming the field) if the record is not a usable promise."""
+        # A missing field has always been a KeyError here (callers tell it apart); kinds.parse
+        # still names it as the field that is missing.
+        for name in ("text", "by", "to", "due"):
+            if name not in data:
+                raise KeyError(name)
+        found = convert(data, PromiseData)
         return cls(
             id=record_id,
-            text=str(data["text"]),
-            by=str(data["by"]),
-            to=str(data["to"]),
-            due=date.fromisoformat(str(data["due"])),
-            made=date.fromisoformat(str(data.get("made") or data["due"])),
-            status=PromiseStatus(data.get("status", "open")),
-            history=tuple(dict(h) for h in history if isinstance(h, Mapping)),
-            closed=date.fromisoformat(str(closed)) if closed else None,
+            text=found.text,
+            by=found.by,
+            to=found.to,
+            due=valid_day("due", found.due),
+            made=valid_day("made", found.made) if found.made else valid_day("due", found.due),
+            status=found.status,
+            # Older versions wrote other things in the list; only the entries are history.
+            history=tuple(dict(h) for h in found.history or () if isinstance(h, Mapping)),
+            closed=optional_day("closed", found.closed),
             extra={k: v for k, v in data.items() if k not in KNOWN_FIELDS},
         )
+
+
+class PromiseData(msgspec.Struct):
+    text: str
+    by: str
+    to: str
+    due: IsoDay
+    made: MaybeDay = None
+    status: PromiseStatus = PromiseStatus.OPEN
+    history: list[Any] | None = None
+    closed: MaybeDay = None
 
 
 def make_promise(
@@ -265,14 +284,17 @@ class Repair:
 
     @classmethod
     def from_data(cls, record_id: str, data: Mapping[str, Any]) -> Self:
-        return cls(
-            record_id,
-            str(data["by"]),
-            str(data["to"]),
-            date.fromisoformat(str(data["day"])),
-            str(data.get("apology", "")),
-            str(data.get("change", "")),
-        )
+        found = convert(data, RepairData)
+        day = valid_day("day", found.day)
+        return cls(record_id, found.by, found.to, day, found.apology, found.change)
+
+
+class RepairData(msgspec.Struct):
+    by: str
+    to: str
+    day: IsoDay
+    apology: str = ""
+    change: str = ""
 
 
 def make_repair(repair_id: str, by: str, to: str, day: date, apology: str, change: str) -> Repair:
@@ -299,13 +321,15 @@ class Appreciation:
 
     @classmethod
     def from_data(cls, record_id: str, data: Mapping[str, Any]) -> Self:
-        return cls(
-            record_id,
-            str(data["by"]),
-            str(data["to"]),
-            date.fromisoformat(str(data["day"])),
-            str(data["text"]),
-        )
+        found = convert(data, AppreciationData)
+        return cls(record_id, found.by, found.to, valid_day("day", found.day), found.text)
+
+
+class AppreciationData(msgspec.Struct):
+    by: str
+    to: str
+    day: IsoDay
+    text: str
 
 
 def make_appreciation(appreciation_id: str, by: str, to: str, day: date, text: str) -> Appreciation:

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 from typing import Any
 
 from tracker.domain.days import local_day, tz_problem
+from tracker.domain.talks_records import OccurrenceData, SlotData, Status
 from tracker.domain.talks_schedule import (
     MAX_MINUTES,
     Repeat,
@@ -38,18 +38,13 @@ from tracker.domain.talks_schedule import (
     until_instant,
 )
 from tracker.domain.text import strip_controls
+from tracker.domain.validation import Invalid, convert, known_zone, valid_day, valid_moment
 
 UNPLANNED = "unplanned"  # the slot id of a talk that had no slot
 DEFAULT_TITLE = "Our talk"
 MAX_TALK_TITLE = 60
 LOOK_BACK = timedelta(days=14)  # recent talks not logged yet still show
 LOOK_AHEAD = timedelta(days=400)  # far enough for a talk every 12 months
-
-
-class Status(StrEnum):
-    PLANNED = "planned"
-    HELD = "held"
-    SKIPPED = "skipped"
 
 
 def clean_line(text: str, what: str, limit: int, *, required: bool = True) -> str:
@@ -95,25 +90,22 @@ class Slot:
 
     @classmethod
     def from_data(cls, slot_id: str, data: Mapping[str, Any]) -> Slot:
-        """ValueError (or KeyError/TypeError) for data we can't trust."""
-        start = datetime.fromisoformat(str(data["start"])).replace(tzinfo=None, second=0)
-        if not 1900 <= start.year <= 9000:
-            raise ValueError(f"start {start.year} is out of range")
-        tz = str(data.get("tz", ""))
-        if tz_problem(tz):
-            raise ValueError(f"unknown time zone {tz!r}")
-        rule = str(data.get("rrule", ""))
-        if rule:
-            rule_parts(rule)
+        """Invalid, naming the field, for data we can't trust."""
+        found = convert(data, SlotData)
+        if found.rrule:
+            try:
+                rule_parts(found.rrule)
+            except ValueError as error:
+                raise Invalid("rrule", str(error)) from None
         return cls(
             id=slot_id,
-            title=str(data.get("title", "")) or DEFAULT_TITLE,
-            start=start,
-            minutes=min(max(1, int(data.get("minutes", 45))), MAX_MINUTES),
-            tz=tz,
-            rule=rule,
-            revision=int(data.get("revision", 0)),
-            cancelled=bool(data.get("cancelled", False)),
+            title=found.title or DEFAULT_TITLE,
+            start=valid_moment("start", found.start).replace(second=0),
+            minutes=min(max(1, found.minutes), MAX_MINUTES),  # clamped, as it always was
+            tz=known_zone("tz", found.tz, tz_problem),
+            rule=found.rrule,
+            revision=found.revision,
+            cancelled=found.cancelled,
         )
 
     def edited(self, **changes: Any) -> Slot:
@@ -188,14 +180,14 @@ class Occurrence:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Occurrence:
-        moved = data.get("moved_to")
+        found = convert(data, OccurrenceData)
         return cls(
-            slot_id=str(data["slot"]),
-            day=date.fromisoformat(str(data["day"])),
-            status=Status(data.get("status", Status.PLANNED.value)),
-            moved_to=datetime.fromisoformat(str(moved)).replace(tzinfo=None) if moved else None,
-            by=str(data.get("by", "")),
-            revision=int(data.get("revision", 0)),
+            slot_id=found.slot,
+            day=valid_day("day", found.day),
+            status=found.status,
+            moved_to=valid_moment("moved_to", found.moved_to) if found.moved_to else None,
+            by=found.by,
+            revision=found.revision,
         )
 
     def changed(self, by: str, **changes: Any) -> Occurrence:

@@ -16,8 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+import msgspec
+
 from tracker.domain.talks import Occurrence, Slot, Status, clean_line
 from tracker.domain.text import strip_controls
+from tracker.domain.validation import IsoDay, convert, valid_day
 
 MAX_TOPIC = 200
 MAX_LOG_TEXT = 2000
@@ -81,15 +84,21 @@ class Note:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Note:
+        found = convert(data, NoteData)
+        day = valid_day("day", found.day)
         return cls(
-            slot_id=str(data["slot"]),
-            day=date.fromisoformat(str(data["day"])),
-            person=str(data["person"]),
-            topic=str(data.get("topic", "")),
-            heard=str(data.get("heard", "")),
-            agreed=str(data.get("agreed", "")),
-            prompt=str(data.get("prompt", "")),
+            found.slot, day, found.person, found.topic, found.heard, found.agreed, found.prompt
         )
+
+
+class NoteData(msgspec.Struct):
+    slot: str
+    day: IsoDay
+    person: str
+    topic: str = ""
+    heard: str = ""
+    agreed: str = ""
+    prompt: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +121,17 @@ class Followup:
 
     @classmethod
     def from_data(cls, followup_id: str, data: Mapping[str, Any]) -> Followup:
-        return cls(
-            id=followup_id,
-            slot_id=str(data["slot"]),
-            day=date.fromisoformat(str(data["day"])),
-            text=str(data.get("text", "")),
-            by=str(data.get("by", "")),
-            became=str(data.get("became", "")),
-        )
+        found = convert(data, FollowupData)
+        day = valid_day("day", found.day)
+        return cls(followup_id, found.slot, day, found.text, found.by, found.became)
+
+
+class FollowupData(msgspec.Struct):
+    slot: str
+    day: IsoDay
+    text: str = ""
+    by: str = ""
+    became: str = ""
 
 
 def promise_data(text: str, by: str, to: str, due: date, made: date) -> dict[str, Any]:

@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import msgspec
+
 from tracker.domain.content.prompts import PROMPTS, Depth, Prompt, Theme
 from tracker.domain.talks import clean_line
+from tracker.domain.validation import convert
 
 MAX_PROMPT = 200
 DEFAULT_WINDOW_WEEKS = 8
@@ -47,7 +50,13 @@ class PromptPref:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> PromptPref:
-        return cls(bool(data.get("favourite", False)), bool(data.get("hidden", False)))
+        found = convert(data, PromptPrefData)
+        return cls(found.favourite, found.hidden)
+
+
+class PromptPrefData(msgspec.Struct):
+    favourite: bool = False
+    hidden: bool = False
 
 
 def clean_prompt_text(text: str) -> str:

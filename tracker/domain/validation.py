@@ -10,8 +10,8 @@ that has grown into a structure), "damaged" for anything else.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
 import msgspec
@@ -28,6 +28,10 @@ IsoDay = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 # nothing loops or allocates by them; NaN and infinities fail both bounds.
 Count = Annotated[int, msgspec.Meta(ge=-1_000_000_000, le=1_000_000_000)]
 Amount = Annotated[float, msgspec.Meta(ge=-1e12, le=1e12)]
+# A day that may be left out (None or "" in older records).
+MaybeDay = IsoDay | None
+# A wall time as stored ("2026-11-04T19:30"), checked by `valid_moment`.
+IsoMoment = Annotated[str, msgspec.Meta(min_length=10, max_length=40)]
 
 S = TypeVar("S")
 
@@ -79,6 +83,21 @@ def convert(data: Mapping[str, Any], shape: type[S]) -> S:
         raise invalid_from(error) from None
 
 
+def fitting_fields(data: Mapping[str, Any], shape: type[S], base: Mapping[str, Any]) -> S:
+    """`shape` from `base` plus every field of `data` that fits on its own: a record with one
+    bad value keeps the rest of what it says (only the bad ones take their defaults)."""
+    kept = dict(base)
+    for name in msgspec.structs.fields(shape):  # type: ignore[arg-type]
+        if name.encode_name in data and name.encode_name not in kept:
+            trial = {**kept, name.encode_name: data[name.encode_name]}
+            try:
+                msgspec.convert(trial, shape, strict=False)
+            except msgspec.ValidationError:
+                continue
+            kept = trial
+    return msgspec.convert(kept, shape, strict=False)
+
+
 def valid_day(field: str, text: str, parse: Any = date.fromisoformat) -> date:
     """A calendar day within the years a person could mean, or Invalid naming `field`."""
     try:
@@ -88,3 +107,28 @@ def valid_day(field: str, text: str, parse: Any = date.fromisoformat) -> date:
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise Invalid(field, f"year {day.year} is outside {MIN_YEAR}–{MAX_YEAR}")
     return day
+
+
+def optional_day(field: str, text: str | None) -> date | None:
+    """An optional day (None or "" for none), checked like `valid_day` when there is one."""
+    return valid_day(field, text) if text else None
+
+
+def valid_moment(field: str, text: str) -> datetime:
+    """A naive local wall time within the years a person could mean, or Invalid naming
+    `field`. An offset some writer added is dropped: these times are local by design."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise Invalid(field, str(error)) from None
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise Invalid(field, f"year {moment.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+    return moment.replace(tzinfo=None)
+
+
+def known_zone(field: str, name: str, problem: Callable[[str], str | None]) -> str:
+    """An IANA zone name `problem` accepts, or Invalid naming `field`."""
+    why = problem(name)
+    if why:
+        raise Invalid(field, why)
+    return name

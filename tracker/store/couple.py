@@ -53,8 +53,8 @@ class Couple:
         self._checks_seen = 0
         self._checks: ChecksBy = {}
         # Records left out of what screens show because their data does not fit their kind
-        # (a newer version's value, or damage): by id, with why. Doctor names them.
-        self.skipped: dict[str, Invalid] = {}
+        # (a newer version's value, or damage): by id, the version that failed and why.
+        self._skipped: dict[str, tuple[Record, Invalid]] = {}
 
     @classmethod
     def open(
@@ -77,6 +77,7 @@ class Couple:
     def adopt(self, helper: Couple) -> list[Record]:
         """Take over a full load (and its check index) made on another thread."""
         self._checks = helper.checks_by()
+        self._skipped.update(helper._skipped)  # what its full load left out, for `skipped`
         caught_up = self.store.adopt(helper.store)
         self._checks_epoch = self.store.epoch
         self._checks_seen = 0  # adopt() started a new change list with what it caught up on
@@ -91,10 +92,29 @@ class Couple:
     def parsed(self, records: Iterable[Record], parse_one: Callable[[Record], T]) -> list[T]:
         """Records as domain objects, through the one parse-and-skip path: a record that
         does not fit its kind is left out and remembered in `skipped`, never a crash."""
-        return parsed(records, parse_one, self._skip)
+
+        def parse_and_forget(record: Record) -> T:
+            found = parse_one(record)
+            self._skipped.pop(record.id, None)  # this version fits: no longer left out
+            return found
+
+        return parsed(records, parse_and_forget, self._skip)
 
     def _skip(self, record: Record, why: Invalid) -> None:
-        self.skipped[record.id] = why
+        self._skipped[record.id] = (record, why)
+
+    @property
+    def skipped(self) -> dict[str, Invalid]:
+        """Records left out now, by id, with why: only while the version that failed is
+        still the merged one, so a later valid version, or a delete, takes it off."""
+        state = self.store.state
+        return {
+            record_id: why
+            for record_id, (record, why) in self._skipped.items()
+            if (now := state.get(record_id)) is not None
+            and now.stamp == record.stamp
+            and not now.deleted
+        }
 
     def as_objects(self, records: Iterable[Record]) -> list[Any]:
         """Records as the domain objects their kinds declare (domain/kinds.py)."""
@@ -108,10 +128,9 @@ class Couple:
                 continue
             read: list[Person] = self.as_objects([record])
             # Every screen needs both people: one whose record does not fit (a newer
-            # version's day start, say) stands in with the defaults and the name, if the
-            # name is readable, and is still named by doctor. It is never written back.
-            name = record.data.get("name")
-            found[key] = read[0] if read else Person(key, name if isinstance(name, str) else "")
+            # version's day start, say) stands in with every field that does fit and the
+            # defaults for the rest, and is still named by doctor.
+            found[key] = read[0] if read else Person.salvaged(key, record.data)
         return found
 
     def person(self, key: str) -> Person:
@@ -182,9 +201,14 @@ class Couple:
                 if changed.kind != CHECK:
                     continue
                 current = store.state.get(changed.id, changed)
-                found = self.parsed([current], _check)
+                found = parsed([current], _check)
                 if not found:
-                    continue
+                    # This version does not fit (or is a tombstone of one that did not), so
+                    # the check-off it replaces, filed by data we no longer have, could stay
+                    # on screen: build the index again. Rare: only damage or newer data.
+                    self._checks_epoch = -1
+                    return self.checks_by()
+                self._skipped.pop(current.id, None)
                 check = found[0]
                 days = self._checks.setdefault(check.person, {}).setdefault(check.habit_id, {})
                 if current.deleted:
