@@ -336,11 +336,14 @@ class AtomicJSONStorage(Storage):
         return self._cache
 
     def _fragment(self, doc_id: str, doc: Any) -> str:
+        """`"id":{...}` for one document, kept until its stamp changes."""
         stamp = doc.get("stamp") if isinstance(doc, dict) else None
         held = self._fragments.get(doc_id)
         if held is not None and stamp is not None and held[0] == stamp:
             return held[1]
-        text = _dumps(doc)
+        # The key too: serialising a month's few hundred ids on every tick cost about as
+        # much as the tick's own record.
+        text = f"{_dumps(doc_id)}:{_dumps(doc)}"
         if isinstance(stamp, str):
             self._fragments[doc_id] = (stamp, text)
         return text
@@ -350,10 +353,7 @@ class AtomicJSONStorage(Storage):
         parts = []
         for name, table in data.items():
             if name == RECORDS_TABLE and isinstance(table, dict):
-                body = ",".join(
-                    f"{_dumps(str(doc_id))}:{self._fragment(str(doc_id), doc)}"
-                    for doc_id, doc in table.items()
-                )
+                body = ",".join(self._fragment(str(doc_id), doc) for doc_id, doc in table.items())
                 parts.append(f"{_dumps(name)}:{{{body}}}")
             else:
                 parts.append(f"{_dumps(name)}:{_dumps(table)}")
