@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,6 @@ from tracker.store.store import Store
 
 SAM = "sam0000device"
 DAY_MS = 86_400_000
-
-
-@pytest.fixture
-def alex(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Setup:
-    config, data = tmp_path / "conf", tmp_path / "Rekindle"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
-    today = london_today()
-    start = today - timedelta(days=60)
-    couple = create_couple(data, "Alex", "Sam", "Europe/London", 4, STARTERS, today=start)
-    couple.store.close()
-    return Setup(config, data, today, start)
 
 
 def sam(setup: Setup, now_millis: int | None = None) -> Couple:

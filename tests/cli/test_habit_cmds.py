@@ -18,7 +18,6 @@ from tracker.domain.days import person_today
 from tracker.domain.models import US, Check, Habit, Owner, Person
 from tracker.store.couple import Couple
 from tracker.store.identity import load_config
-from tracker.store.setup import create_couple
 
 LONDON = Person("a", "Alex", "Europe/London", 4)
 STARTERS = (
@@ -118,19 +117,6 @@ def row(data: dict[str, Any], who: str, title: str) -> dict[str, Any]:
     rows = data["together"] if who == US else data["people"][who]["habits"]
     (found,) = [r for r in rows if r["habit"] == title]
     return found
-
-
-@pytest.fixture
-def alex(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Setup:
-    """Alex and Sam in London, the four starters begun sixty days ago."""
-    config, data = tmp_path / "conf", tmp_path / "Rekindle"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
-    today = london_today()
-    start = today - timedelta(days=60)
-    couple = create_couple(data, "Alex", "Sam", "Europe/London", 4, STARTERS, today=start)
-    couple.store.close()
-    return Setup(config, data, today, start)
 
 
 # --- tick: finding the habit ------------------------------------------------------------

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.cli.test_habit_cmds import Setup, alex, run  # noqa: F401  (alex is a fixture)
+from tests.cli.test_habit_cmds import Setup, run
 from tests.store.unfit_cases import BAD, Bad, plant
 
 
@@ -20,7 +20,7 @@ def no_crash(setup: Setup, *args: str) -> str:
 
 
 @pytest.mark.parametrize("bad", BAD, ids=[b.name for b in BAD])
-def test_commands_keep_working_and_doctor_names_it(alex: Setup, bad: Bad) -> None:  # noqa: F811
+def test_commands_keep_working_and_doctor_names_it(alex: Setup, bad: Bad) -> None:
     path = plant(alex.data, bad)
     before = path.read_bytes()
     status = json.loads(no_crash(alex, "status", "--json"))
@@ -39,7 +39,7 @@ def test_commands_keep_working_and_doctor_names_it(alex: Setup, bad: Bad) -> Non
     assert path.read_bytes() == before
 
 
-def test_a_partner_file_with_nan_is_read(alex: Setup) -> None:  # noqa: F811
+def test_a_partner_file_with_nan_is_read(alex: Setup) -> None:
     bad = next(b for b in BAD if b.name == "check status")
     path = plant(alex.data, bad)
     raw = path.read_bytes().replace(b'"status":"bogus"', b'"status":"done","value":NaN')
