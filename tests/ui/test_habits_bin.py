@@ -65,6 +65,10 @@ async def test_the_deleted_view_lists_a_delete_and_r_brings_it_back(
         assert first.title in titles(couple)
         assert listed(app) == []
         assert app.screen.query_one("#restore", Button).disabled
+        # Emptied: the table steps aside so the sentence saying so is in view.
+        empty = app.screen.query_one("#deleted-empty")
+        assert empty.display and not app.screen.query_one("#deleted-list").display
+        assert empty.region.bottom <= app.size.height
         await pilot.press("u")  # a restore is undone like any change
         await pilot.pause()
         assert first.title not in titles(couple)

@@ -86,6 +86,8 @@ class DeletedScreen(RekindleScreen):
         for index, entry in enumerate(self.shown):
             if keep is not None and entry.id == keep.id:
                 table.move_cursor(row=index, animate=False)
+        # An empty table would fill the screen and push the sentence below out of sight.
+        self.query_one("#deleted-list", DataTable).display = bool(self.shown)
         self.query_one("#deleted-empty", Static).display = not self.shown
         self.query_one("#restore", Button).disabled = not self.shown
 
