@@ -196,16 +196,21 @@ class Store:
             if wanted is not None and not wanted(path):
                 continue
             scan.present.add(path)
-            try:
-                stat = path.lstat()
-            except OSError:
-                continue
-            signature = (stat.st_size, stat.st_mtime_ns)
-            seen = self._seen.get(path)
-            if seen is None or seen.signature != signature:
-                with paused_gc():
-                    scan.reads.append((path, signature, read_file(path)))
+            scan.reads.extend(self._read_if_changed(path))
         return scan
+
+    def _read_if_changed(self, path: Path) -> list[tuple[Path, tuple[int, int], FileRead]]:
+        """The file read again if its size or mtime moved since we last saw it (else [])."""
+        try:
+            stat = path.lstat()
+        except OSError:
+            return []
+        signature = (stat.st_size, stat.st_mtime_ns)
+        seen = self._seen.get(path)
+        if seen is not None and seen.signature == signature:
+            return []
+        with paused_gc():
+            return [(path, signature, read_file(path))]
 
     def apply(
         self, scan: Scan, drop_missing: bool = True, whole_folder: bool = True
@@ -232,10 +237,11 @@ class Store:
         self.temp_files, self.other_files = scan.temp, scan.other
         self.refused = scan.refused
         self._block_unwritable_own_files()
-        if any(not self._is_own(path) for path, _, _ in scan.reads):
-            from tracker.store.devices import clock_skew  # the two modules lean on each other
+        theirs = [(path, read.meta) for path, _, read in scan.reads if not self._is_own(path)]
+        if theirs:
+            from tracker.store.devices import note_arrivals  # the two modules lean on each other
 
-            clock_skew(self)  # so our next write tells the others what we see
+            note_arrivals(self, theirs)  # so our next write tells the others what we see
         return winners
 
     # -- the local cache ---------------------------------------------------
@@ -345,15 +351,9 @@ class Store:
 
     def _catch_up(self, shard: str) -> None:
         """Merge our own file as it is on disk now, if another process changed it."""
-        path = self.writer.path(shard)
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            return
-        signature = (stat.st_size, stat.st_mtime_ns)
-        seen = self._seen.get(path)
-        if seen is None or seen.signature != signature:
-            self.apply(Scan(reads=[(path, signature, read_file(path))]), whole_folder=False)
+        reads = self._read_if_changed(self.writer.path(shard))
+        if reads:
+            self.apply(Scan(reads=reads), whole_folder=False)
 
     def _wrote(self, shard: str, records: list[Record]) -> None:
         """Remember what we just wrote, so the next refresh need not read our own file back."""
