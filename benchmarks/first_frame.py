@@ -92,7 +92,7 @@ def main() -> None:
         from tracker.store.couple import Couple
         from tracker.store.identity import LocalConfig
         from tracker.ui.app import make_app
-        from tracker.ui.screens.today import TodayScreen
+        from tracker.ui.screens.habits.today import TodayScreen
 
         mount = TodayScreen.on_mount
 

@@ -28,9 +28,9 @@ sys.path.insert(0, str(HERE.parent))
 
 from tinydb import TinyDB  # noqa: E402
 
-from tracker.domain.history import year_grid  # noqa: E402
+from tracker.domain.habits.history import year_grid  # noqa: E402
+from tracker.domain.habits.progress import habit_checks  # noqa: E402
 from tracker.domain.models import Check  # noqa: E402
-from tracker.domain.progress import habit_checks  # noqa: E402
 from tracker.store.couple import Couple  # noqa: E402
 from tracker.store.files import atomic_write  # noqa: E402
 from tracker.store.sample import sample_config, write_sample  # noqa: E402
@@ -254,8 +254,13 @@ def report(results: dict[str, dict[str, float]], big: str) -> list[tuple[str, st
         ),
     ]
     if "ics_export_ms" in b:
-        rows.append((".ics export, every date and talk",
-                     f"{b['ics_export_ms']} ms ({b['ics_bytes']:,} bytes)", "≤ 200 ms"))
+        rows.append(
+            (
+                ".ics export, every date and talk",
+                f"{b['ics_export_ms']} ms ({b['ics_bytes']:,} bytes)",
+                "≤ 200 ms",
+            )
+        )
     return rows
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import tracker.ui.styles as styles
 from tracker.store.setup import create_couple
 from tracker.ui.app import make_app
-from tracker.ui.screens.today import TodayScreen
+from tracker.ui.screens.habits.today import TodayScreen
 
 # The styles must come from inside the installed package, not from a checkout.
 assert Path(styles.__file__).resolve().is_relative_to(Path(sys.prefix).resolve()), styles.__file__

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.domain.content.prompts import PROMPTS, Depth, Prompt, Theme
-from tracker.domain.conversation_skills import Flag, draw_prompt, flag_blame, i_statement
+from tracker.domain.talks.skills import Flag, draw_prompt, flag_blame, i_statement
 
 TODAY = date(2026, 6, 10)
 KEYS = [p.key for p in PROMPTS]

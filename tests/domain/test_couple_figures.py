@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from tracker.domain.habits.progress import habit_checks, together_streak, week_completion
 from tracker.domain.models import (
     US,
     Check,
@@ -16,7 +17,6 @@ from tracker.domain.models import (
     Schedule,
     ScheduleKind,
 )
-from tracker.domain.progress import habit_checks, together_streak, week_completion
 
 D = date
 START = D(2026, 3, 2)  # a Monday

@@ -7,7 +7,8 @@ from itertools import pairwise
 
 import pytest
 
-from tracker.domain.history import Cell, Run, longest_runs, weekly_strength, year_grid
+from tracker.domain.habits.history import Cell, Run, longest_runs, weekly_strength, year_grid
+from tracker.domain.habits.progress import strength
 from tracker.domain.models import (
     Check,
     CheckStatus,
@@ -17,7 +18,6 @@ from tracker.domain.models import (
     Schedule,
     ScheduleKind,
 )
-from tracker.domain.progress import strength
 
 D = date
 ONE_DAY = timedelta(days=1)

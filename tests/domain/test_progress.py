@@ -7,9 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tracker.domain.models import Check, CheckStatus, Direction, Habit, HabitKind, Schedule
-from tracker.domain.models import ScheduleKind as K
-from tracker.domain.progress import (
+from tracker.domain.habits.progress import (
     DayState,
     Streaks,
     day_state,
@@ -19,6 +17,8 @@ from tracker.domain.progress import (
     strength,
     strength_series,
 )
+from tracker.domain.models import Check, CheckStatus, Direction, Habit, HabitKind, Schedule
+from tracker.domain.models import ScheduleKind as K
 
 D = date
 M_DAILY = 0.5 ** (1 / 13)

@@ -8,9 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.domain.models import Check, CheckStatus, Direction, Habit, HabitKind, Schedule
-from tracker.domain.models import ScheduleKind as K
-from tracker.domain.progress import (
+from tracker.domain.habits.progress import (
     DayState,
     day_state,
     period_progress,
@@ -18,6 +16,8 @@ from tracker.domain.progress import (
     strength,
     strength_series,
 )
+from tracker.domain.models import Check, CheckStatus, Direction, Habit, HabitKind, Schedule
+from tracker.domain.models import ScheduleKind as K
 
 ANCHORS = [
     date(2028, 2, 29),

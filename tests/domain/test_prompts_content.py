@@ -22,8 +22,8 @@ from tracker.domain.content.prompts import (
     find_prompt,
     prompts_by_theme,
 )
-from tracker.domain.conversation_skills import flag_blame
 from tracker.domain.models import Area
+from tracker.domain.talks.skills import flag_blame
 
 KEY = re.compile(r"(?P<theme>[a-z]+(?:-[a-z]+)*)-(?P<number>\d{2})")
 # Words that assume gender, marriage, children, religion or money.

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.domain.models import Habit, Schedule, ScheduleKind
-from tracker.domain.schedule import (
+from tracker.domain.habits.schedule import (
     due_days,
     frequency,
     is_due,
@@ -17,6 +16,7 @@ from tracker.domain.schedule import (
     scheduled_on,
     streak_unit,
 )
+from tracker.domain.models import Habit, Schedule, ScheduleKind
 
 DAILY = Schedule()
 MON_WED_FRI = Schedule(ScheduleKind.WEEKDAYS, weekdays=(0, 2, 4))

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from tracker.domain.habits.progress import DayState
+from tracker.domain.habits.today import couple_figures, habits_of, row_for, rows_for
 from tracker.domain.models import (
     US,
     Check,
@@ -17,8 +19,6 @@ from tracker.domain.models import (
     Schedule,
     ScheduleKind,
 )
-from tracker.domain.progress import DayState
-from tracker.domain.today import couple_figures, habits_of, row_for, rows_for
 
 D = date
 START = D(2026, 3, 2)  # a Monday

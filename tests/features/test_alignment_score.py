@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.alignment import Kind, align, ranking_overlap
 from tracker.domain.content.values import LIFE_AREAS, VALUES
-from tracker.domain.goals_values import Answers, value_identity, word_overlap
+from tracker.domain.goals.alignment import Kind, align, ranking_overlap
+from tracker.domain.goals.values import Answers, value_identity, word_overlap
 
 KEYS = [v.key for v in VALUES]
 

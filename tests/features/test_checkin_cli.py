@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tracker.domain.checkin import iso_week
+from tracker.domain.checkin.model import iso_week
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
 from tracker.store import checkins as store

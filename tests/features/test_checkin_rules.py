@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.checkin import (
+from tracker.domain.checkin.analysis import gaps, series, trend, weakest_area
+from tracker.domain.checkin.model import (
     CLOSENESS,
     KEYS,
     LOW,
@@ -30,7 +31,6 @@ from tracker.domain.checkin import (
     week_monday,
     week_view,
 )
-from tracker.domain.checkin_analysis import gaps, series, trend, weakest_area
 from tracker.domain.models import Area
 
 WED = date(2026, 11, 25)  # ISO week 2026-W48

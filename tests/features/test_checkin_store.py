@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker.domain.checkin import KEYS, CheckIn, HelpSetting, iso_week, make_checkin
+from tracker.domain.checkin.model import KEYS, CheckIn, HelpSetting, iso_week, make_checkin
+from tracker.domain.checkin.promises import make_appreciation, make_promise, settle
 from tracker.domain.models import Area, Person
-from tracker.domain.promises import make_appreciation, make_promise, settle
 from tracker.store import checkins as store
 from tracker.store.couple import Couple
 from tracker.store.settings import get_setting, put_setting

@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.domain.dates import (
+from tracker.domain.dates.input import (
+    DateDraft,
+    clean_memory,
+    clean_stars,
+    date_from_draft,
+    parse_day,
+    parse_hours,
+    parse_time,
+)
+from tracker.domain.dates.model import (
     DateKind,
     DateNight,
     DateStatus,
@@ -25,16 +34,7 @@ from tracker.domain.dates import (
     rule_days,
     sequence_of,
 )
-from tracker.domain.dates_input import (
-    DateDraft,
-    clean_memory,
-    clean_stars,
-    date_from_draft,
-    parse_day,
-    parse_hours,
-    parse_time,
-)
-from tracker.domain.dates_views import (
+from tracker.domain.dates.views import (
     Rating,
     agenda_lines,
     past,

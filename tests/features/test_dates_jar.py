@@ -11,9 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.domain.content.ideas import IDEAS, IdeaKind
-from tracker.domain.dates import DateKind, DateNight, DateStatus, Mark
-from tracker.domain.dates_input import date_from_draft
-from tracker.domain.dates_jar import (
+from tracker.domain.dates.input import date_from_draft
+from tracker.domain.dates.jar import (
     JarIdea,
     coming_saturday,
     draft_from_idea,
@@ -22,6 +21,7 @@ from tracker.domain.dates_jar import (
     recently_used,
     surprise,
 )
+from tracker.domain.dates.model import DateKind, DateNight, DateStatus, Mark
 
 WEDNESDAY = date(2026, 11, 25)
 

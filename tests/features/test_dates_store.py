@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from tracker.domain.content.ideas import IDEAS, IdeaKind
-from tracker.domain.dates import DateKind, DateNight, DateStatus, RepeatFreq
-from tracker.domain.dates_input import DateDraft
-from tracker.domain.dates_jar import JarIdea, idea_from_text
+from tracker.domain.dates.input import DateDraft
+from tracker.domain.dates.jar import JarIdea, idea_from_text
+from tracker.domain.dates.model import DateKind, DateNight, DateStatus, RepeatFreq
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 from tracker.store.setup import create_couple

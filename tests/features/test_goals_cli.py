@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.domain.goals import Goal, Milestone
+from tracker.domain.goals.model import Goal, Milestone
 from tracker.domain.models import US
 from tracker.store import goals as store
 from tracker.store.couple import Couple

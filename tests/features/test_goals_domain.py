@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tracker.domain.editing import habit_from_draft
-from tracker.domain.goals import (
+from tracker.domain.goals.model import (
     MAX_ACTIONS,
     Goal,
     Milestone,
@@ -23,7 +23,7 @@ from tracker.domain.goals import (
     progress,
     progress_bar,
 )
-from tracker.domain.goals_values import (
+from tracker.domain.goals.values import (
     MAX_VALUES,
     add_value,
     clean_ranking,

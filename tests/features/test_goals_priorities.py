@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.domain.content.values import LIFE_PRIORITIES
-from tracker.domain.goals_priorities import (
+from tracker.domain.goals.priorities import (
     Review,
     clean_priorities,
     closeness,

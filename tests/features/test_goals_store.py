@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.domain.goals import Goal, Milestone
+from tracker.domain.goals.model import Goal, Milestone
 from tracker.domain.models import US, Habit, Owner, Schedule, ScheduleKind
 from tracker.store import goals as store
 from tracker.store.couple import Couple

@@ -14,8 +14,8 @@ import recurring_ical_events
 from icalendar import Calendar, Event
 
 from tracker.domain.calendar import CalendarEvent
-from tracker.domain.dates import DateKind, DateNight, DateStatus, RepeatFreq, occurrences
-from tracker.domain.dates_input import DateDraft
+from tracker.domain.dates.input import DateDraft
+from tracker.domain.dates.model import DateKind, DateNight, DateStatus, RepeatFreq, occurrences
 from tracker.export import feed, ics
 from tracker.store import dates as store
 from tracker.store.couple import Couple

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from tracker.domain.dates_input import DateDraft
+from tracker.domain.dates.input import DateDraft
 from tracker.export import feed
 from tracker.store import dates as dates_store
 from tracker.store.couple import Couple

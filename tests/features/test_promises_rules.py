@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.promises import (
+from tracker.domain.checkin.promises import (
     Appreciation,
     Promise,
     PromiseStatus,

@@ -19,12 +19,12 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from tests.store.store_helpers import PYTHON, subprocess_env, tree_bytes
-from tracker.domain.checkin import KEYS, help_triggers, iso_week, recent_weeks
-from tracker.domain.dates import DateKind, DateStatus
-from tracker.domain.dates_views import past
-from tracker.domain.promises import PromiseStatus, reliability
-from tracker.domain.sample import generate
-from tracker.domain.talks import Status
+from tracker.domain.checkin.model import KEYS, help_triggers, iso_week, recent_weeks
+from tracker.domain.checkin.promises import PromiseStatus, reliability
+from tracker.domain.dates.model import DateKind, DateStatus
+from tracker.domain.dates.views import past
+from tracker.domain.sample.couple import generate
+from tracker.domain.talks.model import Status
 from tracker.store import checkins, dates, goals, talks
 from tracker.store.couple import Couple
 from tracker.store.sample import sample_config, write_sample

@@ -11,8 +11,8 @@ import recurring_ical_events
 from icalendar import Calendar
 
 from tracker.domain.calendar import CalendarEvent
-from tracker.domain.talks import Slot, Status, plan_slot
-from tracker.domain.talks_schedule import Freq, Repeat
+from tracker.domain.talks.model import Slot, Status, plan_slot
+from tracker.domain.talks.schedule import Freq, Repeat
 from tracker.export import ics
 from tracker.store import talks
 from tracker.store.couple import Couple

@@ -16,8 +16,8 @@ import pytest
 from tracker.domain.content.prompts import PROMPTS
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
-from tracker.domain.talks import plan_slot
-from tracker.domain.talks_schedule import Freq, Repeat
+from tracker.domain.talks.model import plan_slot
+from tracker.domain.talks.schedule import Freq, Repeat
 from tracker.store import talks
 from tracker.store.couple import Couple
 from tracker.store.identity import load_config

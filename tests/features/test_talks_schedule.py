@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.domain.talks import Slot, is_over, plan_slot, same_series, slot_from_form
-from tracker.domain.talks_schedule import (
+from tracker.domain.talks.model import Slot, is_over, plan_slot, same_series, slot_from_form
+from tracker.domain.talks.schedule import (
     Freq,
     Repeat,
     aware,

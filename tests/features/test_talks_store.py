@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tracker.domain.checkin.promises import Promise
 from tracker.domain.content.prompts import PROMPTS, Depth, Theme
 from tracker.domain.models import Habit, Owner
-from tracker.domain.promises import Promise
-from tracker.domain.talks import UNPLANNED, Slot, Status, plan_slot
-from tracker.domain.talks_schedule import Freq, Repeat
+from tracker.domain.talks.model import UNPLANNED, Slot, Status, plan_slot
+from tracker.domain.talks.schedule import Freq, Repeat
 from tracker.store import talks
 from tracker.store.couple import Couple
 from tracker.store.setup import create_couple, join_couple

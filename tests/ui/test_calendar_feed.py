@@ -8,14 +8,14 @@ import pytest
 from icalendar import Calendar
 
 from tests.ui.conftest import TODAY, habit_id
-from tracker.domain.dates_input import DateDraft
+from tracker.domain.dates.input import DateDraft
 from tracker.domain.models import Check
 from tracker.export import feed
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp
-from tracker.ui.screens.dates import DatesScreen
+from tracker.ui.screens.dates.screen import DatesScreen
 
 OpenApp = Callable[[Couple | None], RekindleApp]
 

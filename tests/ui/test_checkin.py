@@ -13,20 +13,20 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static
 
 from tests.ui.conftest import NOW, TODAY
-from tracker.domain.checkin import KEYS, CheckIn, make_checkin
+from tracker.domain.checkin.model import KEYS, CheckIn, make_checkin
+from tracker.domain.checkin.promises import PromiseStatus, make_promise
 from tracker.domain.content.prompts import Theme
 from tracker.domain.content.starter import find_starter
 from tracker.domain.content.strategies import PROFESSIONAL_HELP, SAFETY_LINE, strategies_for
 from tracker.domain.models import Area, Person
-from tracker.domain.promises import PromiseStatus, make_promise
 from tracker.store import checkins as store
 from tracker.store.couple import Couple
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp, make_app
-from tracker.ui.screens.checkin import CheckinScreen
-from tracker.ui.screens.checkin_dialogs import FieldsDialog, PromptDialog
-from tracker.ui.screens.checkin_form import CheckinForm
-from tracker.ui.screens.checkin_promises import PromisesScreen
+from tracker.ui.screens.checkin.dialogs import FieldsDialog, PromptDialog
+from tracker.ui.screens.checkin.form import CheckinForm
+from tracker.ui.screens.checkin.promises import PromisesScreen
+from tracker.ui.screens.checkin.screen import CheckinScreen
 
 OpenApp = Callable[[Couple | None], RekindleApp]
 WEEK = "2026-W48"

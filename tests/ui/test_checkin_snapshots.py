@@ -10,8 +10,8 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.ui.conftest import TODAY
-from tracker.domain.checkin import KEYS, CheckIn, iso_week
-from tracker.domain.promises import make_appreciation, make_promise, make_repair, settle
+from tracker.domain.checkin.model import KEYS, CheckIn, iso_week
+from tracker.domain.checkin.promises import make_appreciation, make_promise, make_repair, settle
 from tracker.store import checkins as store
 from tracker.store.couple import Couple
 from tracker.store.store import Store

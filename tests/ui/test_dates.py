@@ -10,14 +10,14 @@ from icalendar import Calendar
 from textual.widgets import Input, Static, TabbedContent
 
 from tests.ui.conftest import NOW
-from tracker.domain.dates import DateKind, DateNight, DateStatus, RepeatFreq
-from tracker.domain.dates_input import DateDraft
+from tracker.domain.dates.input import DateDraft
+from tracker.domain.dates.model import DateKind, DateNight, DateStatus, RepeatFreq
 from tracker.export import feed
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
-from tracker.ui.screens.dates import DatesScreen
-from tracker.ui.screens.dates_forms import DateForm, IdeaDialog, RatingDialog
+from tracker.ui.screens.dates.forms import DateForm, IdeaDialog, RatingDialog
+from tracker.ui.screens.dates.screen import DatesScreen
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.widgets.date_table import EveningTable, JarTable
 

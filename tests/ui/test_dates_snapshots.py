@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 
 from tests.ui.conftest import NOW
-from tracker.domain.dates import DateKind, DateStatus, RepeatFreq
-from tracker.domain.dates_input import DateDraft
+from tracker.domain.dates.input import DateDraft
+from tracker.domain.dates.model import DateKind, DateStatus, RepeatFreq
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp

@@ -25,7 +25,7 @@ from tests.ui.hostile import (
 )
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
-from tracker.ui.screens.habit_form import HabitForm
+from tracker.ui.screens.habits.form import HabitForm
 from tracker.ui.screens.settings import SettingsScreen
 from tracker.ui.screens.sync import SyncScreen
 

@@ -10,22 +10,22 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TabbedContent
 
 from tests.ui.conftest import TODAY
-from tracker.domain.goals import Goal, Milestone
+from tracker.domain.goals.model import Goal, Milestone
 from tracker.domain.models import US, Owner, Person, ScheduleKind
 from tracker.store import goals as store
 from tracker.store.couple import Couple
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.dialogs import ConfirmDialog
-from tracker.ui.screens.goals_dialogs import (
+from tracker.ui.screens.goals.dialogs import (
     FieldsDialog,
     InfoDialog,
     OrderDialog,
     TalkDialog,
     ValuesDialog,
 )
-from tracker.ui.screens.goals_panes import RowTable
-from tracker.ui.screens.habit_form import HabitForm
+from tracker.ui.screens.goals.panes import RowTable
+from tracker.ui.screens.habits.form import HabitForm
 
 OpenApp = Callable[[Couple | None], RekindleApp]
 SIZE = (120, 40)

@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.ui.conftest import TODAY
-from tracker.domain.goals import Goal, Milestone
+from tracker.domain.goals.model import Goal, Milestone
 from tracker.domain.models import US
 from tracker.store import goals as store
 from tracker.store.couple import Couple

@@ -9,9 +9,9 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from tests.ui.conftest import TODAY
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
-from tracker.ui.screens.habit_detail import HabitDetailScreen
-from tracker.ui.screens.habit_form import HabitForm, StarterPicker
-from tracker.ui.screens.habits import HabitsScreen
+from tracker.ui.screens.habits.detail import HabitDetailScreen
+from tracker.ui.screens.habits.form import HabitForm, StarterPicker
+from tracker.ui.screens.habits.screen import HabitsScreen
 from tracker.ui.widgets.heatmap import Heatmap
 
 OpenApp = Callable[[Couple | None], RekindleApp]

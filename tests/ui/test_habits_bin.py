@@ -14,8 +14,8 @@ from tracker.store.couple import Couple
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.dialogs import ConfirmDialog
-from tracker.ui.screens.habits import HabitsScreen
-from tracker.ui.screens.habits_bin import DeletedScreen
+from tracker.ui.screens.habits.bin import DeletedScreen
+from tracker.ui.screens.habits.screen import HabitsScreen
 
 OpenApp = Callable[[Couple | None], RekindleApp]
 THANKS = "One specific thank-you"

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from tracker.cli.tui import terminal_problem
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
-from tracker.ui.screens.today import TodayScreen
+from tracker.ui.screens.habits.today import TodayScreen
 from tracker.ui.screens.too_small import TooSmallScreen
 
 OpenApp = Callable[[Couple | None], RekindleApp]

@@ -16,9 +16,9 @@ from tracker.store.couple import Couple
 from tracker.store.identity import load_config
 from tracker.store.setup import create_couple
 from tracker.ui.app import RekindleApp
+from tracker.ui.screens.habits.today import TodayScreen
 from tracker.ui.screens.help import HelpScreen, _sections
 from tracker.ui.screens.onboarding import DEFAULT_STARTERS, OnboardingScreen
-from tracker.ui.screens.today import TodayScreen
 from tracker.ui.widgets.habit_table import HabitTable
 
 OpenApp = Callable[[Couple | None], RekindleApp]

@@ -11,14 +11,14 @@ from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from tests.ui.conftest import NOW, TODAY
 from tracker.domain.content.coach import ACTIVE_LISTENING
 from tracker.domain.content.prompts import find_prompt
-from tracker.domain.talks import Slot, Status, plan_slot
-from tracker.domain.talks_schedule import Freq, Repeat
+from tracker.domain.talks.model import Slot, Status, plan_slot
+from tracker.domain.talks.schedule import Freq, Repeat
 from tracker.store import talks
 from tracker.store.couple import Couple
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp
-from tracker.ui.screens.talks_coach import IStatementForm, TalkNowScreen
-from tracker.ui.screens.talks_forms import LogForm, MoveForm, SlotForm
+from tracker.ui.screens.talks.coach import IStatementForm, TalkNowScreen
+from tracker.ui.screens.talks.forms import LogForm, MoveForm, SlotForm
 
 OpenApp = Callable[[Couple | None], RekindleApp]
 LONDON = "Europe/London"

@@ -11,8 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tracker.domain.content.prompts import Depth, Theme
-from tracker.domain.talks import Status, plan_slot
-from tracker.domain.talks_schedule import Freq, Repeat
+from tracker.domain.talks.model import Status, plan_slot
+from tracker.domain.talks.schedule import Freq, Repeat
 from tracker.store import talks
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp

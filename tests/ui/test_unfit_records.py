@@ -10,8 +10,8 @@ from textual.widgets import Static
 from tests.store.unfit_cases import BAD, Bad, plant
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
+from tracker.ui.screens.habits.today import TodayScreen
 from tracker.ui.screens.sync import SyncScreen
-from tracker.ui.screens.today import TodayScreen
 
 OpenApp = Callable[[Couple | None], RekindleApp]
 

@@ -25,7 +25,7 @@ from tracker.store.records import Record, format_stamp
 from tracker.store.setup import create_couple
 from tracker.store.store import Store
 from tracker.ui.app import make_app
-from tracker.ui.screens.today import TodayScreen
+from tracker.ui.screens.habits.today import TodayScreen
 
 FOLDER = tempfile.TemporaryDirectory()
 

@@ -7,7 +7,8 @@ import sys
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, my_today, say
-from tracker.domain.checkin import (
+from tracker.domain.checkin.analysis import gaps
+from tracker.domain.checkin.model import (
     KEYS,
     LABELS,
     QUESTIONS,
@@ -19,8 +20,7 @@ from tracker.domain.checkin import (
     make_checkin,
     week_label,
 )
-from tracker.domain.checkin_analysis import gaps
-from tracker.domain.promises import (
+from tracker.domain.checkin.promises import (
     Promise,
     make_appreciation,
     make_promise,

@@ -18,10 +18,10 @@ from tracker.cli.common import (
     say,
 )
 from tracker.domain.content.ideas import IdeaKind
-from tracker.domain.dates import DateKind, DateNight, DateStatus, Occurrence, RepeatFreq
-from tracker.domain.dates_input import DateDraft, clean_memory, clean_stars, parse_day
-from tracker.domain.dates_jar import COST_WORDS, draft_from_idea, idea_from_text
-from tracker.domain.dates_views import length_text, past, upcoming, when_text
+from tracker.domain.dates.input import DateDraft, clean_memory, clean_stars, parse_day
+from tracker.domain.dates.jar import COST_WORDS, draft_from_idea, idea_from_text
+from tracker.domain.dates.model import DateKind, DateNight, DateStatus, Occurrence, RepeatFreq
+from tracker.domain.dates.views import length_text, past, upcoming, when_text
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 

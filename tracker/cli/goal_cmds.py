@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, Context, as_json, flat, my_today, say
-from tracker.domain.alignment import METHOD, Alignment, percent
-from tracker.domain.goals import due_text, ordered, progress
-from tracker.domain.goals_priorities import latest, month_label, review_due
-from tracker.domain.goals_values import area_label, horizon_label
+from tracker.domain.goals.alignment import METHOD, Alignment, percent
+from tracker.domain.goals.model import due_text, ordered, progress
+from tracker.domain.goals.priorities import latest, month_label, review_due
+from tracker.domain.goals.values import area_label, horizon_label
 from tracker.store import goals as store
 from tracker.store.couple import Couple
 

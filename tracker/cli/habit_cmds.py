@@ -18,8 +18,7 @@ from tracker.cli.common import (
     say,
 )
 from tracker.domain.content.starter import STARTER_HABITS
-from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
-from tracker.domain.today import (
+from tracker.domain.habits.today import (
     HabitRow,
     clean_note,
     couple_figures,
@@ -27,6 +26,7 @@ from tracker.domain.today import (
     parse_amount,
     rows_for,
 )
+from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
 from tracker.store.couple import Couple
 
 T = TypeVar("T")

@@ -18,7 +18,8 @@ from tracker.cli.common import (
     say,
 )
 from tracker.domain.content.prompts import Prompt
-from tracker.domain.talks import (
+from tracker.domain.talks.log import MAX_FOLLOWUP
+from tracker.domain.talks.model import (
     UNPLANNED,
     Meeting,
     Slot,
@@ -28,9 +29,8 @@ from tracker.domain.talks import (
     plan_slot,
     upcoming,
 )
-from tracker.domain.talks_log import MAX_FOLLOWUP
-from tracker.domain.talks_prompts import parse_depth, parse_theme
-from tracker.domain.talks_schedule import (
+from tracker.domain.talks.prompts import parse_depth, parse_theme
+from tracker.domain.talks.schedule import (
     Freq,
     countdown,
     day_text,

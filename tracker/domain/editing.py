@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from tracker.domain.habits.today import clean_title, parse_amount
 from tracker.domain.models import (
     Area,
     Direction,
@@ -15,7 +16,6 @@ from tracker.domain.models import (
     ScheduleKind,
 )
 from tracker.domain.text import strip_controls
-from tracker.domain.today import clean_title, parse_amount
 
 MAX_DESCRIPTION = 500
 MAX_UNIT = 20

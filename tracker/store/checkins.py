@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TypeVar
 
-from tracker.domain.checkin import (
+from tracker.domain.checkin.model import (
     CheckIn,
     HelpSetting,
     HelpTrigger,
@@ -26,8 +26,7 @@ from tracker.domain.checkin import (
     week_label,
     week_view,
 )
-from tracker.domain.days import person_today
-from tracker.domain.promises import (
+from tracker.domain.checkin.promises import (
     WINDOWS,
     Appreciation,
     Promise,
@@ -37,6 +36,7 @@ from tracker.domain.promises import (
     reliability,
     short,
 )
+from tracker.domain.days import person_today
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record
 from tracker.store.settings import setting_id

@@ -20,7 +20,9 @@ from typing import TypeVar
 
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.content.ideas import IdeaKind, find_idea
-from tracker.domain.dates import (
+from tracker.domain.dates.input import DateDraft, date_from_draft
+from tracker.domain.dates.jar import JarIdea, jar, recently_used, surprise
+from tracker.domain.dates.model import (
     DateNight,
     DateStatus,
     Mark,
@@ -31,9 +33,7 @@ from tracker.domain.dates import (
     occurrence_id,
     occurrence_on,
 )
-from tracker.domain.dates_input import DateDraft, date_from_draft
-from tracker.domain.dates_jar import JarIdea, jar, recently_used, surprise
-from tracker.domain.dates_views import QualityTime, Rating, agenda_lines, quality_time
+from tracker.domain.dates.views import QualityTime, Rating, agenda_lines, quality_time
 from tracker.store.couple import Change, Couple, NotSetUp
 from tracker.store.records import Record, stamp_millis
 

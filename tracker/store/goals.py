@@ -22,9 +22,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from tracker.domain.alignment import Alignment, align
 from tracker.domain.content.values import LIFE_AREAS
-from tracker.domain.goals import (
+from tracker.domain.goals.alignment import Alignment, align
+from tracker.domain.goals.model import (
     Goal,
     Milestone,
     SupportAction,
@@ -32,14 +32,14 @@ from tracker.domain.goals import (
     due_text,
     milestone_id,
 )
-from tracker.domain.goals_priorities import (
+from tracker.domain.goals.priorities import (
     REVIEW_EVERY,
     Review,
     clean_priorities,
     month_key,
     review_due,
 )
-from tracker.domain.goals_values import HORIZONS, Answers, clean_ranking
+from tracker.domain.goals.values import HORIZONS, Answers, clean_ranking
 from tracker.domain.models import Habit
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record

@@ -1,4 +1,4 @@
-"""Writing the made-up couple of `tracker.domain.sample` into a real data folder."""
+"""Writing the made-up couple of `tracker.domain.sample.couple` into a real data folder."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from tracker.domain.sample import REPLICAS, generate
+from tracker.domain.sample.couple import REPLICAS, generate
 from tracker.store.files import make_private_dir
 from tracker.store.identity import LocalConfig
 from tracker.store.records import Record, format_stamp, stamp_millis

@@ -7,7 +7,7 @@ Records (all in core.json):
 * ``talknote:<slot>:<YYYY-MM-DD>:<person>``: that person's notes (topic, heard, agreed).
 * ``talk-followup:<uuid>``: one follow-up; ``became`` names a habit or promise.
 * prompt preferences, uses, this week's prompt and own prompts: see
-  ``tracker.domain.talks_prompts``.
+  ``tracker.domain.talks.prompts``.
 """
 
 from __future__ import annotations
@@ -18,12 +18,23 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from tracker.domain import talks_prompts as deck
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.content.prompts import Depth, Prompt, Theme, find_prompt
-from tracker.domain.conversation_skills import draw_prompt
 from tracker.domain.models import Habit
-from tracker.domain.talks import (
+from tracker.domain.talks import prompts as deck
+from tracker.domain.talks.calendar import slot_events
+from tracker.domain.talks.log import (
+    MAX_TOPIC,
+    Followup,
+    LogEntry,
+    Note,
+    clean_followups,
+    clean_text,
+    history,
+    note_id,
+    promise_data,
+)
+from tracker.domain.talks.model import (
     LOOK_AHEAD,
     LOOK_BACK,
     UNPLANNED,
@@ -39,20 +50,9 @@ from tracker.domain.talks import (
     occurrence_id,
     same_series,
 )
-from tracker.domain.talks_calendar import slot_events
-from tracker.domain.talks_log import (
-    MAX_TOPIC,
-    Followup,
-    LogEntry,
-    Note,
-    clean_followups,
-    clean_text,
-    history,
-    note_id,
-    promise_data,
-)
-from tracker.domain.talks_prompts import PromptPref
-from tracker.domain.talks_schedule import aware, with_until
+from tracker.domain.talks.prompts import PromptPref
+from tracker.domain.talks.schedule import aware, with_until
+from tracker.domain.talks.skills import draw_prompt
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record, stamp_millis
 

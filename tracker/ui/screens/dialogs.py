@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from tracker.domain.habits.today import MAX_NOTE, clean_note, format_amount, parse_amount
 from tracker.domain.models import Direction, Habit
-from tracker.domain.today import MAX_NOTE, clean_note, format_amount, parse_amount
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 

@@ -24,10 +24,10 @@ ABOUT = (
 def _sections() -> list[tuple[str, list[BindingType]]]:
     # Imported here: the screens import this module's neighbours.
     from tracker.ui.app import RekindleApp
-    from tracker.ui.screens.habit_detail import HabitDetailScreen
-    from tracker.ui.screens.habits import HabitsScreen
-    from tracker.ui.screens.habits_bin import DeletedScreen
-    from tracker.ui.screens.today import TodayScreen
+    from tracker.ui.screens.habits.bin import DeletedScreen
+    from tracker.ui.screens.habits.detail import HabitDetailScreen
+    from tracker.ui.screens.habits.screen import HabitsScreen
+    from tracker.ui.screens.habits.today import TodayScreen
     from tracker.ui.widgets.habit_table import HabitTable
 
     return [

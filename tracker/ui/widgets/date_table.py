@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tracker.domain.content.ideas import IdeaKind
-from tracker.domain.dates import DateStatus, Occurrence
-from tracker.domain.dates_jar import COST_WORDS, JarIdea
-from tracker.domain.dates_views import Rating, stars_text, when_text
+from tracker.domain.dates.jar import COST_WORDS, JarIdea
+from tracker.domain.dates.model import DateStatus, Occurrence
+from tracker.domain.dates.views import Rating, stars_text, when_text
 from tracker.ui.widgets.literal import one_line
 
 T = TypeVar("T")

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from tracker.domain.progress import DayState
-from tracker.domain.today import HabitRow
+from tracker.domain.habits.progress import DayState
+from tracker.domain.habits.today import HabitRow
 from tracker.ui.widgets.literal import one_line
 
 FIXED_COLUMNS = 2 + 6 + 5 + 6  # mark, streak, strength, cell padding

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.widget import Widget
 
-from tracker.domain.history import Cell
+from tracker.domain.habits.history import Cell
 from tracker.domain.models import WEEKDAY_NAMES
 
 GLYPH = {

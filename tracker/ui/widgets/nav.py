@@ -22,12 +22,12 @@ SCREENS = (
 
 # Where each screen's class lives. Imported on first visit, so start-up pays only for Today.
 SCREEN_CLASSES = {
-    "today": "tracker.ui.screens.today:TodayScreen",
-    "habits": "tracker.ui.screens.habits:HabitsScreen",
-    "talks": "tracker.ui.screens.talks:TalksScreen",
-    "dates": "tracker.ui.screens.dates:DatesScreen",
-    "checkin": "tracker.ui.screens.checkin:CheckinScreen",
-    "goals": "tracker.ui.screens.goals:GoalsScreen",
+    "today": "tracker.ui.screens.habits.today:TodayScreen",
+    "habits": "tracker.ui.screens.habits.screen:HabitsScreen",
+    "talks": "tracker.ui.screens.talks.screen:TalksScreen",
+    "dates": "tracker.ui.screens.dates.screen:DatesScreen",
+    "checkin": "tracker.ui.screens.checkin.screen:CheckinScreen",
+    "goals": "tracker.ui.screens.goals.screen:GoalsScreen",
     "sync": "tracker.ui.screens.sync:SyncScreen",
     "settings": "tracker.ui.screens.settings:SettingsScreen",
 }

@@ -1,0 +1,1 @@
+"""Goals: one feature's room in this layer."""

@@ -1,0 +1,1 @@
+"""Habits: one feature's room in this layer."""

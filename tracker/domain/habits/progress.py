@@ -1,0 +1,370 @@
+"""Streaks, habit strength and the couple's shared figures, from check-offs.
+
+Every function takes one person's check-offs of one habit as a mapping from
+day to Check (or, for couple figures, all of them keyed person → habit → day)
+and the person's own ``today``. Check-offs before the habit's start or after
+today are ignored, so a clock set wrong on one device cannot inflate a streak.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from math import sqrt
+
+from tracker.domain.days import month_start, period_bounds, week_start
+from tracker.domain.habits.schedule import (
+    due_days,
+    frequency,
+    is_period_habit,
+    scheduled_on,
+    streak_unit,
+)
+from tracker.domain.models import (
+    PARTNERS,
+    US,
+    Check,
+    CheckStatus,
+    Direction,
+    Habit,
+    Owner,
+    ScheduleKind,
+)
+
+Checks = Mapping[date, Check]
+ChecksBy = Mapping[str, Mapping[str, Checks]]
+
+_ONE_DAY = timedelta(days=1)
+
+
+class DayState(StrEnum):
+    MET = "met"
+    SKIPPED = "skipped"  # a planned skip: neither breaks a streak nor counts
+    MISSED = "missed"
+    PENDING = "pending"  # today / this period, not met yet: breaks nothing
+    NOT_DUE = "not due"
+
+
+@dataclass(frozen=True, slots=True)
+class Streaks:
+    current: int
+    best: int
+    unit: str  # "days", "weeks" or "months"
+
+
+def _is_met(habit: Habit, check: Check | None) -> bool:
+    return check is not None and check.status == CheckStatus.DONE and habit.met_by(check.value)
+
+
+def _is_skip(check: Check | None) -> bool:
+    return check is not None and check.status == CheckStatus.SKIP
+
+
+def _state_of(habit: Habit, check: Check | None, pending: bool) -> DayState:
+    if _is_met(habit, check):
+        return DayState.MET
+    if _is_skip(check):
+        return DayState.SKIPPED
+    return DayState.PENDING if pending else DayState.MISSED
+
+
+# --- streaks -----------------------------------------------------------------
+
+
+def _due_day_states(habit: Habit, checks: Checks, today: date) -> Iterator[DayState]:
+    for day in due_days(habit, habit.start, today):
+        yield _state_of(habit, checks.get(day), pending=day == today)
+
+
+def _period_tallies(
+    habit: Habit, checks: Checks, today: date
+) -> tuple[Counter[date], Counter[date]]:
+    """Met days and skipped days per period, keyed by the period's first day."""
+    start_of = week_start if habit.schedule.kind is ScheduleKind.PER_WEEK else month_start
+    met: Counter[date] = Counter()
+    skipped: Counter[date] = Counter()
+    for day, check in checks.items():
+        if habit.start <= day <= today:
+            key = start_of(day)
+            if _is_met(habit, check):
+                met[key] += 1
+            elif _is_skip(check):
+                skipped[key] += 1
+    return met, skipped
+
+
+def _period_states(habit: Habit, checks: Checks, today: date) -> Iterator[DayState]:
+    schedule = habit.schedule
+    met, skipped = _period_tallies(habit, checks, today)
+    current = period_bounds(schedule, today)[0]
+    key = period_bounds(schedule, habit.start)[0]
+    while key <= current:
+        if met[key] >= schedule.times:
+            yield DayState.MET
+        elif key == current:
+            yield DayState.PENDING
+        elif met[key] + skipped[key] >= schedule.times:
+            yield DayState.SKIPPED
+        else:
+            yield DayState.MISSED
+        key = period_bounds(schedule, key)[1]
+
+
+def _runs(states: Iterable[DayState]) -> tuple[int, int]:
+    current = best = 0
+    for state in states:
+        if state is DayState.MET:
+            current += 1
+            best = max(best, current)
+        elif state is DayState.MISSED:
+            current = 0
+    return current, best
+
+
+def streaks(habit: Habit, checks: Checks, today: date) -> Streaks:
+    """Current and best run of met due days (or met weeks / months).
+
+    Skipped days and periods are passed over without breaking or counting.
+    Today (or the current period) only breaks nothing while it is not met,
+    so the current streak still shows the run up to yesterday.
+    """
+    unit = streak_unit(habit.schedule)
+    if habit.start > today:
+        return Streaks(0, 0, unit)
+    if is_period_habit(habit.schedule):
+        states = _period_states(habit, checks, today)
+    else:
+        states = _due_day_states(habit, checks, today)
+    current, best = _runs(states)
+    return Streaks(current, best, unit)
+
+
+# --- strength ----------------------------------------------------------------
+
+
+def _contribution(habit: Habit, check: Check | None) -> float:
+    """How much one day's check-off adds to the strength's rolling sum (0..1)."""
+    if check is None or check.status != CheckStatus.DONE:
+        return 0.0
+    if not habit.measurable:
+        return 1.0
+    value, target = check.value, habit.target
+    if habit.direction is Direction.AT_MOST:
+        if value is None or value <= target:
+            return 1.0
+        if target <= 0:
+            return 0.0
+        # Twice the limit or more earns nothing; just over it earns nearly all.
+        return max(0.0, (2 * target - value) / target)
+    if value is None or target <= 0:
+        return 1.0 if habit.met_by(value) else 0.0
+    return min(1.0, max(0.0, value / target))
+
+
+def _scores(habit: Habit, checks: Checks, today: date) -> Iterator[float]:
+    """Habit strength (0..1) for each day from the habit's start to today, in order.
+
+    Loop Habit Tracker's score: an exponential moving average of how much of
+    the frequency's quota the last ``den`` days fulfilled, with a half-life
+    that is longer for rarer habits, so one miss after a long run barely
+    dents it. Skipped days leave the score where it was.
+    """
+    if habit.start > today:
+        return
+    num, den = frequency(habit.schedule)
+    multiplier = 0.5 ** (sqrt(num / den) / 13)
+    days = (today - habit.start).days + 1
+    added = [0.0] * days
+    skipped = [False] * days
+    for day, check in checks.items():
+        if habit.start <= day <= today:
+            index = (day - habit.start).days
+            added[index] = _contribution(habit, check)
+            skipped[index] = _is_skip(check)
+    score = rolling = 0.0
+    for index in range(days):
+        # A sliding window keeps this O(days) however long the window is.
+        rolling += added[index]
+        if index >= den:
+            rolling -= added[index - den]
+        if not skipped[index]:
+            # Clamp: float drift in the window sum must not leave [0, 1].
+            done = min(1.0, max(0.0, rolling / num))
+            score = score * multiplier + done * (1 - multiplier)
+        yield score
+
+
+def strength_series(habit: Habit, checks: Checks, today: date) -> list[tuple[date, float]]:
+    """(day, strength) for every day from the habit's start to today (for charts)."""
+    first = habit.start.toordinal()
+    return [
+        (date.fromordinal(first + index), score)
+        for index, score in enumerate(_scores(habit, checks, today))
+    ]
+
+
+def strength(habit: Habit, checks: Checks, today: date) -> float:
+    """Today's habit strength in [0, 1]; 0 before the habit starts.
+
+    Walks the same scores as strength_series without keeping them: a Today
+    screen asks this for dozens of habits with years of history each.
+    """
+    score = 0.0
+    for score in _scores(habit, checks, today):  # noqa: B007 - the last one is the answer
+        pass
+    return score
+
+
+# --- today and single days -----------------------------------------------------
+
+
+def period_progress(habit: Habit, checks: Checks, today: date) -> tuple[int, int]:
+    """(met, needed) for the current week or month; (0 or 1, 1) for day habits."""
+    if not is_period_habit(habit.schedule):
+        return (1 if is_done_today(habit, checks, today) else 0), 1
+    first = max(period_bounds(habit.schedule, today)[0], habit.start)
+    met = 0
+    day = first
+    while day <= today:
+        met += _is_met(habit, checks.get(day))
+        day += _ONE_DAY
+    return met, habit.schedule.times
+
+
+def is_done_today(habit: Habit, checks: Checks, today: date) -> bool:
+    """Is today's own check-off a met one? (A period habit's week may be met
+    while today is not ticked; period_progress tells that.)"""
+    return today >= habit.start and _is_met(habit, checks.get(today))
+
+
+def day_state(habit: Habit, checks: Checks, day: date, today: date) -> DayState:
+    """How one calendar cell reads.
+
+    Day habits: NOT_DUE off schedule and before the start; a scheduled day
+    after today is PENDING. Period habits: a ticked or skipped day shows as
+    such; an unticked day shows MISSED only when its period was missed,
+    PENDING if it is today and the period still needs ticks, else NOT_DUE
+    (a 3-a-week habit owes nothing on the other four days).
+    """
+    if not scheduled_on(habit, day):
+        return DayState.NOT_DUE
+    if day > today:
+        return DayState.PENDING
+    check = checks.get(day)
+    if not is_period_habit(habit.schedule):
+        return _state_of(habit, check, pending=day == today)
+    if _is_met(habit, check):
+        return DayState.MET
+    if _is_skip(check):
+        return DayState.SKIPPED
+    period = _period_state(habit, checks, day, today)
+    if period is DayState.MISSED:
+        return DayState.MISSED
+    if period is DayState.PENDING and day == today:
+        return DayState.PENDING
+    return DayState.NOT_DUE
+
+
+def _period_state(habit: Habit, checks: Checks, day: date, today: date) -> DayState:
+    """The state of the (past or current) period containing ``day``."""
+    start, end = period_bounds(habit.schedule, day)
+    met = skipped = 0
+    current = max(start, habit.start)
+    while current < end and current <= today:
+        check = checks.get(current)
+        met += _is_met(habit, check)
+        skipped += _is_skip(check)
+        current += _ONE_DAY
+    times = habit.schedule.times
+    if met >= times:
+        return DayState.MET
+    if end > today:
+        return DayState.PENDING
+    return DayState.SKIPPED if met + skipped >= times else DayState.MISSED
+
+
+# --- the couple ----------------------------------------------------------------
+
+
+def habit_checks(checks_by: ChecksBy, habit: Habit, person: str) -> Checks:
+    """``person``'s check-offs of ``habit``; together habits file under US."""
+    key = US if habit.owner is Owner.TOGETHER else person
+    return checks_by.get(key, {}).get(habit.id, {})
+
+
+def _belongs_to(habit: Habit, person: str) -> bool:
+    return habit.owner in (Owner.EACH, Owner.TOGETHER) or habit.owner.value == person
+
+
+def together_streak(habits: Sequence[Habit], checks_by: ChecksBy, today: date) -> int:
+    """Days in a row on which both partners met at least one habit.
+
+    A day counts when partner A met (ticked, and within target for measurable
+    habits) at least one of their non-archived habits (A's own, or an "each"
+    habit) and partner B did the same; a met together habit counts for both
+    of them. This is forgiving on purpose: it asks that each of us showed up
+    for the relationship that day, not that every habit was done. The run
+    ends today, or yesterday while today is not yet met by both.
+    """
+    ticked: dict[str, set[date]] = {person: set() for person in PARTNERS}
+    for habit in habits:
+        if habit.archived:
+            continue
+        for key in habit.people():
+            checks = checks_by.get(key, {}).get(habit.id, {})
+            met = {d for d, c in checks.items() if habit.start <= d <= today and _is_met(habit, c)}
+            for person in PARTNERS if key == US else (key,):
+                ticked[person] |= met
+    both = ticked["a"] & ticked["b"]
+    day = today if today in both else today - _ONE_DAY
+    run = 0
+    while day in both:
+        run += 1
+        day -= _ONE_DAY
+    return run
+
+
+def week_completion(
+    habits: Sequence[Habit], checks_by: ChecksBy, person: str, today: date
+) -> float | None:
+    """Share (0..1) of ``person``'s week so far that is done, or None if
+    nothing was due.
+
+    Counts this ISO week from Monday to today. Each due day of a day habit is
+    one unit; a per-week habit is ``times`` units, of which the met days (up
+    to ``times``) are done. Planned skips are taken out of what is owed
+    rather than counted as misses. Per-month habits don't fit a week and are
+    left out.
+    """
+    monday = week_start(today)
+    done = owed = 0
+    for habit in habits:
+        if habit.archived or habit.start > today or not _belongs_to(habit, person):
+            continue
+        kind = habit.schedule.kind
+        if kind is ScheduleKind.PER_MONTH:
+            continue
+        checks = habit_checks(checks_by, habit, person)
+        if kind is ScheduleKind.PER_WEEK:
+            met = skipped = 0
+            day = max(monday, habit.start)
+            while day <= today:
+                met += _is_met(habit, checks.get(day))
+                skipped += _is_skip(checks.get(day))
+                day += _ONE_DAY
+            times = habit.schedule.times
+            got = min(met, times)
+            done += got
+            owed += times - min(skipped, times - got)
+            continue
+        for day in due_days(habit, monday, today):
+            check = checks.get(day)
+            if _is_met(habit, check):
+                done += 1
+                owed += 1
+            elif not _is_skip(check):
+                owed += 1
+    return done / owed if owed else None

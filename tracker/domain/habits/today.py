@@ -1,0 +1,186 @@
+"""What the Today screen shows, worked out without a terminal.
+
+Rows for one person on one day, the couple's figures, and the checks on
+what people type (amounts, notes, titles) with the sentences we show back.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.domain.habits.progress import (
+    ChecksBy,
+    DayState,
+    Streaks,
+    day_state,
+    habit_checks,
+    period_progress,
+    streaks,
+    strength,
+    together_streak,
+    week_completion,
+)
+from tracker.domain.habits.schedule import is_period_habit, streak_unit
+from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
+from tracker.domain.text import strip_controls
+
+MAX_TITLE = 80
+MAX_NOTE = 2000
+MAX_AMOUNT = 1_000_000
+THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class HabitRow:
+    habit: Habit
+    person: str  # "a", "b" or US
+    day: date
+    state: DayState
+    check: Check | None
+    streaks: Streaks
+    strength: float
+    progress: tuple[int, int]  # met / needed in the current period
+
+    @property
+    def key(self) -> str:
+        return f"{self.habit.id}|{self.person}"
+
+    @property
+    def done(self) -> bool:
+        return self.state is DayState.MET
+
+    @property
+    def mark(self) -> str:
+        if self.check is not None:
+            if self.check.status is CheckStatus.SKIP:
+                return "–"
+            # Judged by the check itself: a tick on a day it isn't due still counts as done.
+            return "✓" if self.habit.met_by(self.check.value) else "◐"  # ◐: short of the goal
+        return " " if self.state is DayState.NOT_DUE else "·"
+
+    def streak_text(self) -> str:
+        """Compact: 12d, 3w, 2m."""
+        unit = {"days": "d", "weeks": "w", "months": "m"}[self.streaks.unit]
+        return f"{self.streaks.current}{unit}"
+
+    def detail_text(self) -> str:
+        """The short line under a title: period progress, value, note."""
+        parts = []
+        if is_period_habit(self.habit.schedule):
+            met, needed = self.progress
+            period = "week" if "week" in self.habit.schedule.kind.value else "month"
+            parts.append(f"{met}/{needed} this {period}")
+        if self.check is not None and self.check.value is not None:
+            parts.append(f"{format_amount(self.check.value)} {self.habit.unit}".strip())
+        if self.check is not None and self.check.note:
+            parts.append("✎")
+        return " · ".join(parts)
+
+
+def habits_of(habits: Sequence[Habit], person: str) -> list[Habit]:
+    """A person's own habits (theirs alone, and "each of us"); US gets the together ones."""
+    if person == US:
+        return [h for h in habits if h.owner is Owner.TOGETHER and not h.archived]
+    return [
+        h for h in habits if not h.archived and (h.owner is Owner.EACH or h.owner.value == person)
+    ]
+
+
+def row_for(
+    habit: Habit, person: str, checks_by: ChecksBy, day: date, history: bool = True
+) -> HabitRow:
+    """One row; without `history` (older months not loaded yet) streak and strength are
+    left at zero rather than computed from part of the past."""
+    checks = habit_checks(checks_by, habit, person)
+    return HabitRow(
+        habit=habit,
+        person=US if habit.owner is Owner.TOGETHER else person,
+        day=day,
+        state=day_state(habit, checks, day, day),
+        check=checks.get(day),
+        streaks=streaks(habit, checks, day)
+        if history
+        else Streaks(0, 0, streak_unit(habit.schedule)),
+        strength=strength(habit, checks, day) if history else 0.0,
+        progress=period_progress(habit, checks, day),
+    )
+
+
+def rows_for(
+    habits: Sequence[Habit], checks_by: ChecksBy, person: str, day: date, history: bool = True
+) -> list[HabitRow]:
+    """Due (or still open) habits first, then the ones not due that day."""
+    rows = [
+        row_for(h, person, checks_by, day, history)
+        for h in habits_of(habits, person)
+        if h.start <= day
+    ]
+    return sorted(rows, key=lambda r: r.state is DayState.NOT_DUE)
+
+
+@dataclass(frozen=True, slots=True)
+class CoupleFigures:
+    together_streak: int
+    week: dict[str, float | None]  # person → share of this week done
+
+
+def couple_figures(habits: Sequence[Habit], checks_by: ChecksBy, day: date) -> CoupleFigures:
+    return CoupleFigures(
+        together_streak=together_streak(habits, checks_by, day),
+        week={p: week_completion(habits, checks_by, p, day) for p in ("a", "b")},
+    )
+
+
+# -- what people type ---------------------------------------------------------
+
+
+def format_amount(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e15 else f"{value:.3g}"
+
+
+def parse_amount(text: str, unit: str = "") -> float:
+    """A number someone typed for a measurable habit, or ValueError saying what is wrong."""
+    cleaned = text.strip().replace(" ", "")
+    # "1,000" groups thousands; "2,5" is a decimal comma.
+    cleaned = (
+        cleaned.replace(",", "") if THOUSANDS.fullmatch(cleaned) else cleaned.replace(",", ".")
+    )
+    if not cleaned:
+        raise ValueError("Type a number, for example 15.")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"“{text.strip()[:20]}” is not a number; type digits, like 15.") from None
+    if not math.isfinite(value):
+        raise ValueError("That is not a number we can count; type digits, like 15.")
+    if value < 0:
+        raise ValueError("It can't be below zero.")
+    if value > MAX_AMOUNT:
+        what = f" {unit}" if unit else ""
+        raise ValueError(f"That is more than {MAX_AMOUNT:,}{what}; check for a typo.")
+    return value + 0.0  # turns -0.0 into 0.0
+
+
+def clean_note(text: str) -> str:
+    note = strip_controls(text).strip()
+    if len(note) > MAX_NOTE:
+        raise ValueError(
+            f"A note can hold up to {MAX_NOTE:,} characters; this one has "
+            f"{len(note):,}. Shorten it a little."
+        )
+    return note
+
+
+def clean_title(text: str) -> str:
+    title = " ".join(strip_controls(text).split())
+    if not title:
+        raise ValueError("Give the habit a name.")
+    if len(title) > MAX_TITLE:
+        raise ValueError(
+            f"Keep the name to {MAX_TITLE} characters or fewer; the description has room for more."
+        )
+    return title

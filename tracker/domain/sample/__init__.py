@@ -1,0 +1,1 @@
+"""Sample: one feature's room in this layer."""

@@ -1,0 +1,1 @@
+"""Checkin: one feature's room in this layer."""

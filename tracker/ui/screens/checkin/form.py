@@ -1,0 +1,154 @@
+"""This week's check-in, as a form: six ratings from 1 to 5, each with an optional sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import Key
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from tracker.domain.checkin.model import (
+    KEYS,
+    LABELS,
+    MAX_CHECKIN_NOTE,
+    QUESTIONS,
+    SCALE,
+    CheckIn,
+    iso_week,
+    make_checkin,
+    week_label,
+)
+from tracker.ui.screens.checkin.dialogs import SHEETS
+from tracker.ui.widgets.literal import TextInput, literal, one_line
+
+
+def slug(key: str) -> str:
+    return key.replace(" ", "-")
+
+
+class RatingInput(Widget, can_focus=True):
+    """1 to 5: type the digit, or use ←/→. Typing a digit moves on to the note."""
+
+    BINDINGS = [
+        Binding("left,h", "step(-1)", "Less", show=False),
+        Binding("right,l", "step(1)", "More", show=False),
+    ]
+    value: reactive[int | None] = reactive(None)
+
+    class Chosen(Message):
+        def __init__(self, rating: RatingInput) -> None:
+            super().__init__()
+            self.rating = rating
+
+    def __init__(self, value: int | None, *, id: str) -> None:
+        super().__init__(id=id)
+        self.set_reactive(RatingInput.value, value)
+
+    def render(self) -> Text:
+        text = Text()
+        for number in range(1, 6):
+            chosen = number == self.value
+            text.append(f" {number} ", style="bold reverse" if chosen else "dim")
+        return text
+
+    def on_key(self, event: Key) -> None:
+        if event.character and event.character in "12345" and len(event.character) == 1:
+            event.stop()
+            self.value = int(event.character)
+            self.post_message(self.Chosen(self))
+
+    def action_step(self, step: int) -> None:
+        self.value = min(5, max(1, (self.value or 3 - step) + step))
+
+
+class CheckinForm(ModalScreen[CheckIn | None]):
+    CSS_PATH = SHEETS
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(
+        self, person: str, today: date, existing: CheckIn | None, partner_name: str
+    ) -> None:
+        super().__init__()
+        self.person = person
+        self.today = today
+        self.existing = existing
+        self.partner_name = partner_name
+
+    def compose(self) -> ComposeResult:
+        week = week_label(iso_week(self.today))
+        editing = " (changing what you said)" if self.existing else ""
+        partner = one_line(self.partner_name, 20)
+        with VerticalScroll(classes="dialog wide", id="checkin-form"):
+            yield Label(f"Your check-in · {week}{editing}", classes="title")
+            yield Label(SCALE, classes="hint")
+            yield Label(
+                literal(
+                    f"{partner} sees your ratings once they have checked in too, and you "
+                    "see theirs. The shared folder itself is readable by both of you."
+                ),
+                classes="hint wrap",
+            )
+            for key in KEYS:
+                rating = self.existing.rating(key) if self.existing else None
+                note = self.existing.notes.get(key, "") if self.existing else ""
+                yield Label(f"{LABELS[key]}  [dim]{QUESTIONS[key]}[/dim]", classes="rate-label")
+                with Horizontal(classes="rate-row"):
+                    yield RatingInput(rating, id=f"rate-{slug(key)}")
+                    yield TextInput(
+                        note,
+                        placeholder="a sentence about it (optional)",
+                        id=f"note-{slug(key)}",
+                        max_length=MAX_CHECKIN_NOTE,
+                    )
+            yield Static(classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(RatingInput).focus()
+
+    @on(RatingInput.Chosen)
+    def _to_note(self, event: RatingInput.Chosen) -> None:
+        key = (event.rating.id or "").removeprefix("rate-")
+        self.query_one(f"#note-{key}", Input).focus()
+
+    @on(Input.Submitted)
+    def _to_next(self, event: Input.Submitted) -> None:
+        index = [f"note-{slug(k)}" for k in KEYS].index(event.input.id or "")
+        if index + 1 < len(KEYS):
+            self.query_one(f"#rate-{slug(KEYS[index + 1])}", RatingInput).focus()
+        else:
+            self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        ratings = {k: self.query_one(f"#rate-{slug(k)}", RatingInput).value for k in KEYS}
+        notes = {k: self.query_one(f"#note-{slug(k)}", Input).value for k in KEYS}
+        try:
+            checkin = make_checkin(self.person, self.today, ratings, notes)
+        except ValueError as error:
+            message = self.query_one(".error", Static)
+            message.update(literal(str(error)))
+            message.display = True
+            blank = next((k for k in KEYS if ratings[k] is None), None)
+            if blank is not None:
+                self.query_one(f"#rate-{slug(blank)}", RatingInput).focus()
+            return
+        self.dismiss(checkin)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

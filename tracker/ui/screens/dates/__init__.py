@@ -1,0 +1,1 @@
+"""Dates: one feature's room in this layer."""

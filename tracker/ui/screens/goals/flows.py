@@ -1,0 +1,333 @@
+"""What each key on the Goals screen asks, and how the answer reaches the store.
+
+Every write is remembered for undo (u) as one step, however many records it
+touched; a write that fails says why and leaves the screen as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tracker.domain.content.values import LIFE_PRIORITIES
+from tracker.domain.editing import habit_from_draft
+from tracker.domain.goals.model import (
+    DATE_MINUTES,
+    Goal,
+    Milestone,
+    SupportAction,
+    clean_goal_title,
+    clean_why,
+    default_date_day,
+    habit_draft_for_goal,
+    habit_draft_for_support,
+    parse_day_text,
+    planned_date,
+)
+from tracker.domain.goals.priorities import REVIEW_EVERY, latest
+from tracker.domain.goals.values import HORIZONS, area_label, clean_vision, horizon_label
+from tracker.domain.models import US, Habit
+from tracker.store import goals as store
+from tracker.store.couple import Change, Couple
+from tracker.store.replica import ReadOnlyFile, why_not_saved
+from tracker.ui.screens.goals.dialogs import Field, FieldsDialog, OrderDialog, ValuesDialog
+from tracker.ui.screens.habits.form import HabitForm
+from tracker.ui.widgets.literal import one_line
+
+if TYPE_CHECKING:
+    from tracker.ui.app import RekindleApp
+
+Done = Callable[[], None]
+
+
+def write(app: RekindleApp, done: Done, message: str, act: Callable[[], list[Change]]) -> bool:
+    """Run one user action's writes; remember them together; say what happened."""
+    try:
+        changes = act()
+    except (ReadOnlyFile, OSError) as error:
+        app.notify(why_not_saved(error), severity="error", timeout=10, markup=False)
+        return False
+    app.remember(*changes)
+    if changes and message:
+        app.notify(f"{message}. Press u to undo.", markup=False)
+    done()
+    return True
+
+
+def _couple(app: RekindleApp) -> Couple:
+    assert app.couple is not None
+    return app.couple
+
+
+# -- values, vision, priorities ------------------------------------------------------
+
+
+def edit_values(app: RekindleApp, done: Done) -> None:
+    couple = _couple(app)
+
+    def saved(ranked: list[str] | None) -> None:
+        if ranked is not None:
+            write(
+                app,
+                done,
+                "Saved your values",
+                lambda: [store.save_values(couple, couple.me, ranked)],
+            )
+
+    app.push_screen(ValuesDialog(store.values_of(couple, couple.me)), saved)
+
+
+def edit_vision(app: RekindleApp, area: str, done: Done) -> None:
+    couple = _couple(app)
+    mine = store.vision_of(couple, couple.me)
+    theirs = store.vision_of(couple, couple.partner_key)
+    partner = couple.name_of(couple.partner_key)
+    fields = [
+        Field(
+            f"y{years}",
+            f"In {horizon_label(years)}",
+            mine.get((area, years), ""),
+            placeholder="where you see yourself, or the two of you",
+            hint=f"{partner} wrote: {theirs[(area, years)]}" if (area, years) in theirs else "",
+        )
+        for years in HORIZONS
+    ]
+
+    def make(values: dict[str, str]) -> dict[int, str]:
+        return {y: clean_vision(values[f"y{y}"], area, y) for y in HORIZONS}
+
+    def saved(texts: dict[int, str] | None) -> None:
+        if texts is not None:
+            write(
+                app,
+                done,
+                f"Saved your vision for {area}",
+                lambda: store.save_vision(couple, couple.me, area, texts),
+            )
+
+    intro = (
+        f"{area_label(area)}: a sentence or two for each horizon, or leave one empty. "
+        f"{partner} sees what you write here."
+    )
+    app.push_screen(FieldsDialog(f"Your vision: {area}", fields, make, intro), saved)
+
+
+def review_priorities(app: RekindleApp, today: date, done: Done) -> None:
+    couple = _couple(app)
+    last = latest(store.reviews(couple, couple.me))
+    start = list(last.ranked) if last else list(LIFE_PRIORITIES)
+
+    def saved(ranked: list[str] | None) -> None:
+        if ranked is not None:
+            write(
+                app,
+                done,
+                "Saved your priorities",
+                lambda: [store.save_review(couple, couple.me, today, ranked)],
+            )
+
+    intro = (
+        "Order these by how much of your time and care they get now, as things are. "
+        "There is no right order. shift+↑/↓ (or K/J) moves the one under the cursor."
+    )
+    heading = f"Your priorities for {today:%B %Y}"
+    app.push_screen(OrderDialog(heading, intro, start), saved)
+
+
+def cycle_review_every(app: RekindleApp, done: Done) -> None:
+    couple = _couple(app)
+    now = store.review_every(couple)
+    after = REVIEW_EVERY[(REVIEW_EVERY.index(now) + 1) % len(REVIEW_EVERY)]
+    label = "every month" if after == 1 else f"every {after} months"
+    write(app, done, f"Priorities review: {label}", lambda: [store.set_review_every(couple, after)])
+
+
+# -- goals and milestones --------------------------------------------------------------
+
+
+def edit_goal(app: RekindleApp, owner: str, done: Done, goal: Goal | None = None) -> None:
+    couple = _couple(app)
+    today = app.today()
+    fields = [
+        Field("title", "Goal", goal.title if goal else "", "e.g. Save for a trip to Lisbon"),
+        Field(
+            "why",
+            "Why it matters to us" if owner == US else "Why it matters to me",
+            goal.why if goal else "",
+        ),
+        Field(
+            "target",
+            "By when (YYYY-MM-DD, optional)",
+            goal.target.isoformat() if goal and goal.target else "",
+            "e.g. 2027-06-30",
+        ),
+    ]
+
+    def make(values: dict[str, str]) -> Goal:
+        title = clean_goal_title(values["title"])
+        why = clean_why(values["why"])
+        target = parse_day_text(values["target"], "target date")
+        if goal is not None:
+            return replace(goal, title=title, why=why, target=target)
+        return Goal(Couple.new_id("goal"), title, owner, why, target, created=today)
+
+    def saved(found: Goal | None) -> None:
+        if found is not None:
+            title = one_line(found.title, 40)
+            write(app, done, f"Saved “{title}”", lambda: [store.save_goal(couple, found)])
+
+    heading = ("Edit " if goal else "New ") + ("shared goal" if owner == US else "goal of mine")
+    app.push_screen(FieldsDialog(heading, fields, make), saved)
+
+
+def edit_milestone(
+    app: RekindleApp, goal: Goal, done: Done, milestone: Milestone | None = None
+) -> None:
+    couple = _couple(app)
+    who = (
+        ("Both of us", US),
+        (one_line(couple.name_of("a"), 20), "a"),
+        (one_line(couple.name_of("b"), 20), "b"),
+    )
+    fields = [
+        Field(
+            "title", "Milestone", milestone.title if milestone else "", "e.g. Open a savings pot"
+        ),
+        Field(
+            "due",
+            "Due (YYYY-MM-DD, optional)",
+            milestone.due.isoformat() if milestone and milestone.due else "",
+        ),
+        Field("owner", "Who takes it on", milestone.owner if milestone else US, choices=who),
+    ]
+
+    def make(values: dict[str, str]) -> Milestone:
+        title = clean_goal_title(values["title"], "milestone")
+        due = parse_day_text(values["due"], "due date")
+        owner = values["owner"] if values["owner"] in ("a", "b") else US
+        if milestone is not None:
+            return replace(milestone, title=title, due=due, owner=owner)
+        return Milestone(store.new_milestone_id(goal.id), goal.id, title, due, owner)
+
+    def saved(found: Milestone | None) -> None:
+        if found is not None:
+            title = one_line(found.title, 40)
+            write(app, done, f"Saved “{title}”", lambda: [store.save_milestone(couple, found)])
+
+    heading = f"{'Edit' if milestone else 'New'} milestone for “{one_line(goal.title, 40)}”"
+    app.push_screen(FieldsDialog(heading, fields, make), saved)
+
+
+def tick_milestone(app: RekindleApp, milestone: Milestone, done: Done) -> None:
+    couple = _couple(app)
+    after = milestone.ticked(couple.me, app.today())
+    verb = "Ticked" if after.done else "Unticked"
+    message = f"{verb} “{one_line(milestone.title, 40)}”"
+    write(app, done, message, lambda: [store.save_milestone(couple, after, message)])
+
+
+def toggle_reached(app: RekindleApp, goal: Goal, done: Done) -> None:
+    couple = _couple(app)
+    after = replace(goal, reached=not goal.reached)
+    verb = "Reached" if after.reached else "Back in progress:"
+    write(
+        app, done, f"{verb} “{one_line(goal.title, 40)}”", lambda: [store.save_goal(couple, after)]
+    )
+
+
+def habit_from_goal(app: RekindleApp, goal: Goal, done: Done) -> None:
+    couple = _couple(app)
+    today = app.today()
+    order = len(couple.habits(include_archived=True))
+    names = {k: couple.name_of(k) for k in ("a", "b")}
+    form = HabitForm(
+        habit_draft_for_goal(goal),
+        names,
+        lambda d: habit_from_draft(d, Couple.new_habit_id(), today, order),
+        f"A habit for “{one_line(goal.title, 40)}”",
+    )
+
+    def saved(habit: Habit | None) -> None:
+        if habit is not None:
+            title = one_line(habit.title, 40)
+            write(
+                app,
+                done,
+                f"Added the habit “{title}”",
+                lambda: store.habit_for_goal(couple, goal.id, habit),
+            )
+
+    app.push_screen(form, saved)
+
+
+def date_from_goal(app: RekindleApp, goal: Goal, done: Done) -> None:
+    couple = _couple(app)
+    tz = couple.person(couple.me).tz
+    fields = [
+        Field("title", "What", f"Date night: {goal.title}"[:80]),
+        Field("day", "Day (YYYY-MM-DD)", default_date_day(app.today()).isoformat()),
+        Field("time", f"Time (HH:MM, {tz})", "19:00"),
+    ]
+
+    def make(values: dict[str, str]) -> dict[str, object]:
+        return planned_date(values["title"], values["day"], values["time"], tz, DATE_MINUTES)
+
+    def saved(data: dict[str, object] | None) -> None:
+        if data is not None:
+            title = one_line(str(data["title"]), 40)
+            write(app, done, f"Planned “{title}”", lambda: store.plan_date(couple, goal.id, data))
+
+    intro = "A planned date for this goal; it shows on the Dates screen with the others."
+    app.push_screen(FieldsDialog("Plan a date", fields, make, intro), saved)
+
+
+# -- each of us -------------------------------------------------------------------------
+
+
+def add_support(app: RekindleApp, goal: Goal, done: Done) -> None:
+    couple = _couple(app)
+    partner = couple.name_of(couple.partner_key)
+    fields = [
+        Field(
+            "text",
+            f"How {one_line(partner, 20)} can support you",
+            "",
+            "e.g. ask me on Sundays how the running went",
+        )
+    ]
+
+    def make(values: dict[str, str]) -> Goal:
+        return goal.with_action(store.token(), values["text"])
+
+    def saved(found: Goal | None) -> None:
+        if found is not None:
+            write(app, done, "Added a way to help", lambda: [store.save_goal(couple, found)])
+
+    app.push_screen(FieldsDialog(f"For “{one_line(goal.title, 40)}”", fields, make), saved)
+
+
+def take_on(app: RekindleApp, goal: Goal, action: SupportAction, done: Done) -> None:
+    couple = _couple(app)
+    today = app.today()
+    order = len(couple.habits(include_archived=True))
+    draft = habit_draft_for_support(goal, action, couple.me, couple.name_of(goal.owner))
+    names = {k: couple.name_of(k) for k in ("a", "b")}
+    form = HabitForm(
+        draft,
+        names,
+        lambda d: habit_from_draft(d, Couple.new_habit_id(), today, order),
+        f"Take on: {one_line(action.text, 50)}",
+    )
+
+    def saved(habit: Habit | None) -> None:
+        if habit is not None:
+            write(
+                app,
+                done,
+                f"You took on “{one_line(action.text, 40)}”",
+                lambda: store.take_on(couple, goal.id, action, habit),
+            )
+
+    app.push_screen(form, saved)

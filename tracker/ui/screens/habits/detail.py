@@ -1,0 +1,91 @@
+"""One habit in depth: a year heatmap per person, longest runs, strength over time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Label, Sparkline, Static
+
+from tracker.domain.habits.history import longest_runs, weekly_strength, year_grid
+from tracker.domain.habits.progress import habit_checks, streaks, strength
+from tracker.domain.models import Habit
+from tracker.ui.screens.base import RekindleScreen
+from tracker.ui.styles import sheet
+from tracker.ui.widgets.heatmap import Heatmap
+from tracker.ui.widgets.literal import literal
+from tracker.ui.widgets.nav import NavBar
+
+if TYPE_CHECKING:
+    pass
+
+
+class HabitDetailScreen(RekindleScreen):
+    CSS_PATH = sheet("habits.tcss")
+    BINDINGS = [
+        Binding("escape,backspace", "app.pop_screen", "Back", id="detail.back"),
+        Binding("e", "edit", "Edit", id="detail.edit"),
+    ]
+
+    def __init__(self, habit: Habit) -> None:
+        super().__init__(id="habit-detail")
+        self.habit = habit
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield NavBar("habits")
+        yield VerticalScroll(id="detail-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        couple = self.rekindle.couple
+        assert couple is not None
+        habit = couple.habit(self.habit.id) or self.habit
+        self.habit = habit
+        today = self.rekindle.today()
+        body = self.query_one("#detail-body", VerticalScroll)
+        body.remove_children()
+        widgets = [
+            Label(literal(habit.title), classes="detail-title"),
+            Static(
+                literal(
+                    f"{habit.area.value.capitalize()} · {habit.schedule.describe()}"
+                    + (f" · {habit.description}" if habit.description else "")
+                ),
+                classes="hint",
+            ),
+        ]
+        checks_by = couple.checks_by()
+        for person in habit.people():
+            checks = habit_checks(checks_by, habit, person)
+            run = streaks(habit, checks, today)
+            who = couple.name_of(person)
+            widgets.append(
+                Label(
+                    literal(
+                        f"{who}: streak {run.current} {run.unit}, best {run.best} · "
+                        f"strength {round(strength(habit, checks, today) * 100)}%"
+                    ),
+                    classes="who",
+                )
+            )
+            widgets.append(Heatmap(year_grid(habit, checks, today), today))
+            points = weekly_strength(habit, checks, today)
+            if len(points) > 1:
+                widgets.append(Label("Strength, week by week over the last year", classes="hint"))
+                widgets.append(Sparkline(points, classes="strength"))
+            runs = longest_runs(habit, checks, today)
+            if runs:
+                text = "  ".join(f"{r.length} ({r.first:%d %b %Y}–{r.last:%d %b})" for r in runs)
+                widgets.append(Static(f"Longest runs: {text}", classes="hint"))
+        body.mount_all(widgets)
+
+    def action_edit(self) -> None:
+        from tracker.ui.screens.habits.form import edit_habit_flow
+
+        edit_habit_flow(self.rekindle, self.habit, on_done=self.refresh_data)

@@ -1,0 +1,201 @@
+"""All habits: add, edit, archive, delete (with undo and a bin), reorder, open one in depth."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tracker.domain.models import Habit, Owner
+from tracker.store.replica import ReadOnlyFile, why_not_saved
+from tracker.ui.screens.base import RekindleScreen
+from tracker.ui.screens.dialogs import ConfirmDialog
+from tracker.ui.screens.habits.detail import HabitDetailScreen
+from tracker.ui.screens.habits.form import add_habit_flow, edit_habit_flow
+from tracker.ui.styles import sheet
+from tracker.ui.widgets.literal import one_line
+from tracker.ui.widgets.nav import NavBar
+
+if TYPE_CHECKING:
+    pass
+
+
+class HabitsScreen(RekindleScreen):
+    CSS_PATH = sheet("habits.tcss")
+    BINDINGS = [
+        Binding("a", "add", "Add", id="habits.add"),
+        Binding("e", "edit", "Edit", id="habits.edit"),
+        Binding("v", "archive", "Archive", id="habits.archive"),
+        Binding("x,delete", "delete", "Delete", id="habits.delete"),
+        Binding("D", "deleted", "Deleted", id="habits.deleted"),
+        Binding("shift+up,K", "move(-1)", "Move up", show=False, id="habits.up"),
+        Binding("shift+down,J", "move(1)", "Move down", show=False, id="habits.down"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="habits")
+        self.shown: list[Habit] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield NavBar("habits")
+        yield Static(
+            "Enter opens a habit's history. Archived habits keep their history "
+            "and stop showing on Today.",
+            classes="hint",
+        )
+        yield DataTable(id="habit-list", cursor_type="row")
+        yield Static("No habits yet: press a to add one.", id="habits-empty", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Habits"
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def _owner_text(self, habit: Habit) -> str:
+        couple = self.rekindle.couple
+        assert couple is not None
+        if habit.owner in (Owner.A, Owner.B):
+            return one_line(couple.name_of(habit.owner.value), 14)
+        return {Owner.EACH: "each of us", Owner.TOGETHER: "together"}[habit.owner]
+
+    def refresh_data(self, select: str | None = None) -> None:
+        couple = self.rekindle.couple
+        assert couple is not None
+        table = self.query_one("#habit-list", DataTable)
+        keep = select or self.current_id()
+        habits = couple.habits(include_archived=True)
+        self.shown = sorted(habits, key=lambda h: h.archived)  # archived ones last
+        labels = ("Area", "Who", "When", "")
+        cells = [
+            (
+                h.area.value,
+                self._owner_text(h),
+                h.schedule.describe(),
+                "archived" if h.archived else "",
+            )
+            for h in self.shown
+        ]
+        widths = [
+            max([len(label), *(cell_len(c[i]) for c in cells)]) for i, label in enumerate(labels)
+        ]
+        # What is left after the other columns and their padding goes to the title.
+        room = max(12, (self.size.width or self.app.size.width) - sum(widths) - 2 * 5 - 4)
+        table.clear(columns=True)
+        table.add_column("Habit", key="title", width=room)
+        for label, width in zip(labels, widths, strict=True):
+            table.add_column(label, width=width)
+        for habit, row in zip(self.shown, cells, strict=True):
+            style = "dim" if habit.archived else ""
+            table.add_row(
+                Text(one_line(habit.title, room), style=style),
+                *(Text(cell, style=style) for cell in row[:3]),
+                Text(row[3], style="italic"),
+                key=habit.id,
+            )
+        for index, habit in enumerate(self.shown):
+            if habit.id == keep:
+                table.move_cursor(row=index, animate=False)
+        self.query_one("#habits-empty", Static).display = not self.shown
+
+    def on_resize(self) -> None:
+        self.refresh_data()
+
+    def current(self) -> Habit | None:
+        table = self.query_one("#habit-list", DataTable)
+        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def current_id(self) -> str | None:
+        habit = self.current()
+        return habit.id if habit else None
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one("#habit-list", DataTable)
+        table.move_cursor(row=max(0, table.cursor_row + step))
+
+    @on(DataTable.RowSelected)
+    def open_detail(self) -> None:
+        habit = self.current()
+        if habit is not None:
+            self.app.push_screen(HabitDetailScreen(habit))
+
+    def action_add(self) -> None:
+        add_habit_flow(self.rekindle, on_done=self.refresh_data)
+
+    def action_edit(self) -> None:
+        habit = self.current()
+        if habit is not None:
+            edit_habit_flow(self.rekindle, habit, on_done=self.refresh_data)
+
+    def _write(self, *habits: Habit) -> bool:
+        couple = self.rekindle.couple
+        assert couple is not None
+        try:
+            self.rekindle.remember(*(couple.save_habit(h) for h in habits))
+        except (ReadOnlyFile, OSError) as error:
+            self.notify(why_not_saved(error), severity="error", timeout=10)
+            return False
+        return True
+
+    def action_archive(self) -> None:
+        habit = self.current()
+        if habit is None:
+            return
+        changed = habit.with_changes(archived=not habit.archived)
+        if self._write(changed):
+            verb = "Archived" if changed.archived else "Brought back"
+            self.notify(f"{verb} “{one_line(habit.title, 40)}”. Press u to undo.")
+            self.refresh_data()
+
+    def action_delete(self) -> None:
+        habit = self.current()
+        if habit is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            couple = self.rekindle.couple
+            if not yes or couple is None:
+                return
+            self.rekindle.remember(couple.delete_habit(habit.id))
+            self.notify(
+                f"Deleted “{one_line(habit.title, 40)}”. Press u to undo; "
+                "it also waits under D (Deleted) for 30 days."
+            )
+            self.refresh_data()
+
+        question = (
+            f"Delete “{one_line(habit.title, 50)}”? Its check-offs stay in the "
+            "folder, and u brings it back. Archiving keeps it out of sight instead."
+        )
+        self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
+
+    def action_deleted(self) -> None:
+        from tracker.ui.screens.habits.bin import DeletedScreen
+
+        self.app.push_screen(DeletedScreen())
+
+    def action_move(self, step: int) -> None:
+        habit = self.current()
+        active = [h for h in self.shown if h.archived == (habit.archived if habit else False)]
+        if habit is None or habit not in active:
+            return
+        index = active.index(habit)
+        target = index + step
+        if not 0 <= target < len(active):
+            return
+        active[index], active[target] = active[target], active[index]
+        moved = [h.with_changes(order=i) for i, h in enumerate(active) if h.order != i]
+        if self._write(*moved):
+            self.refresh_data(select=habit.id)

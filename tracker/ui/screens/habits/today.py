@@ -1,0 +1,303 @@
+"""Today: both partners' habits side by side, ticked with the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from tracker.domain.habits.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
+from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
+from tracker.store.couple import Couple
+from tracker.store.replica import ReadOnlyFile, why_not_saved
+from tracker.ui.screens.base import RekindleScreen
+from tracker.ui.styles import sheet
+from tracker.ui.widgets.habit_table import HabitTable
+from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.nav import NavBar
+
+if TYPE_CHECKING:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    day: date
+    habits: list[Habit]
+    rows: dict[str, list[HabitRow]]  # person key (a, b, us) → rows
+    figures: CoupleFigures
+    complete: bool  # streaks and strength counted on the whole history
+
+
+def today_view(couple: Couple, day: date) -> TodayView:
+    habits, checks, complete = couple.habits(), couple.checks_by(), couple.store.complete
+    return TodayView(
+        day=day,
+        habits=habits,
+        rows={p: rows_for(habits, checks, p, day, complete) for p in (*PARTNERS, US)},
+        figures=couple_figures(habits, checks, day),
+        complete=complete,
+    )
+
+
+def day_label(day: date, today: date) -> str:
+    text = f"{day:%A} {day.day} {day:%B %Y}"
+    offset = (today - day).days
+    if offset == 0:
+        return f"{text} · today"
+    if offset == 1:
+        return f"{text} · yesterday"
+    return f"{text} · {offset} days ago"
+
+
+class TodayScreen(RekindleScreen):
+    CSS_PATH = sheet("today.tcss")
+    BINDINGS = [
+        Binding("space", "tick", "Tick", id="today.tick"),
+        Binding("s", "skip", "Skip", id="today.skip"),
+        Binding("n", "note", "Note", id="today.note"),
+        Binding("left_square_bracket", "day(-1)", "Day back", id="today.back"),
+        Binding("right_square_bracket", "day(1)", "Day on", show=False, id="today.forward"),
+        Binding("t", "back_to_today", "To today", show=False, id="today.today"),
+        Binding("a", "add_habit", "Add habit", id="today.add"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="today")
+        self.day: date | None = None
+        self._fresh = False
+
+    def compose(self) -> ComposeResult:
+        couple = self.rekindle.couple
+        assert couple is not None
+        yield Header()
+        yield NavBar("today")
+        with Vertical(id="top"):
+            yield Static(id="figures")
+            yield Static(id="day")
+            yield Static(id="agenda")
+        with Container(id="columns"):
+            with Vertical(classes="person", id="col-me"):
+                yield Label(id="label-me", classes="who")
+                yield HabitTable(couple.me, id="table-me")
+            with Vertical(classes="person", id="col-partner"):
+                yield Label(id="label-partner", classes="who")
+                yield HabitTable(couple.partner_key, id="table-partner")
+        with Vertical(id="together"):
+            yield Label("Together", classes="who")
+            yield HabitTable(US, id="table-us")
+        yield Static(id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.day = self.rekindle.today()
+        self.refresh_data()
+        self.query_one("#table-me", HabitTable).focus()
+        self._fresh = True  # the resume that follows a mount need not count it all again
+
+    def on_screen_resume(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
+        self.refresh_data()
+
+    # -- drawing -------------------------------------------------------------
+
+    def compute(self, couple: Couple) -> TodayView:
+        """Everything the screen shows for its day. Pure reading, so a worker thread may
+        call it on a couple of its own."""
+        assert self.day is not None
+        return today_view(couple, self.day)
+
+    def refresh_data(self, view: TodayView | None = None) -> None:
+        couple = self.rekindle.couple
+        if couple is None or self.day is None:
+            return
+        if view is None or view.day != self.day:
+            view = self.compute(couple)
+        me, partner = couple.me, couple.partner_key
+        self.sub_title = "Today"
+        self.query_one("#label-me", Label).update(literal(f"{couple.name_of(me)} (you)"))
+        self.query_one("#label-partner", Label).update(literal(couple.name_of(partner)))
+        tables = (("#table-me", me), ("#table-partner", partner), ("#table-us", US))
+        for selector, person in tables:
+            table = self.query_one(selector, HabitTable)
+            table.history_ready = view.complete
+            table.show(view.rows[person])
+        self.query_one("#together").display = bool(view.rows[US])
+        self._draw_figures(view.figures, view.complete)
+        # After the frame: every feature has a say here, and none should delay the habits.
+        self.call_after_refresh(self._draw_agenda)
+        empty = self.query_one("#empty", Static)
+        empty.display = not view.habits
+        empty.update(
+            "No habits yet. Press [b]a[/b] to add one — the starter ideas are a "
+            "good place to begin."
+        )
+
+    def _draw_agenda(self) -> None:
+        from tracker.store.agenda import today_agenda
+
+        couple = self.rekindle.couple
+        if couple is None or self.day is None:
+            return
+        agenda = today_agenda(couple, self.day)
+        box = self.query_one("#agenda", Static)
+        box.display = bool(agenda)
+        box.update(literal("\n".join(f"◆ {line}" for line in agenda)))
+
+    def _draw_figures(self, figures: CoupleFigures | None = None, complete: bool = True) -> None:
+        couple = self.rekindle.couple
+        assert couple is not None and self.day is not None
+        if figures is None:
+            figures = couple_figures(couple.habits(), couple.checks_by(), self.day)
+            complete = couple.store.complete
+        streak = figures.together_streak
+        parts = [f"Together streak: {streak} day{'s' if streak != 1 else ''}"]
+        if not complete:
+            parts = ["Together streak: …"]  # counted once the whole history is in
+        for person in (couple.me, couple.partner_key):
+            share = figures.week[person]
+            shown = "—" if share is None else f"{round(share * 100)}%"
+            parts.append(f"{one_line(couple.name_of(person), 24)} {shown}")
+        week = "  ·  This week: " + ", ".join(parts[1:])
+        self.query_one("#figures", Static).update(literal(parts[0] + week))
+        self.query_one("#day", Static).update(
+            day_label(self.day, self.rekindle.today()) + "   [dim]\\[ and ] change day[/dim]"
+        )
+
+    def _redraw_row(self, table: HabitTable, row: HabitRow) -> None:
+        couple = self.rekindle.couple
+        assert couple is not None and self.day is not None
+        fresh = row_for(
+            row.habit, table.person, couple.checks_by(), self.day, couple.store.complete
+        )
+        table.update_row(fresh)
+        self._draw_figures()
+
+    # -- acting ----------------------------------------------------------------
+
+    def _focused(self) -> tuple[HabitTable, HabitRow] | None:
+        table = self.focused if isinstance(self.focused, HabitTable) else None
+        row = table.current() if table else None
+        if table is None or row is None:
+            self.notify("Pick a habit first (arrow keys).", severity="warning")
+            return None
+        return table, row
+
+    def _save(self, check: Check | None, row: HabitRow, table: HabitTable, what: str) -> None:
+        couple = self.rekindle.couple
+        assert couple is not None
+        try:
+            if check is None:
+                change = couple.clear_check(row.habit.id, row.person, row.day)
+            else:
+                change = couple.set_check(check, what)
+        except (ReadOnlyFile, OSError) as error:
+            self.notify(why_not_saved(error), severity="error", timeout=10)
+            return
+        self.rekindle.remember(change)
+        self._redraw_row(table, row)
+
+    @on(DataTable.RowSelected)
+    def _enter_ticks(self) -> None:
+        self.action_tick()
+
+    def action_tick(self) -> None:
+        found = self._focused()
+        if found is None:
+            return
+        table, row = found
+        if row.habit.measurable:
+            from tracker.ui.screens.dialogs import AmountDialog
+
+            current = row.check.value if row.check else None
+            self.app.push_screen(
+                AmountDialog(row.habit, current),
+                lambda value: self._ticked_amount(table, row, value),
+            )
+            return
+        if row.check is not None and row.check.status is CheckStatus.DONE:
+            self._save(None, row, table, "Unticked")
+            return
+        note = row.check.note if row.check else ""
+        check = Check(row.habit.id, row.person, row.day, CheckStatus.DONE, note=note)
+        self._save(check, row, table, f"Ticked “{row.habit.title}”")
+
+    def _ticked_amount(self, table: HabitTable, row: HabitRow, value: float | None) -> None:
+        if value is None:
+            return
+        note = row.check.note if row.check else ""
+        check = Check(row.habit.id, row.person, row.day, CheckStatus.DONE, value, note)
+        self._save(check, row, table, f"Logged “{row.habit.title}”")
+
+    def action_skip(self) -> None:
+        found = self._focused()
+        if found is None:
+            return
+        table, row = found
+        if row.check is not None and row.check.status is CheckStatus.SKIP:
+            self._save(None, row, table, "Unskipped")
+            return
+        check = Check(
+            row.habit.id,
+            row.person,
+            row.day,
+            CheckStatus.SKIP,
+            note=row.check.note if row.check else "",
+        )
+        self._save(check, row, table, f"Skipped “{row.habit.title}”")
+
+    def action_note(self) -> None:
+        found = self._focused()
+        if found is None:
+            return
+        table, row = found
+        if row.check is None:
+            self.notify("Tick or skip it first; the note goes with that.", severity="warning")
+            return
+        from tracker.ui.screens.dialogs import NoteDialog
+
+        self.app.push_screen(
+            NoteDialog(row.habit.title, row.check.note),
+            lambda note: self._noted(table, row, note),
+        )
+
+    def _noted(self, table: HabitTable, row: HabitRow, note: str | None) -> None:
+        if note is None or row.check is None:
+            return
+        check = Check(row.habit.id, row.person, row.day, row.check.status, row.check.value, note)
+        self._save(check, row, table, "Saved the note")
+
+    def action_day(self, step: int) -> None:
+        assert self.day is not None
+        today = self.rekindle.today()
+        target = self.day + timedelta(days=step)
+        if target > today:
+            self.notify("That day hasn't happened yet.", severity="information")
+            return
+        self.day = target
+        self.refresh_data()
+
+    def action_back_to_today(self) -> None:
+        self.day = self.rekindle.today()
+        self.refresh_data()
+
+    def action_add_habit(self) -> None:
+        from tracker.ui.screens.habits.form import add_habit_flow
+
+        add_habit_flow(self.rekindle, on_done=self.refresh_data)
+
+    def action_focus_column(self, step: int) -> None:
+        tables = [t for t in self.query(HabitTable) if t.display and t.rows_shown]
+        if not tables:
+            return
+        focused = self.focused
+        index = tables.index(focused) if focused in tables else 0
+        tables[(index + step) % len(tables)].focus()

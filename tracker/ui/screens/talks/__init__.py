@@ -1,0 +1,1 @@
+"""Talks: one feature's room in this layer."""
