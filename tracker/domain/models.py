@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Final, Self
 
 import msgspec
 
@@ -45,8 +45,9 @@ class Owner(StrEnum):
     TOGETHER = "together"  # one shared tick for the two of us
 
 
-# The person key a together habit's check-offs are filed under.
-US = "us"
+# The person key a together habit's check-offs are filed under. Final, so the
+# checker reads it as the literal "us" where an owner literal is expected.
+US: Final = "us"
 PARTNERS = ("a", "b")
 
 

@@ -8,8 +8,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from tracker.domain.dates.model import DateKind, DateNight, Repeat, RepeatFreq
-from tracker.domain.dates.records import MAX_ALARM, MAX_DAYS, MAX_MINUTES, MIN_MINUTES
+from tracker.domain.dates.model import DateNight, Repeat
+from tracker.domain.dates.records import (
+    MAX_ALARM,
+    MAX_DAYS,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    DateKind,
+    RepeatFreq,
+)
 from tracker.domain.days import tz_problem
 from tracker.domain.habits.today import clean_note
 from tracker.domain.text import strip_controls

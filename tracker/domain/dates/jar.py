@@ -12,7 +12,8 @@ import msgspec
 
 from tracker.domain.content.ideas import DAY, IDEAS, Idea, IdeaKind
 from tracker.domain.dates.input import DateDraft, clean_line, parse_hours, whole_number
-from tracker.domain.dates.model import DateKind, DateNight, Marks, RepeatFreq, occurrences
+from tracker.domain.dates.model import DateNight, Marks, occurrences
+from tracker.domain.dates.records import DateKind, RepeatFreq
 from tracker.domain.habits.today import clean_note
 from tracker.domain.validation import convert
 

@@ -11,6 +11,7 @@ Pure Python: no I/O, no Textual.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -200,8 +201,9 @@ Marks = Mapping[date, Mark]  # one date's marks by day
 class Occurrence:
     """One evening (or one getaway) of a date."""
 
+    # This field hides the type ``date`` in the class body, so the body says ``dt.date``.
     date: DateNight
-    day: date
+    day: dt.date
     status: DateStatus
 
     @property
@@ -209,7 +211,7 @@ class Occurrence:
         return f"{self.date.id}|{self.day.isoformat()}"
 
     @property
-    def start(self) -> datetime | date:
+    def start(self) -> datetime | dt.date:
         if isinstance(self.date.start, datetime):
             return datetime.combine(self.day, self.date.start.time())
         return self.day
@@ -232,7 +234,7 @@ class Occurrence:
         )
 
     @property
-    def end(self) -> datetime | date:
+    def end(self) -> datetime | dt.date:
         """Exclusive end: local wall time, or the day after a getaway's last day."""
         if self.date.all_day:
             return self.day + timedelta(days=self.date.days)

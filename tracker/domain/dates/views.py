@@ -10,15 +10,8 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from tracker.domain.dates.model import (
-    DateKind,
-    DateNight,
-    DateStatus,
-    Marks,
-    Occurrence,
-    next_day,
-    occurrences,
-)
+from tracker.domain.dates.model import DateNight, Marks, Occurrence, next_day, occurrences
+from tracker.domain.dates.records import DateKind, DateStatus
 from tracker.domain.days import month_start, next_month_start
 from tracker.domain.validation import Count, IsoDay, convert, valid_day
 

@@ -8,9 +8,10 @@ test checks they still match. Pure: see ``tracker.domain.sample.couple``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from tracker.domain.checkin.promises import Promise, settle
@@ -18,8 +19,9 @@ from tracker.domain.content.ideas import DAY, IDEAS, IdeaKind
 from tracker.domain.content.prompts import Depth, Prompt, Theme
 from tracker.domain.dates.input import DateDraft, date_from_draft
 from tracker.domain.dates.jar import JarIdea, draft_from_idea, own_idea, surprise
-from tracker.domain.dates.model import DateNight, DateStatus, Mark, RepeatFreq
+from tracker.domain.dates.model import DateNight, Mark
 from tracker.domain.dates.model import rule_days as date_days
+from tracker.domain.dates.records import DateStatus, RepeatFreq
 from tracker.domain.dates.views import Rating
 from tracker.domain.goals.model import Goal, Milestone, milestone_id
 from tracker.domain.goals.priorities import clean_priorities, month_key
@@ -28,7 +30,8 @@ from tracker.domain.models import US
 from tracker.domain.sample.couple import PEOPLE, Life, SampleRecord, lines, other
 from tracker.domain.talks import prompts as deck
 from tracker.domain.talks.log import Followup, Note, promise_data
-from tracker.domain.talks.model import Occurrence, Status, plan_slot
+from tracker.domain.talks.model import Occurrence, plan_slot
+from tracker.domain.talks.records import Status
 from tracker.domain.talks.schedule import Freq
 from tracker.domain.talks.schedule import Repeat as Every
 from tracker.domain.talks.schedule import occurrences as talk_days
@@ -149,9 +152,9 @@ def _meeting(life: Life, slot_id: str, day: date, prompt: str) -> Iterator[Sampl
     for person in (logger, other(logger)):
         if person != logger and rng.random() < 0.25:
             continue  # the other one didn't get round to it
-        said = [rng.choice(pool) if rng.random() < 0.6 else "" for pool in (HEARD, AGREED)]
+        heard, agreed = (rng.choice(pool) if rng.random() < 0.6 else "" for pool in (HEARD, AGREED))
         used = prompt if rng.random() < 0.8 else ""
-        note = Note(slot_id, day, person, topic if person == logger else "", *said, used)
+        note = Note(slot_id, day, person, topic if person == logger else "", heard, agreed, used)
         millis += rng.randrange(60_000, 20 * 3_600_000 if person != logger else 600_000)
         yield life.put(person, "talk-note", note.id, note.to_data(), millis)
     if rng.random() < 0.08:
@@ -178,6 +181,8 @@ def _followup(
 
 
 # --- dates --------------------------------------------------------------------------
+
+IdeaPicker = Callable[[date], JarIdea]  # what "surprise me" would have offered that day
 
 
 def dates(life: Life) -> Iterator[SampleRecord]:
@@ -219,7 +224,9 @@ def dates(life: Life) -> Iterator[SampleRecord]:
         day += timedelta(days=rng.randrange(100, 200))
 
 
-def _series(life: Life, first: date, last: date, ends: bool, pick) -> Iterator[SampleRecord]:
+def _series(
+    life: Life, first: date, last: date, ends: bool, pick: IdeaPicker
+) -> Iterator[SampleRecord]:
     rng, by = life.rng, life.rng.choice("ab")
     friday = first + timedelta(days=(4 - first.weekday()) % 7)
     draft = DateDraft("Date night", day=friday.isoformat(), time=rng.choice(TIMES), hours="2.5")
@@ -235,7 +242,7 @@ def _series(life: Life, first: date, last: date, ends: bool, pick) -> Iterator[S
         yield life.put(by, "date", series.id, ended.to_data(), millis)
 
 
-def _evening(life: Life, series: DateNight, day: date, pick) -> Iterator[SampleRecord]:
+def _evening(life: Life, series: DateNight, day: date, pick: IdeaPicker) -> Iterator[SampleRecord]:
     rng, who = life.rng, life.rng.choice("ab")
     off = 0.05 + 0.3 * (1 - life.mood(US, day)) + 0.2 * bool(life.rough_on(day))
     chance = rng.random()
@@ -301,6 +308,7 @@ def _one_off(
 
 # --- goals, values and priorities ---------------------------------------------------
 
+Steps = tuple[tuple[str, int, str], ...]  # each milestone's title, days in, and who owns it
 SHARED_GOALS = (
     ("Save for a home", "So we have a place that is ours.", 1100,
      (("Open a joint savings pot", 20, US), ("Agree a monthly amount", 45, "b"),
@@ -347,7 +355,7 @@ def goals(life: Life) -> Iterator[SampleRecord]:
     rng, span = life.rng, (life.end - life.start).days
     for n, person in enumerate(("a", "b")):
         ranked = [own_value(v) for v in VALUES[person]]
-        data = {"person": person, "ranked": clean_ranking(ranked)}
+        data: dict[str, Any] = {"person": person, "ranked": clean_ranking(ranked)}
         day = min(life.end, life.start + timedelta(days=10 + 2 * n))
         yield life.put(person, "values", f"values:{person}", data, life.at(day, person, time(20)))
         for who, area, years, text in VISION:
@@ -383,7 +391,7 @@ def goals(life: Life) -> Iterator[SampleRecord]:
 
 
 def _goal(
-    life: Life, goal: Goal, made: date, target: int, steps: tuple, helps: tuple[str, ...]
+    life: Life, goal: Goal, made: date, target: int, steps: Steps, helps: tuple[str, ...]
 ) -> Iterator[SampleRecord]:
     """A goal, its milestones ticked as their days come, and reached once all are done."""
     if made > life.end:
@@ -394,7 +402,7 @@ def _goal(
         goal = goal.with_action(life.new_id("x")[2:], text)
     millis = life.at(made, by, time(20), 120)
     yield life.put(by, "goal", goal.id, goal.to_data(), millis)
-    ticks = []
+    ticks: list[int] = []
     for title, after, owner in steps:
         due = made + timedelta(days=after)
         step = Milestone(milestone_id(goal.id, life.new_id("x")[2:]), goal.id, title, due, owner)

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from tracker.domain.calendar import CalendarEvent
-from tracker.domain.talks.model import Occurrence, Slot, Status
+from tracker.domain.talks.model import Occurrence, Slot
+from tracker.domain.talks.records import Status
 from tracker.domain.talks.schedule import day_text, describe
 
 DESCRIPTION = "Time set aside to talk, from Rekindle. Phones away; take turns to listen."

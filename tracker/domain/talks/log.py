@@ -18,7 +18,8 @@ from typing import Any
 
 import msgspec
 
-from tracker.domain.talks.model import Occurrence, Slot, Status, clean_line
+from tracker.domain.talks.model import Occurrence, Slot, clean_line
+from tracker.domain.talks.records import Status
 from tracker.domain.text import strip_controls
 from tracker.domain.validation import IsoDay, convert, valid_day
 

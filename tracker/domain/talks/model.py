@@ -249,10 +249,10 @@ def meetings(
             )
     by_id = {slot.id: slot for slot in live}
     for occurrence in occurrences_by_id.values():
-        slot = by_id.get(occurrence.slot_id)
-        if slot and occurrence.moved_to and (slot.id, occurrence.day) not in found:
-            found[(slot.id, occurrence.day)] = Meeting(
-                slot, occurrence.day, aware(occurrence.moved_to, slot.tz), occurrence
+        its_slot = by_id.get(occurrence.slot_id)
+        if its_slot and occurrence.moved_to and (its_slot.id, occurrence.day) not in found:
+            found[(its_slot.id, occurrence.day)] = Meeting(
+                its_slot, occurrence.day, aware(occurrence.moved_to, its_slot.tz), occurrence
             )
     kept = [m for m in found.values() if since <= m.start <= until]
     return sorted(kept, key=lambda m: (m.start, m.slot.title, m.slot.id))
