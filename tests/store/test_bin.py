@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.store.store_helpers import ME, ME_META, THEM, THEM_META
+from tracker.domain.dates.input import DateDraft, date_from_draft
 from tracker.domain.models import Check, Habit
+from tracker.store import dates
 from tracker.store.bin import (
     BIN_DAYS,
     in_bin,
@@ -207,3 +209,17 @@ def test_a_garbled_told_setting_means_told_nothing(
     assert [b.id for b in untold(sam, clock.millis)] == [habit_id]
     mark_told(sam, untold(sam, clock.millis))
     assert untold(sam, clock.millis) == []
+
+
+def test_a_deleted_date_comes_back_from_the_bin(two: tuple[Couple, Couple, Clock, str]) -> None:
+    # The store leaves the calendar feed to the app and the CLI, which refresh it
+    # after any change to a date; restoring one must not reach for it itself.
+    alex, _sam, clock, _habit_id = two
+    draft = DateDraft("Picnic by the river", day="2026-10-02", tz="UTC")
+    night = date_from_draft(draft, Couple.new_id(dates.DATE), "UTC", "a")
+    dates.save_date(alex, night)
+    clock.millis += 60_000
+    dates.delete_date(alex, night)
+    assert [entry.id for entry in in_bin(alex, clock.millis)][:1] == [night.id]
+    restore(alex, night.id)
+    assert dates.find_date(alex, night.id) == night

@@ -139,10 +139,6 @@ def restore(couple: Couple, record_id: str) -> list[Change]:
     changes = [couple.restore(record_id, f"Brought back “{title}”")]
     if record.kind == "goal":
         changes += [couple.restore(part.id, "") for part in _goal_parts(couple, record)]
-    if record.kind == "date":
-        from tracker.store.dates import refresh_feed  # only dates need the calendar feed
-
-        refresh_feed(couple)
     return [c for c in changes if c is not None]
 
 
