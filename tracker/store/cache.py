@@ -87,7 +87,7 @@ def load_cache(path: Path) -> Cached | None:
             Path(p): (tuple(sig), meta, damaged)
             for p, (sig, meta, damaged) in payload["files"].items()
         }
-        return Cached(state, files, payload["newest"])  # type: ignore[arg-type]
+        return Cached(state, files, payload["newest"])
     except (
         OSError,
         pickle.UnpicklingError,

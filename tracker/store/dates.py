@@ -24,7 +24,6 @@ from tracker.domain.dates.input import DateDraft, date_from_draft
 from tracker.domain.dates.jar import JarIdea, jar, recently_used, surprise
 from tracker.domain.dates.model import (
     DateNight,
-    DateStatus,
     Mark,
     Marks,
     Occurrence,
@@ -33,6 +32,7 @@ from tracker.domain.dates.model import (
     occurrence_id,
     occurrence_on,
 )
+from tracker.domain.dates.records import DateStatus
 from tracker.domain.dates.views import QualityTime, Rating, agenda_lines, quality_time
 from tracker.store.couple import Change, Couple, NotSetUp
 from tracker.store.records import Record, stamp_millis

@@ -139,7 +139,7 @@ def parse_file(path: Path, raw: bytes) -> FileRead:
 
 
 def _take_meta(result: FileRead, meta_table: Any) -> None:
-    meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
+    meta: object = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
     result.meta = meta if isinstance(meta, dict) else {}
     schema = result.meta.get("schema", SCHEMA_VERSION)
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:

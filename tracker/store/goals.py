@@ -20,7 +20,7 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 from tracker.domain.content.values import LIFE_AREAS
 from tracker.domain.goals.alignment import Alignment, align
@@ -247,7 +247,7 @@ def take_on(couple: Couple, goal_id: str, action: SupportAction, habit: Habit) -
 # -- priorities --------------------------------------------------------------------
 
 
-def _is_month(value: object) -> bool:
+def _is_month(value: object) -> TypeGuard[str]:
     return (
         isinstance(value, str)
         and re.fullmatch(r"\d{4}-\d{2}", value) is not None

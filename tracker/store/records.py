@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from sys import intern
-from typing import Any
+from typing import Any, Literal
 
 STAMP_WIDTH = 15  # milliseconds since 1970 fit in 15 digits until the year 33658
 COUNTER_WIDTH = 6
@@ -240,7 +240,7 @@ def _version(raw: Any) -> Version | None:
     return None
 
 
-def _versions(raw: Any) -> dict[str, Version] | bool | None:
+def _versions(raw: Any) -> dict[str, Version] | Literal[False] | None:
     """Field → version, None when absent, False when malformed."""
     if raw is None:
         return None
@@ -255,7 +255,7 @@ def _versions(raw: Any) -> dict[str, Version] | bool | None:
     return found or None
 
 
-def _losts(raw: Any) -> dict[str, Lost] | bool | None:
+def _losts(raw: Any) -> dict[str, Lost] | Literal[False] | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):

@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -192,7 +192,7 @@ class ReplicaWriter:
         self.meta = {**meta, "schema": SCHEMA_VERSION, "replica": replica_id}
         self._shards: dict[str, _Shard] = {}
         self._blocked: dict[str, FileRead] = {}
-        self.now_millis = lambda: time.time_ns() // 1_000_000
+        self.now_millis: Callable[[], int] = lambda: time.time_ns() // 1_000_000
         self.ahead: dict[str, int] = {}  # replica → minutes its clock runs ahead of ours
 
     def clock_note(self) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import random
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.content.prompts import Depth, Prompt, Theme, find_prompt
@@ -41,7 +41,6 @@ from tracker.domain.talks.model import (
     Meeting,
     Occurrence,
     Slot,
-    Status,
     agenda_lines,
     clean_line,
     meetings,
@@ -51,6 +50,7 @@ from tracker.domain.talks.model import (
     same_series,
 )
 from tracker.domain.talks.prompts import PromptPref
+from tracker.domain.talks.records import Status
 from tracker.domain.talks.schedule import aware, with_until
 from tracker.domain.talks.skills import draw_prompt
 from tracker.store.couple import Change, Couple
@@ -198,6 +198,15 @@ def meeting_on(couple: Couple, day: date, slot_id: str | None = None) -> tuple[s
 # --- the log ----------------------------------------------------------------------
 
 
+class _NoteFields(TypedDict, total=False):
+    """The parts of my note a log changes; the ones left out stay as they were."""
+
+    topic: str
+    agreed: str
+    heard: str
+    prompt: str
+
+
 def log_talk(
     couple: Couple,
     slot_id: str,
@@ -215,7 +224,7 @@ def log_talk(
     nothing. Only my own note is written (never my partner's), and the
     meeting's record only when it wasn't held yet.
     """
-    fields: dict[str, str] = {}
+    fields: _NoteFields = {}
     if topic is not None:
         fields["topic"] = clean_line(topic, "topic", MAX_TOPIC, required=False)
     if agreed is not None:
