@@ -20,7 +20,8 @@ from tracker.cli.common import (
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates.input import DateDraft, clean_memory, clean_stars, parse_day
 from tracker.domain.dates.jar import COST_WORDS, draft_from_idea, idea_from_text
-from tracker.domain.dates.model import DateKind, DateNight, DateStatus, Occurrence, RepeatFreq
+from tracker.domain.dates.model import DateNight, Occurrence
+from tracker.domain.dates.records import DateKind, DateStatus, RepeatFreq
 from tracker.domain.dates.views import length_text, past, upcoming, when_text
 from tracker.store import dates as store
 from tracker.store.couple import Couple
@@ -339,7 +340,7 @@ def run_idea(args: argparse.Namespace, context: Context) -> int:
     kind = IDEA_KINDS[args.kind] if args.kind else None
     if args.add is not None:
         try:
-            idea = idea_from_text(
+            added = idea_from_text(
                 Couple.new_id(store.IDEA),
                 args.add,
                 kind or IdeaKind.HOME,
@@ -349,8 +350,8 @@ def run_idea(args: argparse.Namespace, context: Context) -> int:
             )
         except ValueError as error:
             raise CLIError(str(error)) from None
-        store.add_idea(couple, idea)
-        say(f"Added “{flat(idea.title)}” to the jar ({idea.kind.value}).")
+        store.add_idea(couple, added)
+        say(f"Added “{flat(added.title)}” to the jar ({added.kind.value}).")
         return 0
     if args.list:
         shelf = [i for i in store.idea_jar(couple) if kind is None or i.kind is kind]

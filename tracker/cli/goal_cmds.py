@@ -101,8 +101,8 @@ def run_goals(args: argparse.Namespace, context: Context) -> int:
             say(f"  {flat(goal['title'])}  ({state}{target})")
             for m in goal["milestones"]:
                 mark = "✓" if m["done"] else "·"
-                due = date.fromisoformat(m["due"]) if m["due"] else None
-                when = f" · due {due_text(due, today)}" if due else ""
+                due_on = date.fromisoformat(m["due"]) if m["due"] else None
+                when = f" · due {due_text(due_on, today)}" if due_on else ""
                 say(f"    {mark} {flat(m['title'])}{when}")
             for s in goal["support"]:
                 helped = " (taken on)" if s["taken_on_by"] else ""

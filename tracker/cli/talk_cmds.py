@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -23,13 +24,13 @@ from tracker.domain.talks.model import (
     UNPLANNED,
     Meeting,
     Slot,
-    Status,
     clean_line,
     is_over,
     plan_slot,
     upcoming,
 )
 from tracker.domain.talks.prompts import parse_depth, parse_theme
+from tracker.domain.talks.records import Status
 from tracker.domain.talks.schedule import (
     Freq,
     countdown,
@@ -131,11 +132,12 @@ def run_prompt(args: argparse.Namespace, context: Context) -> int:
 def find_slot(couple: Couple, wanted: str) -> Slot:
     key = " ".join(wanted.split()).casefold()
     found = talks.slots(couple)
-    for test in (
+    tests: tuple[Callable[[Slot], bool], ...] = (  # the closest fit first
         lambda s: s.id.casefold() in (key, f"talk:{key}"),
         lambda s: s.title.casefold() == key,
         lambda s: s.id.removeprefix("talk:").startswith(key) or key in s.title.casefold(),
-    ):
+    )
+    for test in tests:
         matches = [s for s in found if key and test(s)]
         if len(matches) == 1:
             return matches[0]

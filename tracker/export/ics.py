@@ -44,18 +44,19 @@ def _text(value: str, one_line: bool = False) -> str:
 
 def _check(event: CalendarEvent) -> None:
     name = f"“{_text(event.title, True)[:40]}”"
-    if event.all_day:
-        if isinstance(event.end, datetime) or not isinstance(event.end, date):
+    start, end = event.start, event.end
+    if not isinstance(start, datetime):  # all day, as CalendarEvent.all_day says
+        if isinstance(end, datetime) or not isinstance(end, date):
             raise ValueError(f"{name} is all-day, so it needs an end day, not an end time.")
     else:
         problem = tz_problem(event.tz)
         if problem:
             raise ValueError(f"{name}: {problem}")
-        if not isinstance(event.end, datetime):
+        if not isinstance(end, datetime):
             raise ValueError(f"{name} has a start time, so it needs an end time too.")
-        if event.start.tzinfo is not None or event.end.tzinfo is not None:
+        if start.tzinfo is not None or end.tzinfo is not None:
             raise ValueError(f"{name} needs local wall times with a time zone name.")
-    if event.end <= event.start:  # type: ignore[operator]
+    if end <= start:
         raise ValueError(f"{name} ends before it starts; fix its times and export again.")
     if event.rrule:
         try:
@@ -86,7 +87,7 @@ def _vevent(event: CalendarEvent) -> Event:
     if event.rrule:
         vevent.add("rrule", vRecur.from_ical(event.rrule))
     if event.exdates:
-        vevent.add("exdate", [_aware(event, day) for day in sorted(event.exdates)])  # type: ignore[type-var]
+        vevent.add("exdate", [_aware(event, day) for day in sorted(event.exdates)])
     if event.location:
         vevent.add("location", _text(event.location, one_line=True))
     if event.description:
@@ -140,7 +141,8 @@ def render(events: Iterable[CalendarEvent], method: str | None = "PUBLISH") -> b
         last = date(max(b for _, b in spans) + 1, 1, 1)
         calendar.add_missing_timezones(first_date=first, last_date=last)
         _sort_timezones(calendar)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves to_ical unannotated; it gives bytes
+    return ical
 
 
 def _sort_timezones(calendar: Calendar) -> None:
