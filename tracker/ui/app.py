@@ -130,7 +130,7 @@ class RekindleApp(App[int]):
         view = compute(helper) if callable(compute) else None
         self.call_from_thread(self._history_loaded, helper, screen, view)
 
-    def _history_loaded(self, helper: Couple, screen: Screen, view: object) -> None:
+    def _history_loaded(self, helper: Couple, screen: Screen[object], view: object) -> None:
         assert self.couple is not None
         caught_up = self.couple.adopt(helper)
         self.refresh_feed()  # now every evening's marks are known
@@ -314,7 +314,7 @@ class RekindleApp(App[int]):
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         if self.couple is not None:
             yield SystemCommand(
                 "Today", "Today's habits for both of you", lambda: self.action_show("today")
@@ -333,7 +333,7 @@ class RekindleApp(App[int]):
         yield from self._screen_commands(screen)
         yield from super().get_system_commands(screen)
 
-    def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every key of the screen the palette was opened on, as a command too."""
         seen: set[str] = set()
         for binding in screen.BINDINGS:

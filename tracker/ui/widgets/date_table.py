@@ -11,7 +11,8 @@ from textual.widgets import DataTable
 
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates.jar import COST_WORDS, JarIdea
-from tracker.domain.dates.model import DateStatus, Occurrence
+from tracker.domain.dates.model import Occurrence
+from tracker.domain.dates.records import DateStatus
 from tracker.domain.dates.views import Rating, stars_text, when_text
 from tracker.ui.widgets.literal import one_line
 

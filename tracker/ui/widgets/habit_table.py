@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from tracker.domain.habits.progress import DayState
@@ -31,7 +32,8 @@ class HabitTable(DataTable[Text]):
         self.history_ready = True
 
     def title_width(self) -> int:
-        width = self.size.width or (self.parent.size.width if self.parent else 40) or 40
+        parent = self.parent
+        width = self.size.width or (parent.size.width if isinstance(parent, Widget) else 40) or 40
         return max(8, width - FIXED_COLUMNS)
 
     def show(self, rows: list[HabitRow]) -> None:
