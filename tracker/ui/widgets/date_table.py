@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Generic, TypeVar
 
 from rich.text import Text
@@ -17,7 +18,7 @@ from tracker.domain.dates.views import Rating, stars_text, when_text
 from tracker.ui.widgets.literal import one_line
 
 T = TypeVar("T")
-Ratings = dict[tuple[str, object], dict[str, Rating]]
+Ratings = dict[tuple[str, date], dict[str, Rating]]  # by (date id, day), then person
 
 
 class ListTable(DataTable[Text], Generic[T]):

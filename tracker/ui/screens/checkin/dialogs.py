@@ -15,11 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tracker.domain.content.prompts import Prompt
-from tracker.ui.styles import sheet
+from tracker.ui.styles import sheets
 from tracker.ui.widgets.literal import TextInput, literal
 
 T = TypeVar("T")
-SHEETS = [sheet("dialogs.tcss"), sheet("checkin.tcss")]
+SHEETS = sheets("dialogs.tcss", "checkin.tcss")
 
 
 def wrapped(text: str) -> Text:

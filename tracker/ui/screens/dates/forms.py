@@ -15,7 +15,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates.input import DateDraft, clean_memory, clean_stars
 from tracker.domain.dates.jar import JarIdea
-from tracker.domain.dates.model import DateKind, DateNight, RepeatFreq
+from tracker.domain.dates.model import DateNight
+from tracker.domain.dates.records import DateKind, RepeatFreq
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 

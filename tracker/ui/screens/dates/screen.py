@@ -20,7 +20,8 @@ from tracker.domain.dates.jar import (
     draft_from_idea,
     idea_from_text,
 )
-from tracker.domain.dates.model import DateNight, DateStatus, Occurrence
+from tracker.domain.dates.model import DateNight, Occurrence
+from tracker.domain.dates.records import DateStatus
 from tracker.domain.dates.views import length_text, past, stars_text, upcoming, when_text
 from tracker.export import feed, ics
 from tracker.store import dates as store

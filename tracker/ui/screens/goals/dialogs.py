@@ -31,11 +31,11 @@ from tracker.domain.goals.values import (
 )
 from tracker.domain.talks.skills import draw_prompt
 from tracker.domain.text import visible
-from tracker.ui.styles import sheet
+from tracker.ui.styles import sheets
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 T = TypeVar("T")
-SHEETS = [sheet("dialogs.tcss"), sheet("goals.tcss")]
+SHEETS = sheets("dialogs.tcss", "goals.tcss")
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,7 @@ class SharedPane(Vertical):
         table = self.query_one("#shared-table", RowTable)
         room = max(12, width_of(self) - 1 - 11 - 10 - 12 - 2 * 5 - 2)
         columns = [("", 1), ("Goal", room), ("Due", 11), ("Who", 10), ("Done", 12)]
-        rows: list[tuple[tuple[str, Any], list]] = []
+        rows: list[tuple[tuple[str, Any], list[Text]]] = []
         for goal in (g for g in view.goals if g.shared):
             rows.append((("goal", goal), _goal_cells(view, goal, room)))
             for m in ordered(m for m in view.milestones if m.goal_id == goal.id):
@@ -122,7 +122,7 @@ class MinePane(Vertical):
         table = self.query_one("#mine-table", RowTable)
         room = max(12, width_of(self) - 1 - 11 - 22 - 2 * 4 - 2)
         columns = [("", 1), ("Goal", room), ("By", 11), ("", 22)]
-        rows: list[tuple[tuple[str, Any], list]] = []
+        rows: list[tuple[tuple[str, Any], list[Text]]] = []
         for key in (view.me, view.partner):
             rows.append(
                 (("head", key), [Text(""), literal(view.you(key), "bold"), Text(""), Text("")])
@@ -152,7 +152,7 @@ class MinePane(Vertical):
     @staticmethod
     def _action_row(
         view: View, goal: Goal, action: SupportAction, room: int
-    ) -> tuple[tuple[str, Any], list]:
+    ) -> tuple[tuple[str, Any], list[Text]]:
         taken = view.taken.get((goal.id, action.key))
         if taken:
             state = f"{view.names.get(taken[0], '')} took it on"
@@ -193,7 +193,7 @@ class PrioritiesPane(Vertical):
         self.query_one("#prio-status", Static).update(status)
         last = {k: latest(view.reviews[k]) for k in (me, partner)}
         before = {k: view.reviews[k][-2] if len(view.reviews[k]) > 1 else None for k in last}
-        order = last[me].ranked if last[me] else LIFE_PRIORITIES
+        order = mine_last.ranked if (mine_last := last[me]) else LIFE_PRIORITIES
         rows = []
         for item in order:
             cells = [Text(item)]

@@ -104,7 +104,7 @@ class RowTable(DataTable[Text]):
         return self.rows_shown[self.cursor_row]
 
     def fill(
-        self, columns: list[tuple[str, int]], rows: list[tuple[tuple[str, Any], list]]
+        self, columns: list[tuple[str, int]], rows: list[tuple[tuple[str, Any], list[Text]]]
     ) -> None:
         keep = self.cursor_row
         self.clear(columns=True)

@@ -34,6 +34,17 @@ from tracker.ui.widgets.nav import NavBar
 if TYPE_CHECKING:
     pass
 
+# Every pane shows the one View; the union lets the checker see each has show().
+Pane = OverviewPane | AlignmentPane | VisionPane | SharedPane | MinePane | PrioritiesPane
+PANES: tuple[type[Pane], ...] = (
+    OverviewPane,
+    AlignmentPane,
+    VisionPane,
+    SharedPane,
+    MinePane,
+    PrioritiesPane,
+)
+
 TABS = (
     ("overview", "Overview"),
     ("alignment", "Alignment"),
@@ -139,7 +150,7 @@ class GoalsScreen(RekindleScreen):
         if couple is None:
             return
         self.view = view = load_view(couple, self.rekindle.today())
-        for pane in (OverviewPane, AlignmentPane, VisionPane, SharedPane, MinePane, PrioritiesPane):
+        for pane in PANES:
             self.query_one(pane).show(view)
 
     # -- tabs ------------------------------------------------------------------

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from tracker.domain.habits.history import longest_runs, weekly_strength, year_grid
@@ -50,7 +51,7 @@ class HabitDetailScreen(RekindleScreen):
         today = self.rekindle.today()
         body = self.query_one("#detail-body", VerticalScroll)
         body.remove_children()
-        widgets = [
+        widgets: list[Widget] = [
             Label(literal(habit.title), classes="detail-title"),
             Static(
                 literal(

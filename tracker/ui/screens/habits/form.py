@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -89,7 +90,7 @@ class HabitForm(ModalScreen[Habit | None]):
 
     def compose(self) -> ComposeResult:
         d = self.draft
-        owners = [
+        owners: list[tuple[RenderableType, str]] = [
             ("Each of us, separately", Owner.EACH.value),
             ("Together: one shared tick", Owner.TOGETHER.value),
             # Text, not str: a Select reads a str prompt as markup, and names are typed.
@@ -153,7 +154,8 @@ class HabitForm(ModalScreen[Habit | None]):
 
     @on(Select.Changed)
     def _show_relevant(self) -> None:
-        kind = ScheduleKind(self.query_one("#schedule", Select).value)
+        # allow_blank=False: the value is always one of the kinds, never Select.BLANK.
+        kind = ScheduleKind(cast(str, self.query_one("#schedule", Select).value))
         self.query_one("#times").display = kind in (ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH)
         self.query_one("#every").display = kind is ScheduleKind.EVERY_N_DAYS
         self.query_one("#weekdays").display = kind is ScheduleKind.WEEKDAYS

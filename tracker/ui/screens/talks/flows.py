@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 from textual.widgets import TabbedContent
 
 from tracker.domain.editing import HabitDraft, habit_from_draft
-from tracker.domain.models import Owner, ScheduleKind
+from tracker.domain.models import Habit, Owner, ScheduleKind
 from tracker.domain.talks.log import Followup, LogEntry
-from tracker.domain.talks.model import Meeting, Slot, Status, move_problem, slot_from_form
+from tracker.domain.talks.model import Meeting, Slot, move_problem, slot_from_form
+from tracker.domain.talks.records import Status
 from tracker.domain.talks.schedule import countdown
 from tracker.store import talks
 from tracker.store.couple import Change, Couple
@@ -332,11 +333,11 @@ class TalkFlows(RekindleScreen):
             "A habit from your talk",
         )
 
-        def made(habit: object) -> None:
+        def made(habit: Habit | None) -> None:
             if habit is not None:
                 self.write(
                     lambda: talks.followup_to_habit(couple, followup, habit), "Made a habit."
-                )  # type: ignore[arg-type]
+                )
 
         self.app.push_screen(form, made)
 

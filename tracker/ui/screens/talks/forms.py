@@ -17,10 +17,10 @@ from tracker.domain.content.prompts import Prompt
 from tracker.domain.talks.log import MAX_TOPIC, clean_followups, clean_text
 from tracker.domain.talks.model import Slot, clean_line
 from tracker.domain.talks.schedule import REPEAT_CHOICES, describe, parse_clock, parse_date
-from tracker.ui.styles import sheet
+from tracker.ui.styles import sheets
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
-SHEETS = [sheet("dialogs.tcss"), sheet("talks.tcss")]
+SHEETS = sheets("dialogs.tcss", "talks.tcss")
 
 
 class _Form(ModalScreen[object]):
