@@ -72,9 +72,12 @@ def parser(kind: str) -> Parse | None:
     if found is None or found.reads_as is None:
         return None
     module, _, name = found.reads_as.partition(":")
-    from_data = getattr(importlib.import_module(f"tracker.domain.{module}"), name).from_data
+    # Looked up by name, so the checker knows only that it is some from_data classmethod.
+    from_data: Callable[..., Any] = getattr(
+        importlib.import_module(f"tracker.domain.{module}"), name
+    ).from_data
     if found.with_id:
-        return from_data  # type: ignore[no-any-return]
+        return from_data
     return lambda _record_id, data: from_data(data)
 
 

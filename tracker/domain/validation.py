@@ -34,6 +34,7 @@ MaybeDay = IsoDay | None
 IsoMoment = Annotated[str, msgspec.Meta(min_length=10, max_length=40)]
 
 S = TypeVar("S")
+StructType = TypeVar("StructType", bound=msgspec.Struct)
 
 _AT = re.compile(r"^(?P<why>.*?) - at `\$(?P<path>[^`]*)`$", re.DOTALL)
 
@@ -83,11 +84,13 @@ def convert(data: Mapping[str, Any], shape: type[S]) -> S:
         raise invalid_from(error) from None
 
 
-def fitting_fields(data: Mapping[str, Any], shape: type[S], base: Mapping[str, Any]) -> S:
+def fitting_fields(
+    data: Mapping[str, Any], shape: type[StructType], base: Mapping[str, Any]
+) -> StructType:
     """`shape` from `base` plus every field of `data` that fits on its own: a record with one
     bad value keeps the rest of what it says (only the bad ones take their defaults)."""
     kept = dict(base)
-    for name in msgspec.structs.fields(shape):  # type: ignore[arg-type]
+    for name in msgspec.structs.fields(shape):
         if name.encode_name in data and name.encode_name not in kept:
             trial = {**kept, name.encode_name: data[name.encode_name]}
             try:

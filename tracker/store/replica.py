@@ -134,6 +134,7 @@ class _Shard:
         self.path = path
         self.meta = meta
         self.db = TinyDB(path, storage=AtomicJSONStorage)
+        # TinyDB types .storage as the Storage base, not the class it was given to build.
         self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
         self.table = self.db.table(RECORDS_TABLE, cache_size=0)
         self.doc_ids: dict[str, int] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -51,10 +52,15 @@ def write_sample(out: Path, years: float, seed: int = 1, today: date | None = No
                 # The device's wall clock as it wrote this file: its newest change, so the
                 # same seed gives the same bytes.
                 newest = max(stamp_millis(r.stamp) for r in records)
-                writer.now_millis = lambda newest=newest: newest  # type: ignore[misc]
+                writer.now_millis = _stopped_clock(newest)
                 writer.write(shard, _latest_per_id(records))
         writer.close()
     return count
+
+
+def _stopped_clock(millis: int) -> Callable[[], int]:
+    """A wall clock that always says `millis`."""
+    return lambda: millis
 
 
 def _latest_per_id(records: list[Record]) -> list[Record]:

@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from functools import partial
+from typing import Any, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -29,6 +30,15 @@ from tracker.ui.widgets.nav import SCREEN_CLASSES, SCREENS, screen_factory
 
 Clock = Callable[[], datetime]
 POLL_SECONDS = 2.0
+
+
+@runtime_checkable
+class CountsOffThread(Protocol):
+    """A screen whose view a worker can work out while the history loads, then hand it."""
+
+    def compute(self, couple: Couple) -> Any: ...  # the view: each screen has its own
+
+    def refresh_data(self, view: Any) -> None: ...
 
 
 class RekindleApp(App[int]):
@@ -126,8 +136,7 @@ class RekindleApp(App[int]):
         helper = Couple(fresh, couple.me)
         helper.checks_by()
         screen = self.screen
-        compute = getattr(screen, "compute", None)
-        view = compute(helper) if callable(compute) else None
+        view = screen.compute(helper) if isinstance(screen, CountsOffThread) else None
         self.call_from_thread(self._history_loaded, helper, screen, view)
 
     def _history_loaded(self, helper: Couple, screen: Screen[object], view: object) -> None:
@@ -135,7 +144,8 @@ class RekindleApp(App[int]):
         caught_up = self.couple.adopt(helper)
         self.refresh_feed()  # now every evening's marks are known
         if view is not None and not caught_up and screen is self.screen:
-            screen.refresh_data(view)  # type: ignore[attr-defined]
+            assert isinstance(screen, CountsOffThread)  # only such a screen gave a view
+            screen.refresh_data(view)
         else:  # something changed while it loaded: count again
             self.refresh_screen()
         self.tell_deletions()  # a partner's delete may have arrived while the app was closed
@@ -293,12 +303,13 @@ class RekindleApp(App[int]):
         from tracker.ui.screens.too_small import TooSmallScreen, too_small
 
         small = too_small(event.size.width, event.size.height)
-        showing = isinstance(self.screen, TooSmallScreen)
-        if small and not showing:
-            self.push_screen(TooSmallScreen())
-        elif small and showing:
-            self.screen.show_size(event.size.width, event.size.height)  # type: ignore[attr-defined]
-        elif showing:
+        screen = self.screen
+        if not isinstance(screen, TooSmallScreen):
+            if small:
+                self.push_screen(TooSmallScreen())
+        elif small:
+            screen.show_size(event.size.width, event.size.height)
+        else:
             self.pop_screen()
 
     def action_show(self, mode: str) -> None:
