@@ -7,23 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.store_helpers import ME, ME_META, check_data
+from tests.store.store_helpers import ME, check_data
+from tests.store.test_same_device import on_disk, opened
 from tracker.store import files, replica
 from tracker.store.replica import Busy, replica_dir, replica_lock
-from tracker.store.store import Store
-
-
-def opened(data_dir: Path) -> Store:
-    store = Store(data_dir, ME, ME_META)
-    store.load()
-    store.ensure_replica()
-    return store
-
-
-def on_disk(data_dir: Path) -> dict[str, dict]:
-    fresh = Store(data_dir, "reader000000")
-    fresh.load(use_cache=False)
-    return {rid: dict(r.data) for rid, r in fresh.state.items() if not r.deleted}
 
 
 def test_several_puts_are_one_rewrite_of_their_file(

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tracker.store import files
+from tracker.store import files, replica
 from tracker.store.couple import Couple
-from tracker.store.replica import replica_dir
+from tracker.store.replica import replica_dir, replica_lock
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.habits.screen import HabitsScreen
 from tracker.ui.screens.settings import SettingsScreen
@@ -82,17 +82,25 @@ def spread_out(couple: Couple) -> list[str]:
     return [h.id for h in habits]
 
 
-async def test_a_reorder_the_folder_refuses_halfway_is_saved_whole_or_not_at_all(
-    couple: Couple, open_app: OpenApp, monkeypatch: pytest.MonkeyPatch
+def own_folder(couple: Couple) -> Path:
+    return replica_dir(couple.store.data_dir, couple.store.replica_id)
+
+
+def said(app: RekindleApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+@pytest.mark.parametrize("files_written_first", [0, 1], ids=["from-the-start", "halfway"])
+async def test_a_reorder_the_folder_refuses_is_saved_whole_or_not_at_all(
+    couple: Couple, open_app: OpenApp, monkeypatch: pytest.MonkeyPatch, files_written_first: int
 ) -> None:
     ids = spread_out(couple)
     before = orders_on_disk(couple)
-    own = replica_dir(couple.store.data_dir, couple.store.replica_id)
     app = open_app(couple)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         assert isinstance(app.screen, HabitsScreen)
-        with read_only_after(own, 1, monkeypatch):
+        with read_only_after(own_folder(couple), files_written_first, monkeypatch):
             await pilot.press("shift+down")
             await pilot.pause()
         on_disk = orders_on_disk(couple)
@@ -101,44 +109,9 @@ async def test_a_reorder_the_folder_refuses_halfway_is_saved_whole_or_not_at_all
         assert moved in ([], ids), (before, on_disk)
         shown = {h.id: h.order for h in couple.habits(include_archived=True)}
         assert shown == on_disk  # what the app shows is what is in the files
-        if moved:
-            await pilot.press("u")  # one undo takes the whole move back
-            await pilot.pause()
-            assert orders_on_disk(couple) == before
-
-
-async def test_a_reorder_into_a_read_only_folder_changes_nothing_and_says_why(
-    couple: Couple, open_app: OpenApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    ids = spread_out(couple)
-    before = orders_on_disk(couple)
-    own = replica_dir(couple.store.data_dir, couple.store.replica_id)
-    app = open_app(couple)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("2")
-        with read_only_after(own, 0, monkeypatch):
-            await pilot.press("shift+down")
-            await pilot.pause()
-        assert orders_on_disk(couple) == before
-        assert {h.id: h.order for h in couple.habits(include_archived=True)} == before
-        said = [n.message for n in app._notifications]
-        assert any(m.startswith("Not saved:") for m in said), said
-        # Nothing was saved, so there is nothing to undo: u says so, and nothing moves.
-        await pilot.press("u")
-        await pilot.pause()
-        assert orders_on_disk(couple) == before
-        assert len(ids) > 2
-
-
-async def test_a_reorder_is_undone_in_one_step(couple: Couple, open_app: OpenApp) -> None:
-    spread_out(couple)
-    before = orders_on_disk(couple)
-    app = open_app(couple)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("2", "shift+down")
-        await pilot.pause()
-        assert orders_on_disk(couple) != before
-        await pilot.press("u")
+        if not moved:
+            assert any(m.startswith("Not saved:") for m in said(app)), said(app)
+        await pilot.press("u")  # one undo takes the whole move back; or there is none
         await pilot.pause()
         assert orders_on_disk(couple) == before
 
@@ -148,19 +121,17 @@ async def test_an_undo_the_folder_refuses_says_why_and_can_be_tried_again(
 ) -> None:
     spread_out(couple)
     before = orders_on_disk(couple)
-    own = replica_dir(couple.store.data_dir, couple.store.replica_id)
     app = open_app(couple)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "shift+down")
         await pilot.pause()
         moved = orders_on_disk(couple)
-        with read_only_after(own, 0, monkeypatch):
+        with read_only_after(own_folder(couple), 0, monkeypatch):
             await pilot.press("u")
             await pilot.pause()
         assert orders_on_disk(couple) == moved  # nothing half-undone
-        said = [n.message for n in app._notifications]
-        assert any(m.startswith("Not saved:") for m in said), said
-        await pilot.press("u")  # the step was kept: once the folder lets us, it goes
+        assert any(m.startswith("Not saved:") for m in said(app)), said(app)
+        await pilot.press("u")  # the step was kept: once the folder lets us, the whole move goes
         await pilot.pause()
         assert orders_on_disk(couple) == before
 
@@ -168,19 +139,33 @@ async def test_an_undo_the_folder_refuses_says_why_and_can_be_tried_again(
 async def test_settings_saved_into_a_read_only_folder_say_why_and_keep_running(
     couple: Couple, open_app: OpenApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    own = replica_dir(couple.store.data_dir, couple.store.replica_id)
     app = open_app(couple)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("0")
         assert isinstance(app.screen, SettingsScreen)
         app.screen.query_one("#my-name", Input).value = "Alexandra"
         app.screen.query_one("#partner-name", Input).value = "Samir"
-        with read_only_after(own, 0, monkeypatch):
+        with read_only_after(own_folder(couple), 0, monkeypatch):
             await pilot.press("ctrl+s")
             await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)  # still running, still there
-        said = [n.message for n in app._notifications]
-        assert any(m.startswith("Not saved:") for m in said), said
-        assert "Saved." not in said
+        assert any(m.startswith("Not saved:") for m in said(app)), said(app)
+        assert "Saved." not in said(app)
         assert (couple.person("a").name, couple.person("b").name) == ("Alex", "Sam")
         assert app.history == []  # nothing to undo: nothing was saved
+
+
+async def test_a_tick_while_another_rekindle_holds_the_lock_says_so(
+    couple: Couple, open_app: OpenApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replica, "LOCK_WAIT_S", 0.2)
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)) as pilot:
+        with replica_lock(own_folder(couple)):  # a `rekindle tick` from a script, say
+            await pilot.press("space")
+            await pilot.pause()
+        assert any("busy saving" in m for m in said(app)), said(app)
+        assert app.history == []
+        await pilot.press("space")  # once it lets go, the tick goes through
+        await pilot.pause()
+        assert len(app.history) == 1
