@@ -6,12 +6,14 @@ included), merges them, and writes changes only into this replica's files.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tracker.store.batch import Batch
 from tracker.store.cache import CACHE_WORTH, cache_file, load_cache, paused_gc, save_cache
 from tracker.store.files import (
     CORE,
@@ -79,6 +81,7 @@ class Store:
         self.epoch = 0  # bumped when the state is rebuilt from scratch
         self.complete = False  # has every file been read (not just recent months)?
         self._cache_debt = 0  # records read from files since the cache was saved
+        self._batch: Batch | None = None  # puts held back by together()
 
     # -- reading ---------------------------------------------------------
 
@@ -312,27 +315,45 @@ class Store:
         deleted: bool = False,
         settle: Collection[str] = (),
     ) -> Record:
-        """Write a new version into our own files; durable when this returns.
-
-        Under this replica's lock, the file is first caught up with what another
-        process of this device wrote to it, so nothing either of them saved is lost,
-        and the new version is stamped after everything it replaces.
-        """
-        shard = shard_of(kind, data)
-        with replica_lock(replica_dir(self.data_dir, self.replica_id)):
+        """A new version in our own files, durable on return (inside `together()`, when it
+        ends). Under the replica's lock the file is first caught up with what another process
+        of ours wrote, so neither loses a save, and the version is stamped after all it replaces."""
+        shard, batch = shard_of(kind, data), self._batch
+        own = replica_dir(self.data_dir, self.replica_id)
+        with replica_lock(own) if batch is None else contextlib.nullcontext():
             seen = self.state.get(record_id)
-            self._catch_up(shard)
+            if batch is None or batch.first_look(shard):
+                self._catch_up(shard)
             current = self.state.get(record_id)
             data, deleted = rebase(data, deleted, seen, current)
             stamp = self.clock.after(current.stamp if current else None)
             record = next_version(
                 current, record_id, kind, stamp, self.replica_id, data, deleted, settle
             )
-            self.writer.write(shard, [record])
-            self._wrote(shard, [record])
+            if batch is not None:
+                batch.hold(shard, record, current)
+            else:
+                self.writer.write(shard, [record])
+                self._wrote(shard, [record])
         merge_into(self.state, [record])
         self.generation += 1
         return record
+
+    @contextlib.contextmanager
+    def together(self) -> Iterator[None]:
+        """Every put inside is saved as one, all or none (batch.py); nested, one batch."""
+        if self._batch is not None:
+            yield
+            return
+        self._batch = batch = Batch()
+        own = replica_dir(self.data_dir, self.replica_id)
+        try:
+            with replica_lock(own), batch.undone_on_failure(self.state):
+                yield
+                batch.save(self.writer, self._wrote)
+        finally:
+            self._batch = None
+            self.generation += 1
 
     def resolve(self, record_id: str, name: str, take_other: bool) -> Record:
         """Settle a field a concurrent edit overrode: take the other value, or keep this one."""

@@ -20,9 +20,10 @@ from tracker.export import feed
 from tracker.store.bin import BIN_KINDS, last_deleted_here, mark_told, restore, untold
 from tracker.store.couple import Change, Couple
 from tracker.store.guards import permission_message
-from tracker.store.replica import ReadOnlyFile, why_not_saved
+from tracker.store.replica import ReadOnlyFile
 from tracker.store.settings import get_setting
 from tracker.store.store import Store
+from tracker.ui import writing
 from tracker.ui.arrivals import describe_arrivals, describe_deletion
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import one_line
@@ -197,13 +198,11 @@ class RekindleApp(App[int]):
         if not self.history:
             self._offer_last_deleted(self.couple)
             return
-        changes = self.history.pop()
-        for change in reversed(changes):
-            self.couple.undo(change)
-        if feed.touches_feed(change.kind for change in changes):
-            self.refresh_feed()
-        self.notify(f"Undone: {changes[0].description}.")
-        self.refresh_screen()
+        step = self.history[-1]
+        if writing.undo(self, step, self.refresh_screen):
+            self.history.pop()
+            if feed.touches_feed(change.kind for change in step):
+                self.refresh_feed()
 
     def _offer_last_deleted(self, couple: Couple) -> None:
         """Undo after a restart: the bin remembers what this computer deleted, so offer that.
@@ -219,18 +218,9 @@ class RekindleApp(App[int]):
         when = f"{moment_in(entry.deleted_ms, couple.person(couple.me).tz):%a %d %b, %H:%M}"
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.remember(*restore(couple, entry.id))
-            except ValueError as error:
-                self.notify(str(error), severity="warning")
-                return
-            except (ReadOnlyFile, OSError) as error:
-                self.notify(why_not_saved(error), severity="error", timeout=10)
-                return
-            self.notify(f"Brought back “{title}”.")
-            self.refresh_screen()
+            if yes:
+                said = f"Brought back “{title}”."
+                writing.write(self, lambda: restore(couple, entry.id), said, self.refresh_screen)
 
         from tracker.ui.screens.dialogs import ConfirmDialog
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,15 +11,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, Static, Switch
 
 from tracker.domain.models import Person
+from tracker.store.couple import Change
 from tracker.store.settings import get_setting, put_setting
 from tracker.store.setup import SetupError, check_day_start, check_name, check_tz
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal
 from tracker.ui.widgets.nav import NavBar
-
-if TYPE_CHECKING:
-    pass
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -133,19 +130,19 @@ class SettingsScreen(RekindleScreen):
             return
         error.update("")
         partner = couple.person(couple.partner_key)
-        changes = [couple.save_person(Person(couple.me, name, tz, day_start))]
-        if partner.name != partner_name:
-            changes.append(
-                couple.save_person(Person(partner.key, partner_name, partner.tz, partner.day_start))
-            )
-        changes.append(
-            put_setting(
-                couple, "help-card", {"enabled": self.query_one("#help-card", Switch).value}
-            )
-        )
-        changes.append(put_setting(couple, "theme", {"name": self.app.theme}))
-        self.rekindle.remember(*changes)
-        self.notify("Saved.")
+        help_card = self.query_one("#help-card", Switch).value
+
+        def save() -> list[Change]:
+            changes = [couple.save_person(Person(couple.me, name, tz, day_start))]
+            if partner.name != partner_name:
+                renamed = Person(partner.key, partner_name, partner.tz, partner.day_start)
+                changes.append(couple.save_person(renamed))
+            changes.append(put_setting(couple, "help-card", {"enabled": help_card}))
+            changes.append(put_setting(couple, "theme", {"name": self.app.theme}))
+            return changes
+
+        # The form already shows what was saved: nothing to redraw.
+        self.write(save, "Saved.", redraw=lambda: None)
 
     @on(Button.Pressed, "#welcome")
     def action_welcome(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,9 +17,6 @@ from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
-
-if TYPE_CHECKING:
-    pass
 
 
 def ago(millis: int, now: datetime) -> str:

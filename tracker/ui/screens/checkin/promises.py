@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,16 +19,12 @@ from tracker.domain.checkin.promises import (
     settle,
 )
 from tracker.store import checkins as store
-from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile, why_not_saved
+from tracker.store.couple import Couple
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.checkin.dialogs import Field, FieldsDialog
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
-
-if TYPE_CHECKING:
-    pass
 
 DUE_HINT = "a date (2026-12-01), today, tomorrow, friday, in 3 days"
 
@@ -116,16 +109,6 @@ class PromisesScreen(RekindleScreen):
 
     # -- acting ----------------------------------------------------------------
 
-    def _save(self, make: Callable[[], Change], what: str) -> None:
-        try:
-            change = make()
-        except (ReadOnlyFile, OSError) as error:
-            self.notify(why_not_saved(error), severity="error", timeout=10)
-            return
-        self.rekindle.remember(change)
-        self.notify(f"{what}. u undoes it.")
-        self.refresh_data()
-
     def _current(self) -> Promise | None:
         table = self.query_one("#promise-list", DataTable)
         if not self.shown or not 0 <= table.cursor_row < len(self.shown):
@@ -160,9 +143,9 @@ class PromisesScreen(RekindleScreen):
 
     def _added(self, promise: Promise | None) -> None:
         if promise is not None:
-            self._save(
+            self.write(
                 lambda: store.save_promise(self.couple, promise, "Made a promise"),
-                "Promise made",
+                "Promise made. u undoes it.",
             )
 
     def action_settle(self, kept: bool) -> None:
@@ -175,7 +158,7 @@ class PromisesScreen(RekindleScreen):
             self.notify(str(error), severity="warning")
             return
         what = f"Marked {done.status.value}"
-        self._save(lambda: store.save_promise(self.couple, done, what), what)
+        self.write(lambda: store.save_promise(self.couple, done, what), f"{what}. u undoes it.")
 
     def action_renegotiate(self) -> None:
         promise = self._current()
@@ -192,9 +175,9 @@ class PromisesScreen(RekindleScreen):
 
     def _moved(self, promise: Promise | None) -> None:
         if promise is not None:
-            self._save(
+            self.write(
                 lambda: store.save_promise(self.couple, promise, "Renegotiated a promise"),
-                f"Now due {promise.due:%a %d %b}",
+                f"Now due {promise.due:%a %d %b}. u undoes it.",
             )
 
     def action_repair(self) -> None:
@@ -223,4 +206,6 @@ class PromisesScreen(RekindleScreen):
 
     def _repaired(self, repair: Repair | None) -> None:
         if repair is not None:
-            self._save(lambda: store.save_repair(self.couple, repair), "Repair logged")
+            self.write(
+                lambda: store.save_repair(self.couple, repair), "Repair logged. u undoes it."
+            )

@@ -4,8 +4,6 @@ promises and thanks, and a calm card about getting help when things stay hard.""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -33,8 +31,7 @@ from tracker.domain.content.strategies import AREA_INTRO, Strategy, strategies_f
 from tracker.domain.models import Area
 from tracker.domain.talks.skills import draw_prompt
 from tracker.store import checkins as store
-from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile, why_not_saved
+from tracker.store.couple import Couple
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.checkin.dialogs import Field, FieldsDialog, PromptDialog, wrapped
 from tracker.ui.screens.checkin.form import CheckinForm
@@ -42,9 +39,6 @@ from tracker.ui.screens.checkin.view import TREND_WEEKS, help_card, notes_text, 
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
-
-if TYPE_CHECKING:
-    pass
 
 FIRST_TIME = (
     "Once a week, each of you rates the five areas the guide names as why couples drift "
@@ -259,17 +253,6 @@ class CheckinScreen(RekindleScreen):
             return None
         return self.strategies[index]
 
-    def _save(self, make: Callable[[], Change], what: str) -> bool:
-        try:
-            change = make()
-        except (ReadOnlyFile, OSError) as error:
-            self.notify(why_not_saved(error), severity="error", timeout=10)
-            return False
-        self.rekindle.remember(change)
-        self.notify(f"{what}. u undoes it.")
-        self.refresh_data()
-        return True
-
     def action_checkin(self) -> None:
         couple, today = self.couple, self.rekindle.today()
         self.week = iso_week(today)
@@ -282,9 +265,9 @@ class CheckinScreen(RekindleScreen):
         if checkin is None:
             return
         again = store.checkin_for(self.couple, checkin.person, checkin.week) is not None
-        self._save(
+        self.write(
             lambda: store.save_checkin(self.couple, checkin),
-            "Check-in updated" if again else "Checked in",
+            f"{'Check-in updated' if again else 'Checked in'}. u undoes it.",
         )
 
     def action_week(self, step: int) -> None:
@@ -307,7 +290,9 @@ class CheckinScreen(RekindleScreen):
             return
         order = len(couple.habits(include_archived=True))
         habit = starter.to_habit(Couple.new_habit_id(), self.rekindle.today(), order)
-        self._save(lambda: couple.save_habit(habit), f"Added “{habit.title}” to your habits")
+        self.write(
+            lambda: couple.save_habit(habit), f"Added “{habit.title}” to your habits. u undoes it."
+        )
 
     def action_draw(self) -> None:
         strategy = self.strategy()
@@ -346,7 +331,7 @@ class CheckinScreen(RekindleScreen):
 
     def _appreciated(self, item: Appreciation | None) -> None:
         if item is not None:
-            self._save(lambda: store.save_appreciation(self.couple, item), "Noted")
+            self.write(lambda: store.save_appreciation(self.couple, item), "Noted. u undoes it.")
 
     def action_promises(self) -> None:
         from tracker.ui.screens.checkin.promises import PromisesScreen
@@ -357,9 +342,12 @@ class CheckinScreen(RekindleScreen):
         if not self.triggers:
             return
         triggers = list(self.triggers)
-        self._save(lambda: store.dismiss_help(self.couple, triggers), "Hidden until a new check-in")
+        self.write(
+            lambda: store.dismiss_help(self.couple, triggers),
+            "Hidden until a new check-in. u undoes it.",
+        )
 
     def action_toggle_help(self) -> None:
         turned = not store.help_setting(self.couple, self.couple.me).enabled
         what = "Help cards on" if turned else "Help cards off; H turns them back on"
-        self._save(lambda: store.set_help_enabled(self.couple, turned), what)
+        self.write(lambda: store.set_help_enabled(self.couple, turned), f"{what}. u undoes it.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -33,9 +32,6 @@ from tracker.ui.styles import sheet
 from tracker.ui.widgets.date_table import EveningTable, JarTable, ListTable
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
-
-if TYPE_CHECKING:
-    pass
 
 TABS = ("upcoming", "past", "jar")
 

@@ -1,7 +1,7 @@
 """What each key on the Goals screen asks, and how the answer reaches the store.
 
-Every write is remembered for undo (u) as one step, however many records it
-touched; a write that fails says why and leaves the screen as it was.
+Every write goes through the one write path (tracker/ui/writing.py): saved whole or
+not at all, one undo step (u) however many records it touched, and a refusal said.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 from tracker.domain.content.values import LIFE_PRIORITIES
 from tracker.domain.editing import habit_from_draft
@@ -30,33 +29,22 @@ from tracker.domain.goals.priorities import REVIEW_EVERY, latest
 from tracker.domain.goals.values import HORIZONS, area_label, clean_vision, horizon_label
 from tracker.domain.models import US, Habit
 from tracker.store import goals as store
-from tracker.store.couple import Change, Couple
-from tracker.store.replica import ReadOnlyFile, why_not_saved
+from tracker.store.couple import Couple
+from tracker.ui import writing
 from tracker.ui.screens.goals.dialogs import Field, FieldsDialog, OrderDialog, ValuesDialog
 from tracker.ui.screens.habits.form import HabitForm
+from tracker.ui.shell import Shell
 from tracker.ui.widgets.literal import one_line
-
-if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
 
 Done = Callable[[], None]
 
 
-def write(app: RekindleApp, done: Done, message: str, act: Callable[[], list[Change]]) -> bool:
-    """Run one user action's writes; remember them together; say what happened."""
-    try:
-        changes = act()
-    except (ReadOnlyFile, OSError) as error:
-        app.notify(why_not_saved(error), severity="error", timeout=10, markup=False)
-        return False
-    app.remember(*changes)
-    if changes and message:
-        app.notify(f"{message}. Press u to undo.", markup=False)
-    done()
-    return True
+def undoable(message: str) -> str:
+    """What Goals says once a change is saved."""
+    return f"{message}. Press u to undo."
 
 
-def _couple(app: RekindleApp) -> Couple:
+def _couple(app: Shell) -> Couple:
     assert app.couple is not None
     return app.couple
 
@@ -64,22 +52,22 @@ def _couple(app: RekindleApp) -> Couple:
 # -- values, vision, priorities ------------------------------------------------------
 
 
-def edit_values(app: RekindleApp, done: Done) -> None:
+def edit_values(app: Shell, done: Done) -> None:
     couple = _couple(app)
 
     def saved(ranked: list[str] | None) -> None:
         if ranked is not None:
-            write(
+            writing.write(
                 app,
-                done,
-                "Saved your values",
                 lambda: [store.save_values(couple, couple.me, ranked)],
+                undoable("Saved your values"),
+                done,
             )
 
     app.push_screen(ValuesDialog(store.values_of(couple, couple.me)), saved)
 
 
-def edit_vision(app: RekindleApp, area: str, done: Done) -> None:
+def edit_vision(app: Shell, area: str, done: Done) -> None:
     couple = _couple(app)
     mine = store.vision_of(couple, couple.me)
     theirs = store.vision_of(couple, couple.partner_key)
@@ -100,11 +88,11 @@ def edit_vision(app: RekindleApp, area: str, done: Done) -> None:
 
     def saved(texts: dict[int, str] | None) -> None:
         if texts is not None:
-            write(
+            writing.write(
                 app,
-                done,
-                f"Saved your vision for {area}",
                 lambda: store.save_vision(couple, couple.me, area, texts),
+                undoable(f"Saved your vision for {area}"),
+                done,
             )
 
     intro = (
@@ -114,18 +102,18 @@ def edit_vision(app: RekindleApp, area: str, done: Done) -> None:
     app.push_screen(FieldsDialog(f"Your vision: {area}", fields, make, intro), saved)
 
 
-def review_priorities(app: RekindleApp, today: date, done: Done) -> None:
+def review_priorities(app: Shell, today: date, done: Done) -> None:
     couple = _couple(app)
     last = latest(store.reviews(couple, couple.me))
     start = list(last.ranked) if last else list(LIFE_PRIORITIES)
 
     def saved(ranked: list[str] | None) -> None:
         if ranked is not None:
-            write(
+            writing.write(
                 app,
-                done,
-                "Saved your priorities",
                 lambda: [store.save_review(couple, couple.me, today, ranked)],
+                undoable("Saved your priorities"),
+                done,
             )
 
     intro = (
@@ -136,18 +124,23 @@ def review_priorities(app: RekindleApp, today: date, done: Done) -> None:
     app.push_screen(OrderDialog(heading, intro, start), saved)
 
 
-def cycle_review_every(app: RekindleApp, done: Done) -> None:
+def cycle_review_every(app: Shell, done: Done) -> None:
     couple = _couple(app)
     now = store.review_every(couple)
     after = REVIEW_EVERY[(REVIEW_EVERY.index(now) + 1) % len(REVIEW_EVERY)]
     label = "every month" if after == 1 else f"every {after} months"
-    write(app, done, f"Priorities review: {label}", lambda: [store.set_review_every(couple, after)])
+    writing.write(
+        app,
+        lambda: [store.set_review_every(couple, after)],
+        undoable(f"Priorities review: {label}"),
+        done,
+    )
 
 
 # -- goals and milestones --------------------------------------------------------------
 
 
-def edit_goal(app: RekindleApp, owner: str, done: Done, goal: Goal | None = None) -> None:
+def edit_goal(app: Shell, owner: str, done: Done, goal: Goal | None = None) -> None:
     couple = _couple(app)
     today = app.today()
     fields = [
@@ -176,15 +169,15 @@ def edit_goal(app: RekindleApp, owner: str, done: Done, goal: Goal | None = None
     def saved(found: Goal | None) -> None:
         if found is not None:
             title = one_line(found.title, 40)
-            write(app, done, f"Saved “{title}”", lambda: [store.save_goal(couple, found)])
+            writing.write(
+                app, lambda: [store.save_goal(couple, found)], undoable(f"Saved “{title}”"), done
+            )
 
     heading = ("Edit " if goal else "New ") + ("shared goal" if owner == US else "goal of mine")
     app.push_screen(FieldsDialog(heading, fields, make), saved)
 
 
-def edit_milestone(
-    app: RekindleApp, goal: Goal, done: Done, milestone: Milestone | None = None
-) -> None:
+def edit_milestone(app: Shell, goal: Goal, done: Done, milestone: Milestone | None = None) -> None:
     couple = _couple(app)
     who = (
         ("Both of us", US),
@@ -214,30 +207,40 @@ def edit_milestone(
     def saved(found: Milestone | None) -> None:
         if found is not None:
             title = one_line(found.title, 40)
-            write(app, done, f"Saved “{title}”", lambda: [store.save_milestone(couple, found)])
+            writing.write(
+                app,
+                lambda: [store.save_milestone(couple, found)],
+                undoable(f"Saved “{title}”"),
+                done,
+            )
 
     heading = f"{'Edit' if milestone else 'New'} milestone for “{one_line(goal.title, 40)}”"
     app.push_screen(FieldsDialog(heading, fields, make), saved)
 
 
-def tick_milestone(app: RekindleApp, milestone: Milestone, done: Done) -> None:
+def tick_milestone(app: Shell, milestone: Milestone, done: Done) -> None:
     couple = _couple(app)
     after = milestone.ticked(couple.me, app.today())
     verb = "Ticked" if after.done else "Unticked"
     message = f"{verb} “{one_line(milestone.title, 40)}”"
-    write(app, done, message, lambda: [store.save_milestone(couple, after, message)])
-
-
-def toggle_reached(app: RekindleApp, goal: Goal, done: Done) -> None:
-    couple = _couple(app)
-    after = replace(goal, reached=not goal.reached)
-    verb = "Reached" if after.reached else "Back in progress:"
-    write(
-        app, done, f"{verb} “{one_line(goal.title, 40)}”", lambda: [store.save_goal(couple, after)]
+    writing.write(
+        app, lambda: [store.save_milestone(couple, after, message)], undoable(message), done
     )
 
 
-def habit_from_goal(app: RekindleApp, goal: Goal, done: Done) -> None:
+def toggle_reached(app: Shell, goal: Goal, done: Done) -> None:
+    couple = _couple(app)
+    after = replace(goal, reached=not goal.reached)
+    verb = "Reached" if after.reached else "Back in progress:"
+    writing.write(
+        app,
+        lambda: [store.save_goal(couple, after)],
+        undoable(f"{verb} “{one_line(goal.title, 40)}”"),
+        done,
+    )
+
+
+def habit_from_goal(app: Shell, goal: Goal, done: Done) -> None:
     couple = _couple(app)
     today = app.today()
     order = len(couple.habits(include_archived=True))
@@ -252,17 +255,17 @@ def habit_from_goal(app: RekindleApp, goal: Goal, done: Done) -> None:
     def saved(habit: Habit | None) -> None:
         if habit is not None:
             title = one_line(habit.title, 40)
-            write(
+            writing.write(
                 app,
-                done,
-                f"Added the habit “{title}”",
                 lambda: store.habit_for_goal(couple, goal.id, habit),
+                undoable(f"Added the habit “{title}”"),
+                done,
             )
 
     app.push_screen(form, saved)
 
 
-def date_from_goal(app: RekindleApp, goal: Goal, done: Done) -> None:
+def date_from_goal(app: Shell, goal: Goal, done: Done) -> None:
     couple = _couple(app)
     tz = couple.person(couple.me).tz
     fields = [
@@ -277,7 +280,12 @@ def date_from_goal(app: RekindleApp, goal: Goal, done: Done) -> None:
     def saved(data: dict[str, object] | None) -> None:
         if data is not None:
             title = one_line(str(data["title"]), 40)
-            write(app, done, f"Planned “{title}”", lambda: store.plan_date(couple, goal.id, data))
+            writing.write(
+                app,
+                lambda: store.plan_date(couple, goal.id, data),
+                undoable(f"Planned “{title}”"),
+                done,
+            )
 
     intro = "A planned date for this goal; it shows on the Dates screen with the others."
     app.push_screen(FieldsDialog("Plan a date", fields, make, intro), saved)
@@ -286,7 +294,7 @@ def date_from_goal(app: RekindleApp, goal: Goal, done: Done) -> None:
 # -- each of us -------------------------------------------------------------------------
 
 
-def add_support(app: RekindleApp, goal: Goal, done: Done) -> None:
+def add_support(app: Shell, goal: Goal, done: Done) -> None:
     couple = _couple(app)
     partner = couple.name_of(couple.partner_key)
     fields = [
@@ -303,12 +311,14 @@ def add_support(app: RekindleApp, goal: Goal, done: Done) -> None:
 
     def saved(found: Goal | None) -> None:
         if found is not None:
-            write(app, done, "Added a way to help", lambda: [store.save_goal(couple, found)])
+            writing.write(
+                app, lambda: [store.save_goal(couple, found)], undoable("Added a way to help"), done
+            )
 
     app.push_screen(FieldsDialog(f"For “{one_line(goal.title, 40)}”", fields, make), saved)
 
 
-def take_on(app: RekindleApp, goal: Goal, action: SupportAction, done: Done) -> None:
+def take_on(app: Shell, goal: Goal, action: SupportAction, done: Done) -> None:
     couple = _couple(app)
     today = app.today()
     order = len(couple.habits(include_archived=True))
@@ -323,11 +333,11 @@ def take_on(app: RekindleApp, goal: Goal, action: SupportAction, done: Done) -> 
 
     def saved(habit: Habit | None) -> None:
         if habit is not None:
-            write(
+            writing.write(
                 app,
-                done,
-                f"You took on “{one_line(action.text, 40)}”",
                 lambda: store.take_on(couple, goal.id, action, habit),
+                undoable(f"You took on “{one_line(action.text, 40)}”"),
+                done,
             )
 
     app.push_screen(form, saved)

@@ -3,7 +3,7 @@ and the priorities review. Six tabs; ] and [ move between them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,9 +30,6 @@ from tracker.ui.screens.goals.panes import (
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import NavBar
-
-if TYPE_CHECKING:
-    pass
 
 # Every pane shows the one View; the union lets the checker see each has show().
 Pane = OverviewPane | AlignmentPane | VisionPane | SharedPane | MinePane | PrioritiesPane
@@ -279,19 +276,15 @@ class GoalsScreen(RekindleScreen):
             return
         if kind == "milestone":
             milestone = cast(Milestone, thing)
-            flows.write(
-                self.rekindle,
-                self.refresh_data,
-                f"Deleted “{one_line(milestone.title, 40)}”",
-                lambda: [c for c in [store.delete_milestone(couple, milestone)] if c],
+            self.write(
+                lambda: store.delete_milestone(couple, milestone),
+                flows.undoable(f"Deleted “{one_line(milestone.title, 40)}”"),
             )
         elif kind == "action" and not self._not_theirs(thing[0]):
             goal, action = thing
-            flows.write(
-                self.rekindle,
-                self.refresh_data,
-                "Took out that way to help",
+            self.write(
                 lambda: [store.save_goal(couple, goal.without_action(action.key))],
+                flows.undoable("Took out that way to help"),
             )
         elif kind == "goal" and not self._not_theirs(thing):
             self._confirm_delete(thing)
@@ -302,11 +295,9 @@ class GoalsScreen(RekindleScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                flows.write(
-                    self.rekindle,
-                    self.refresh_data,
-                    f"Deleted “{one_line(goal.title, 40)}”",
+                self.write(
                     lambda: store.delete_goal(couple, goal.id),
+                    flows.undoable(f"Deleted “{one_line(goal.title, 40)}”"),
                 )
 
         question = (

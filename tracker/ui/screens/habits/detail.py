@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,9 +16,6 @@ from tracker.ui.styles import sheet
 from tracker.ui.widgets.heatmap import Heatmap
 from tracker.ui.widgets.literal import literal
 from tracker.ui.widgets.nav import NavBar
-
-if TYPE_CHECKING:
-    pass
 
 
 class HabitDetailScreen(RekindleScreen):

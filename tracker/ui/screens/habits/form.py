@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -29,12 +29,10 @@ from tracker.domain.models import (
     ScheduleKind,
 )
 from tracker.store.couple import Couple
-from tracker.store.replica import ReadOnlyFile, why_not_saved
+from tracker.ui import writing
+from tracker.ui.shell import Shell
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal, one_line
-
-if TYPE_CHECKING:
-    from tracker.ui.app import RekindleApp
 
 OWN_IDEA = "own"
 
@@ -228,19 +226,15 @@ def _names(couple: Couple) -> dict[str, str]:
     return {key: couple.name_of(key) for key in ("a", "b")}
 
 
-def save_habit(app: RekindleApp, habit: Habit | None, on_done: Callable[[], None]) -> None:
-    if habit is None or app.couple is None:
+def save_habit(app: Shell, habit: Habit | None, on_done: Callable[[], None]) -> None:
+    couple = app.couple
+    if habit is None or couple is None:
         return
-    try:
-        app.remember(app.couple.save_habit(habit))
-    except (ReadOnlyFile, OSError) as error:
-        app.notify(why_not_saved(error), severity="error", timeout=10)
-        return
-    app.notify(f"Saved “{one_line(habit.title, 40)}”.")
-    on_done()
+    saved = f"Saved “{one_line(habit.title, 40)}”."
+    writing.write(app, lambda: couple.save_habit(habit), saved, on_done)
 
 
-def add_habit_flow(app: RekindleApp, on_done: Callable[[], None]) -> None:
+def add_habit_flow(app: Shell, on_done: Callable[[], None]) -> None:
     """Starter picker → form prefilled → saved. Two screens, escape at any point."""
     couple = app.couple
     assert couple is not None
@@ -264,7 +258,7 @@ def add_habit_flow(app: RekindleApp, on_done: Callable[[], None]) -> None:
     app.push_screen(StarterPicker(taken), picked)
 
 
-def edit_habit_flow(app: RekindleApp, habit: Habit, on_done: Callable[[], None]) -> None:
+def edit_habit_flow(app: Shell, habit: Habit, on_done: Callable[[], None]) -> None:
     couple = app.couple
     assert couple is not None
     form = HabitForm(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
@@ -12,7 +10,6 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.domain.models import Habit, Owner
-from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.screens.habits.detail import HabitDetailScreen
@@ -20,9 +17,6 @@ from tracker.ui.screens.habits.form import add_habit_flow, edit_habit_flow
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import NavBar
-
-if TYPE_CHECKING:
-    pass
 
 
 class HabitsScreen(RekindleScreen):
@@ -139,25 +133,14 @@ class HabitsScreen(RekindleScreen):
         if habit is not None:
             edit_habit_flow(self.rekindle, habit, on_done=self.refresh_data)
 
-    def _write(self, *habits: Habit) -> bool:
-        couple = self.rekindle.couple
-        assert couple is not None
-        try:
-            self.rekindle.remember(*(couple.save_habit(h) for h in habits))
-        except (ReadOnlyFile, OSError) as error:
-            self.notify(why_not_saved(error), severity="error", timeout=10)
-            return False
-        return True
-
     def action_archive(self) -> None:
         habit = self.current()
         if habit is None:
             return
         changed = habit.with_changes(archived=not habit.archived)
-        if self._write(changed):
-            verb = "Archived" if changed.archived else "Brought back"
-            self.notify(f"{verb} “{one_line(habit.title, 40)}”. Press u to undo.")
-            self.refresh_data()
+        verb = "Archived" if changed.archived else "Brought back"
+        said = f"{verb} “{one_line(habit.title, 40)}”. Press u to undo."
+        self.write(lambda: self.couple.save_habit(changed), said)
 
     def action_delete(self) -> None:
         habit = self.current()
@@ -165,15 +148,12 @@ class HabitsScreen(RekindleScreen):
             return
 
         def answered(yes: bool | None) -> None:
-            couple = self.rekindle.couple
-            if not yes or couple is None:
-                return
-            self.rekindle.remember(couple.delete_habit(habit.id))
-            self.notify(
-                f"Deleted “{one_line(habit.title, 40)}”. Press u to undo; "
-                "it also waits under D (Deleted) for 30 days."
-            )
-            self.refresh_data()
+            if yes:
+                self.write(
+                    lambda: self.couple.delete_habit(habit.id),
+                    f"Deleted “{one_line(habit.title, 40)}”. Press u to undo; "
+                    "it also waits under D (Deleted) for 30 days.",
+                )
 
         question = (
             f"Delete “{one_line(habit.title, 50)}”? Its check-offs stay in the "
@@ -197,5 +177,9 @@ class HabitsScreen(RekindleScreen):
             return
         active[index], active[target] = active[target], active[index]
         moved = [h.with_changes(order=i) for i, h in enumerate(active) if h.order != i]
-        if self._write(*moved):
-            self.refresh_data(select=habit.id)
+        # Every habit's new place is saved at once, or none is (a half-done move would
+        # leave two habits on one place), and u takes the whole move back.
+        self.write(
+            lambda: [self.couple.save_habit(h) for h in moved],
+            redraw=lambda: self.refresh_data(select=habit.id),
+        )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,15 +14,11 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from tracker.domain.habits.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
 from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
 from tracker.store.couple import Couple
-from tracker.store.replica import ReadOnlyFile, why_not_saved
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.habit_table import HabitTable
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,18 +187,16 @@ class TodayScreen(RekindleScreen):
         return table, row
 
     def _save(self, check: Check | None, row: HabitRow, table: HabitTable, what: str) -> None:
-        couple = self.rekindle.couple
-        assert couple is not None
-        try:
-            if check is None:
-                change = couple.clear_check(row.habit.id, row.person, row.day)
-            else:
-                change = couple.set_check(check, what)
-        except (ReadOnlyFile, OSError) as error:
-            self.notify(why_not_saved(error), severity="error", timeout=10)
-            return
-        self.rekindle.remember(change)
-        self._redraw_row(table, row)
+        """A tick, skip or note (None clears it); only its row and the figures redraw."""
+        couple = self.couple
+        self.write(
+            lambda: (
+                couple.clear_check(row.habit.id, row.person, row.day)
+                if check is None
+                else couple.set_check(check, what)
+            ),
+            redraw=lambda: self._redraw_row(table, row),
+        )
 
     @on(DataTable.RowSelected)
     def _enter_ticks(self) -> None:

@@ -37,9 +37,6 @@ from tracker.ui.screens.talks.forms import (
 )
 from tracker.ui.widgets.literal import one_line
 
-if TYPE_CHECKING:
-    pass
-
 
 class TalkFlows(RekindleScreen):
     """Mixed into TalksScreen; kept apart so each file stays readable."""
