@@ -14,10 +14,11 @@ from tests.ui.hostile import capture
 from tests.ui.test_escapes import assert_inert
 from tracker.store.couple import Couple
 from tracker.store.identity import load_config
+from tracker.ui import registry
 from tracker.ui.app import RekindleApp
 
 OpenApp = Callable[[Couple | None], RekindleApp]
-SCREENS = "12345690"
+SCREENS = "".join(entry.key for entry in registry.SCREENS)
 # (screen, key): the dialogs and pushed screens a person reaches first.
 DIALOGS = [
     ("2", "a"),  # a new habit

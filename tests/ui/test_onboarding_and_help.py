@@ -17,7 +17,7 @@ from tracker.store.identity import load_config
 from tracker.store.setup import create_couple
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.habits.today import TodayScreen
-from tracker.ui.screens.help import HelpScreen, _sections
+from tracker.ui.screens.help import HelpScreen, help_sections
 from tracker.ui.screens.onboarding import DEFAULT_STARTERS, OnboardingScreen
 from tracker.ui.widgets.habit_table import HabitTable
 
@@ -113,7 +113,10 @@ async def test_help_lists_every_binding(couple: Couple, open_app: OpenApp) -> No
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(plain(s.content) for s in app.screen.query(Static))
         descriptions = {
-            b.description for _, bindings in _sections() for b in bindings if b.description
+            b.description
+            for _, bindings in help_sections(RekindleApp.BINDINGS)
+            for b in bindings
+            if b.description
         }
         missing = [d for d in descriptions if d not in shown]
         assert not missing

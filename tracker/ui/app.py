@@ -25,9 +25,9 @@ from tracker.store.settings import get_setting
 from tracker.store.store import Store
 from tracker.ui import writing
 from tracker.ui.arrivals import describe_arrivals, describe_deletion
+from tracker.ui.registry import SCREENS
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import one_line
-from tracker.ui.widgets.nav import SCREEN_CLASSES, SCREENS, screen_factory
 
 Clock = Callable[[], datetime]
 POLL_SECONDS = 2.0
@@ -47,21 +47,13 @@ class RekindleApp(App[int]):
     CSS_PATH = [sheet("app.tcss")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
     BINDINGS = [
-        # Shown in the row of screens under the header, not in the footer.
-        Binding("1", "show('today')", "Today", show=False, id="screen.today"),
-        Binding("2", "show('habits')", "Habits", show=False, id="screen.habits"),
-        Binding("3", "show('talks')", "Talks", show=False, id="screen.talks"),
-        Binding("4", "show('dates')", "Dates", show=False, id="screen.dates"),
-        Binding("5", "show('checkin')", "Check-in", show=False, id="screen.checkin"),
-        Binding("6", "show('goals')", "Goals", show=False, id="screen.goals"),
-        Binding("9", "show('sync')", "Sync", show=False, id="screen.sync"),
-        Binding("0", "show('settings')", "Settings", show=False, id="screen.settings"),
+        *(entry.binding() for entry in SCREENS),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="theme"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
-    MODES = {mode: screen_factory(mode) for mode in SCREEN_CLASSES}
+    MODES = {entry.mode: entry.make for entry in SCREENS}
 
     def __init__(
         self,
@@ -317,15 +309,8 @@ class RekindleApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         if self.couple is not None:
-            yield SystemCommand(
-                "Today", "Today's habits for both of you", lambda: self.action_show("today")
-            )
-            yield SystemCommand(
-                "Habits", "Add, edit, archive and reorder", lambda: self.action_show("habits")
-            )
-            for _key, mode, title in SCREENS:
-                if mode not in ("today", "habits"):
-                    yield SystemCommand(title, f"Open {title}", partial(self.action_show, mode))
+            for entry in SCREENS:
+                yield SystemCommand(entry.title, entry.about, partial(self.action_show, entry.mode))
             yield SystemCommand("Undo", "Undo the last change", self.action_undo)
             yield SystemCommand(
                 "Light or dark", "Switch between light and dark themes", self.action_toggle_dark

@@ -1,15 +1,25 @@
-"""Every key, on one page, read from the bindings themselves so it never goes stale."""
+"""Every key, on one page, read from the bindings themselves so it never goes stale.
+
+The screens come from the registry, so a new screen's keys are listed here
+without touching this file. A screen may add HELP_EXTRA (keys its widgets
+handle, such as enter on a table) and HELP_SUBSCREENS (the views it opens,
+as (title, "module:Class")), whose keys are listed after its own.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tracker.ui.registry import SCREENS, load_class
 from tracker.ui.styles import sheet
 
 ABOUT = (
@@ -19,32 +29,31 @@ ABOUT = (
     "one habit. Strength forgives a missed day: it grows with steady practice and "
     "fades slowly, not all at once."
 )
+Section = tuple[str, list[BindingType]]
 
 
-def _sections() -> list[tuple[str, list[BindingType]]]:
-    # Imported here: the screens import this module's neighbours.
-    from tracker.ui.app import RekindleApp
-    from tracker.ui.screens.habits.bin import DeletedScreen
-    from tracker.ui.screens.habits.detail import HabitDetailScreen
-    from tracker.ui.screens.habits.screen import HabitsScreen
-    from tracker.ui.screens.habits.today import TodayScreen
-    from tracker.ui.widgets.habit_table import HabitTable
+def _keys_of(screen: type[Screen[None]]) -> list[BindingType]:
+    extra: Sequence[BindingType] = getattr(screen, "HELP_EXTRA", ())
+    return [*screen.BINDINGS, *extra]
 
-    return [
-        ("Everywhere", [*RekindleApp.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
-        (
-            "Today",
-            [
-                *TodayScreen.BINDINGS,
-                Binding("enter", "", "Tick"),
-                *HabitTable.BINDINGS,
-                Binding("up,down", "", "Move"),
-            ],
-        ),
-        ("Habits", [*HabitsScreen.BINDINGS, Binding("enter", "", "Open history")]),
-        ("A habit's history", HabitDetailScreen.BINDINGS),
-        ("Habits › Deleted", DeletedScreen.BINDINGS),
-    ]
+
+def screen_sections() -> list[Section]:
+    """Each screen's keys, in the order of the row of screens, each followed by its views.
+
+    Importing every screen class here is fine: help opens long after start-up.
+    """
+    sections: list[Section] = []
+    for entry in SCREENS:
+        screen = entry.load()
+        sections.append((entry.title, _keys_of(screen)))
+        subscreens: Sequence[tuple[str, str]] = getattr(screen, "HELP_SUBSCREENS", ())
+        sections += [(title, _keys_of(load_class(where))) for title, where in subscreens]
+    return sections
+
+
+def help_sections(app_bindings: Iterable[BindingType]) -> list[Section]:
+    everywhere = [*app_bindings, Binding("ctrl+p", "", "Command palette")]
+    return [("Everywhere", everywhere), *screen_sections()]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -54,22 +63,26 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(Text("Keys", style="bold"))
-            for title, bindings in _sections():
+            # The running app's own keys: this module does not import the app.
+            for title, bindings in help_sections(self.app.BINDINGS):
                 yield Static(self._table(title, bindings))
             yield Static(Text(ABOUT), classes="hint")
             yield Static(Text("Esc closes this page.", style="dim"))
 
-    def _table(self, title: str, bindings: list[BindingType]) -> Table:
-        table = Table(
-            title=title, title_justify="left", show_header=False, box=None, padding=(0, 2, 0, 0)
-        )
+    def _table(self, title: str, bindings: list[BindingType]) -> Group:
+        table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
+        shown: set[tuple[str, str]] = set()
         for binding in bindings:
             if not isinstance(binding, Binding):
                 continue
             keys = " / ".join(
                 self.app.get_key_display(Binding(k, "")) for k in binding.key.split(",")
             )
-            table.add_row(keys, binding.description or binding.action)
-        return table
+            row = (keys, binding.description or binding.action)
+            if row not in shown:  # Goals has two "a Add" keys, one for each tab
+                shown.add(row)
+                table.add_row(*row)
+        # The heading on a line of its own: a table's title would wrap to the table's width.
+        return Group(Text(""), Text(title, style="bold underline"), table)

@@ -32,6 +32,12 @@ class HabitsScreen(RekindleScreen):
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
     ]
+    HELP_EXTRA = [Binding("enter", "", "Open history")]
+    # The views opened from here: the help page lists their keys too.
+    HELP_SUBSCREENS = [
+        ("A habit's history", "tracker.ui.screens.habits.detail:HabitDetailScreen"),
+        ("Habits › Deleted", "tracker.ui.screens.habits.bin:DeletedScreen"),
+    ]
 
     def __init__(self) -> None:
         super().__init__(id="habits")

@@ -62,6 +62,11 @@ class TodayScreen(RekindleScreen):
         Binding("t", "back_to_today", "To today", show=False, id="today.today"),
         Binding("a", "add_habit", "Add habit", id="today.add"),
     ]
+    HELP_EXTRA = [
+        Binding("enter", "", "Tick"),
+        *HabitTable.BINDINGS,
+        Binding("up,down", "", "Move"),
+    ]
 
     def __init__(self) -> None:
         super().__init__(id="today")
