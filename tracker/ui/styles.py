@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 _PACKAGED = Path(__file__).resolve().parent.parent / "styles"  # tracker/styles in a wheel
 _SOURCE = Path(__file__).resolve().parents[2] / "styles"  # the repo, for editable installs
@@ -14,3 +14,8 @@ def styles_dir() -> Path:
 
 def sheet(name: str) -> Path:
     return styles_dir() / name
+
+
+def sheets(*names: str) -> list[str | PurePath]:
+    """Several sheets for one screen, in order (typed as Textual's CSS_PATH takes them)."""
+    return [sheet(name) for name in names]

@@ -32,7 +32,8 @@ from tracker.domain.models import US, Habit
 from tracker.store import goals as store
 from tracker.store.couple import Change, Couple
 from tracker.store.replica import ReadOnlyFile, why_not_saved
-from tracker.ui.screens.goals.dialogs import Field, FieldsDialog, OrderDialog, ValuesDialog
+from tracker.ui.screens.dialog_base import Field, FieldsDialog
+from tracker.ui.screens.goals.dialogs import OrderDialog, ValuesDialog
 from tracker.ui.screens.habits.form import HabitForm
 from tracker.ui.widgets.literal import one_line
 
