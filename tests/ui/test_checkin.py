@@ -23,10 +23,11 @@ from tracker.store import checkins as store
 from tracker.store.couple import Couple
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp, make_app
-from tracker.ui.screens.checkin.dialogs import FieldsDialog, PromptDialog
+from tracker.ui.screens.checkin.dialogs import PromptDialog
 from tracker.ui.screens.checkin.form import CheckinForm
 from tracker.ui.screens.checkin.promises import PromisesScreen
 from tracker.ui.screens.checkin.screen import CheckinScreen
+from tracker.ui.screens.dialog_base import FieldsDialog
 
 OpenApp = Callable[[Couple | None], RekindleApp]
 WEEK = "2026-W48"

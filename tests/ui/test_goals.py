@@ -16,9 +16,9 @@ from tracker.store import goals as store
 from tracker.store.couple import Couple
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp
+from tracker.ui.screens.dialog_base import FieldsDialog
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.screens.goals.dialogs import (
-    FieldsDialog,
     InfoDialog,
     OrderDialog,
     TalkDialog,

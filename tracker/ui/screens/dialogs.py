@@ -2,37 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Label, TextArea
 
 from tracker.domain.habits.today import MAX_NOTE, clean_note, format_amount, parse_amount
 from tracker.domain.models import Direction, Habit
-from tracker.ui.styles import sheet
+from tracker.ui.screens.dialog_base import Dialog
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
-T = TypeVar("T")
 
-
-class _Dialog(ModalScreen[T | None], Generic[T]):
-    CSS_PATH = sheet("dialogs.tcss")
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def show_error(self, message: str) -> None:
-        error = self.query_one(".error", Static)
-        error.update(literal(message))
-        error.display = True
-
-
-class AmountDialog(_Dialog[float]):
+class AmountDialog(Dialog[float]):
     """How much, for a measurable habit. Nothing is saved until the number makes sense."""
 
     def __init__(self, habit: Habit, current: float | None) -> None:
@@ -52,30 +34,14 @@ class AmountDialog(_Dialog[float]):
                 placeholder=habit.unit or "amount",
                 id="amount",
             )
-            yield Static(classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def save(self) -> None:
-        try:
-            value = parse_amount(self.query_one("#amount", Input).value, self.habit.unit)
-        except ValueError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(value)
-
-    @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.dismiss(None)
+    def make(self) -> float:
+        return parse_amount(self.input_value("#amount"), self.habit.unit)
 
 
-class NoteDialog(_Dialog[str]):
+class NoteDialog(Dialog[str]):
     """A few words about today's check-off. Your partner can read it too."""
-
-    BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, note: str) -> None:
         super().__init__()
@@ -89,26 +55,16 @@ class NoteDialog(_Dialog[str]):
                 f"Your partner can read this too. Up to {MAX_NOTE:,} characters.", classes="hint"
             )
             yield TextArea(self.note, id="note", soft_wrap=True)
-            yield Static(classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons()
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        try:
-            note = clean_note(self.query_one("#note", TextArea).text)
-        except ValueError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(note)
-
-    @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.dismiss(None)
+    def make(self) -> str:
+        return clean_note(self.query_one("#note", TextArea).text)
 
 
-class ConfirmDialog(_Dialog[bool]):
+class ConfirmDialog(Dialog[bool]):
+    """A yes/no question; escape means no."""
+
+    SAVES = False
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

@@ -13,6 +13,13 @@ def literal(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style, no_wrap=True, overflow="ellipsis")
 
 
+def wrapped(text: str) -> Text:
+    """Like `literal`, but wrapped to the width it is given instead of cut."""
+    found = literal(text)
+    found.no_wrap, found.overflow = False, "fold"
+    return found
+
+
 def one_line(text: str, width: int) -> str:
     """Fold to one line and cut to `width` cells with an ellipsis."""
     flat = " ".join(visible(text).split())

@@ -12,9 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.events import Key
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label
 
 from tracker.domain.checkin.model import (
     KEYS,
@@ -28,6 +27,7 @@ from tracker.domain.checkin.model import (
     week_label,
 )
 from tracker.ui.screens.checkin.dialogs import SHEETS
+from tracker.ui.screens.dialog_base import Dialog
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 
@@ -70,12 +70,10 @@ class RatingInput(Widget, can_focus=True):
         self.value = min(5, max(1, (self.value or 3 - step) + step))
 
 
-class CheckinForm(ModalScreen[CheckIn | None]):
+class CheckinForm(Dialog[CheckIn]):
+    """Enter on a sentence moves to the next rating, and saves after the last."""
+
     CSS_PATH = SHEETS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
 
     def __init__(
         self, person: str, today: date, existing: CheckIn | None, partner_name: str
@@ -112,10 +110,7 @@ class CheckinForm(ModalScreen[CheckIn | None]):
                         id=f"note-{slug(key)}",
                         max_length=MAX_CHECKIN_NOTE,
                     )
-            yield Static(classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one(RatingInput).focus()
@@ -125,30 +120,21 @@ class CheckinForm(ModalScreen[CheckIn | None]):
         key = (event.rating.id or "").removeprefix("rate-")
         self.query_one(f"#note-{key}", Input).focus()
 
-    @on(Input.Submitted)
-    def _to_next(self, event: Input.Submitted) -> None:
+    def entered(self, event: Input.Submitted) -> None:
         index = [f"note-{slug(k)}" for k in KEYS].index(event.input.id or "")
         if index + 1 < len(KEYS):
             self.query_one(f"#rate-{slug(KEYS[index + 1])}", RatingInput).focus()
         else:
             self.action_save()
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def make(self) -> CheckIn:
         ratings = {k: self.query_one(f"#rate-{slug(k)}", RatingInput).value for k in KEYS}
-        notes = {k: self.query_one(f"#note-{slug(k)}", Input).value for k in KEYS}
+        notes = {k: self.input_value(f"#note-{slug(k)}") for k in KEYS}
         try:
-            checkin = make_checkin(self.person, self.today, ratings, notes)
-        except ValueError as error:
-            message = self.query_one(".error", Static)
-            message.update(literal(str(error)))
-            message.display = True
+            return make_checkin(self.person, self.today, ratings, notes)
+        except ValueError:
+            # The error line says what is missing; the cursor goes to the first blank.
             blank = next((k for k in KEYS if ratings[k] is None), None)
             if blank is not None:
                 self.query_one(f"#rate-{slug(blank)}", RatingInput).focus()
-            return
-        self.dismiss(checkin)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            raise

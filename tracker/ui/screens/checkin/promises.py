@@ -21,7 +21,7 @@ from tracker.domain.checkin.promises import (
 from tracker.store import checkins as store
 from tracker.store.couple import Couple
 from tracker.ui.screens.base import RekindleScreen
-from tracker.ui.screens.checkin.dialogs import Field, FieldsDialog
+from tracker.ui.screens.dialog_base import Field, FieldsDialog
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
@@ -132,12 +132,19 @@ class PromisesScreen(RekindleScreen):
 
         dialog = FieldsDialog(
             f"A promise to {partner}",
-            "Something small and concrete you can keep.",
             [
-                Field("text", "I'll ...", "e.g. book the table for Saturday", "", MAX_PROMISE),
-                Field("due", "By", DUE_HINT),
+                Field(
+                    "text",
+                    "I'll ...",
+                    placeholder="e.g. book the table for Saturday",
+                    max_length=MAX_PROMISE,
+                ),
+                Field("due", "By", placeholder=DUE_HINT),
             ],
             make,
+            "Something small and concrete you can keep.",
+            wide=False,
+            enter_moves_on=True,
         )
         self.app.push_screen(dialog, self._added)
 
@@ -167,9 +174,11 @@ class PromisesScreen(RekindleScreen):
         today = self.rekindle.today()
         dialog = FieldsDialog(
             "A new date",
-            f"Now due {promise.due:%a %d %b %Y}. The old date stays in its history.",
-            [Field("due", "New date", DUE_HINT)],
+            [Field("due", "New date", placeholder=DUE_HINT)],
             lambda values: renegotiate(promise, values["due"], today),
+            f"Now due {promise.due:%a %d %b %Y}. The old date stays in its history.",
+            wide=False,
+            enter_moves_on=True,
         )
         self.app.push_screen(dialog, self._moved)
 
@@ -195,12 +204,14 @@ class PromisesScreen(RekindleScreen):
 
         dialog = FieldsDialog(
             "Log a repair",
-            "Your partner can read this too.",
             [
-                Field("apology", "What happened, and sorry for it", "", "", MAX_REPAIR),
-                Field("change", "What will change", "", "", MAX_REPAIR),
+                Field("apology", "What happened, and sorry for it", max_length=MAX_REPAIR),
+                Field("change", "What will change", max_length=MAX_REPAIR),
             ],
             make,
+            "Your partner can read this too.",
+            wide=False,
+            enter_moves_on=True,
         )
         self.app.push_screen(dialog, self._repaired)
 

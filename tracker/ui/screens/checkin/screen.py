@@ -33,11 +33,12 @@ from tracker.domain.talks.skills import draw_prompt
 from tracker.store import checkins as store
 from tracker.store.couple import Couple
 from tracker.ui.screens.base import RekindleScreen
-from tracker.ui.screens.checkin.dialogs import Field, FieldsDialog, PromptDialog, wrapped
+from tracker.ui.screens.checkin.dialogs import PromptDialog
 from tracker.ui.screens.checkin.form import CheckinForm
 from tracker.ui.screens.checkin.view import TREND_WEEKS, help_card, notes_text, ratings_table
+from tracker.ui.screens.dialog_base import Field, FieldsDialog
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import literal, one_line, wrapped
 from tracker.ui.widgets.nav import NavBar
 
 FIRST_TIME = (
@@ -319,13 +320,18 @@ class CheckinScreen(RekindleScreen):
 
         dialog = FieldsDialog(
             f"I noticed and appreciated ... ({one_line(couple.name_of(partner), 20)} sees it)",
-            "Small and specific is best.",
             [
                 Field(
-                    "text", "What you noticed", "e.g. the tea you brought me", "", MAX_APPRECIATION
+                    "text",
+                    "What you noticed",
+                    placeholder="e.g. the tea you brought me",
+                    max_length=MAX_APPRECIATION,
                 )
             ],
             make,
+            "Small and specific is best.",
+            wide=False,
+            enter_moves_on=True,
         )
         self.app.push_screen(dialog, self._appreciated)
 

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select
 
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates.input import DateDraft, clean_memory, clean_stars
 from tracker.domain.dates.jar import JarIdea
 from tracker.domain.dates.model import DateNight
 from tracker.domain.dates.records import DateKind, RepeatFreq
-from tracker.ui.styles import sheet
+from tracker.ui.screens.dialog_base import Dialog
+from tracker.ui.styles import sheets
 from tracker.ui.widgets.literal import TextInput, literal, one_line
-
-T = TypeVar("T")
 
 REPEATS = [
     ("Just this once", RepeatFreq.NONE.value),
@@ -29,52 +25,13 @@ REPEATS = [
 ]
 
 
-class _Form(ModalScreen[T | None], Generic[T]):
-    """Enter (in any field) or ctrl+s saves; escape leaves without saving."""
-
-    CSS_PATH = [sheet("dialogs.tcss"), sheet("dates.tcss")]
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
-
-    def buttons(self) -> ComposeResult:
-        yield Static(classes="error")
-        with Horizontal(classes="buttons"):
-            yield Button("Save (enter)", variant="primary", id="save", compact=True)
-            yield Button("Cancel (esc)", id="cancel", compact=True)
-
-    def value(self, selector: str) -> str:
-        return str(self.query_one(selector, Input).value)
-
-    def choice(self, selector: str) -> str:
-        return str(self.query_one(selector, Select).value)
-
-    def show_error(self, message: str) -> None:
-        error = self.query_one(".error", Static)
-        error.update(literal(message))
-        error.display = True
-
-    def make(self) -> T:
-        raise NotImplementedError
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        try:
-            made = self.make()
-        except ValueError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(made)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+SHEETS = sheets("dialogs.tcss", "dates.tcss")
 
 
-class DateForm(_Form[DateNight]):
+class DateForm(Dialog[DateNight]):
     """Plan or change a date. ``build`` turns the draft into a date or says what is wrong."""
+
+    CSS_PATH = SHEETS
 
     def __init__(
         self, draft: DateDraft, build: Callable[[DateDraft], DateNight], heading: str
@@ -132,7 +89,7 @@ class DateForm(_Form[DateNight]):
                 yield TextInput(
                     d.notes, id="notes", placeholder="your partner sees them", compact=True
                 )
-            yield from self.buttons()
+            yield from self.buttons(compact=True)
 
     def on_mount(self) -> None:
         self.relevant()
@@ -140,35 +97,39 @@ class DateForm(_Form[DateNight]):
 
     @on(Select.Changed)
     def relevant(self) -> None:
-        getaway = self.choice("#kind") == DateKind.GETAWAY.value
+        getaway = self.select_value("#kind") == DateKind.GETAWAY.value
         for selector in ("#time", "#hours", "#time-label", "#hours-label"):
             self.query_one(selector).display = not getaway
         for selector in ("#days", "#days-label"):
             self.query_one(selector).display = getaway
-        self.query_one("#repeat-row").display = self.choice("#repeat") != RepeatFreq.NONE.value
+        self.query_one("#repeat-row").display = (
+            self.select_value("#repeat") != RepeatFreq.NONE.value
+        )
 
     def make(self) -> DateNight:
         draft = DateDraft(
-            title=self.value("#title"),
-            kind=DateKind(self.choice("#kind")),
-            day=self.value("#day"),
-            time=self.value("#time"),
-            hours=self.value("#hours"),
-            days=self.value("#days"),
-            place=self.value("#place"),
-            notes=self.value("#notes"),
-            tz=self.value("#tz"),
-            repeat=RepeatFreq(self.choice("#repeat")),
-            every=self.value("#every"),
-            until=self.value("#until"),
-            alarm=self.value("#alarm"),
+            title=self.input_value("#title"),
+            kind=DateKind(self.select_value("#kind")),
+            day=self.input_value("#day"),
+            time=self.input_value("#time"),
+            hours=self.input_value("#hours"),
+            days=self.input_value("#days"),
+            place=self.input_value("#place"),
+            notes=self.input_value("#notes"),
+            tz=self.input_value("#tz"),
+            repeat=RepeatFreq(self.select_value("#repeat")),
+            every=self.input_value("#every"),
+            until=self.input_value("#until"),
+            alarm=self.input_value("#alarm"),
             idea=self.draft.idea,
         )
         return self.build(draft)
 
 
-class RatingDialog(_Form[tuple[int, str]]):
+class RatingDialog(Dialog[tuple[int, str]]):
     """Your stars (1 to 5) and a line to remember the evening by. Your partner sees them."""
+
+    CSS_PATH = SHEETS
 
     def __init__(self, title: str, stars: int | None, memory: str) -> None:
         super().__init__()
@@ -183,14 +144,16 @@ class RatingDialog(_Form[tuple[int, str]]):
             yield TextInput("" if self.stars is None else str(self.stars), id="stars")
             yield Label("One line to remember it by (your partner reads it too)", classes="hint")
             yield TextInput(self.memory, id="memory", placeholder="e.g. the heron on the way home")
-            yield from self.buttons()
+            yield from self.buttons(compact=True)
 
     def make(self) -> tuple[int, str]:
-        return clean_stars(self.value("#stars")), clean_memory(self.value("#memory"))
+        return clean_stars(self.input_value("#stars")), clean_memory(self.input_value("#memory"))
 
 
-class IdeaDialog(_Form[JarIdea]):
+class IdeaDialog(Dialog[JarIdea]):
     """An idea of our own for the jar."""
+
+    CSS_PATH = SHEETS
 
     def __init__(self, build: Callable[[str, IdeaKind, str, str], JarIdea]) -> None:
         super().__init__()
@@ -209,13 +172,13 @@ class IdeaDialog(_Form[JarIdea]):
                 )
                 yield TextInput("2", id="idea-hours", placeholder="hours (days, for a getaway)")
             yield TextInput(id="idea-about", placeholder="A sentence about it (optional)")
-            yield from self.buttons()
+            yield from self.buttons(compact=True)
 
     def make(self) -> JarIdea:
-        hours = self.value("#idea-hours")
+        hours = self.input_value("#idea-hours")
         return self.build(
-            self.value("#idea-title"),
-            IdeaKind(self.choice("#idea-kind")),
+            self.input_value("#idea-title"),
+            IdeaKind(self.select_value("#idea-kind")),
             hours,
-            self.value("#idea-about"),
+            self.input_value("#idea-about"),
         )

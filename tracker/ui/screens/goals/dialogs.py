@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import random
 import zlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
-from typing import Generic, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.content.prompts import PROMPTS
@@ -31,113 +28,19 @@ from tracker.domain.goals.values import (
 )
 from tracker.domain.talks.skills import draw_prompt
 from tracker.domain.text import visible
+from tracker.ui.screens.dialog_base import SHORT_TERMINAL, Dialog
 from tracker.ui.styles import sheets
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
-T = TypeVar("T")
 SHEETS = sheets("dialogs.tcss", "goals.tcss")
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
-    id: str
-    label: str
-    value: str = ""
-    placeholder: str = ""
-    hint: str = ""  # shown under the label, e.g. what your partner wrote
-    choices: tuple[tuple[str, str], ...] = ()  # a Select when given: (label, value)
-
-
-class _Modal(ModalScreen[T | None], Generic[T]):
-    CSS_PATH = SHEETS
-    # On a short terminal the longer dialogs tighten up so their buttons stay in view.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def show_error(self, message: str) -> None:
-        error = self.query_one(".error", Static)
-        error.update(literal(message))
-        error.display = True
-
-
-class FieldsDialog(_Modal[T]):
-    """A few labelled inputs; ``make`` turns them into the answer or raises ValueError,
-    whose sentence is shown while everything typed stays in place."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
-
-    def __init__(
-        self,
-        heading: str,
-        fields: Sequence[Field],
-        make: Callable[[dict[str, str]], T],
-        intro: str = "",
-    ) -> None:
-        super().__init__()
-        self.heading = heading
-        self.fields = list(fields)
-        self.make = make
-        self.intro = intro
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog wide form"):
-            yield Label(literal(self.heading), classes="title")
-            if self.intro:
-                yield Static(literal(self.intro), classes="hint intro")
-            for spec in self.fields:
-                yield Label(literal(spec.label))
-                if spec.hint:
-                    yield Static(Text(one_line(spec.hint, 160), style="italic"), classes="hint")
-                if spec.choices:
-                    yield Select(
-                        [(literal(label), value) for label, value in spec.choices],
-                        value=spec.value or spec.choices[0][1],
-                        allow_blank=False,
-                        id=spec.id,
-                    )
-                else:
-                    yield TextInput(spec.value, placeholder=spec.placeholder, id=spec.id)
-            yield Static(classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        first = self.fields[0] if self.fields else None
-        if first is not None:
-            self.query_one(f"#{first.id}").focus()
-
-    def values(self) -> dict[str, str]:
-        found = {}
-        for spec in self.fields:
-            widget = self.query_one(f"#{spec.id}")
-            found[spec.id] = str(widget.value) if isinstance(widget, Input | Select) else ""
-        return found
-
-    @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
-    def action_save(self) -> None:
-        try:
-            answer = self.make(self.values())
-        except ValueError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(answer)
-
-    @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.dismiss(None)
-
-
-class OrderDialog(_Modal[list[str]]):
+class OrderDialog(Dialog[list[str]]):
     """Put a list in order: move with shift+↑/↓ (or K/J)."""
 
+    CSS_PATH = SHEETS
+    VERTICAL_BREAKPOINTS = SHORT_TERMINAL
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
         Binding("shift+up,K", "move(-1)", "Move up"),
         Binding("shift+down,J", "move(1)", "Move down"),
     ]
@@ -153,10 +56,7 @@ class OrderDialog(_Modal[list[str]]):
             yield Label(literal(self.heading), classes="title")
             yield Static(literal(self.intro), classes="hint intro")
             yield OptionList(id="order")
-            yield Static(classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self._draw(0)
@@ -179,21 +79,16 @@ class OrderDialog(_Modal[list[str]]):
         items[index], items[index + step] = items[index + step], items[index]
         self._draw(index + step)
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        self.dismiss(list(self.items))
-
-    @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.dismiss(None)
+    def make(self) -> list[str]:
+        return list(self.items)
 
 
-class ValuesDialog(_Modal[list[str]]):
+class ValuesDialog(Dialog[list[str]]):
     """Your top values in order: pick from our list or write your own, then arrange them."""
 
+    CSS_PATH = SHEETS
+    VERTICAL_BREAKPOINTS = SHORT_TERMINAL
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
         Binding("shift+up,K", "move(-1)", "Move up"),
         Binding("shift+down,J", "move(1)", "Move down"),
         Binding("x,delete", "remove", "Take out"),
@@ -215,10 +110,7 @@ class ValuesDialog(_Modal[list[str]]):
                 yield OptionList(id="ranked")
                 yield OptionList(id="library")
             yield TextInput(placeholder="Or write your own, then press enter", id="own")
-            yield Static(classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self._draw(0)
@@ -258,7 +150,7 @@ class ValuesDialog(_Modal[list[str]]):
         except ValueError as error:
             self.show_error(str(error))
             return False
-        self.query_one(".error", Static).display = False
+        self.hide_error()
         self._draw(len(self.ranked) - 1)
         return True
 
@@ -267,8 +159,8 @@ class ValuesDialog(_Modal[list[str]]):
         if event.option.id:
             self._add(event.option.id)
 
-    @on(Input.Submitted, "#own")
-    def written(self, event: Input.Submitted) -> None:
+    def entered(self, event: Input.Submitted) -> None:
+        """Enter in "write your own" adds that value; saving stays on ctrl+s."""
         try:
             key = own_value(event.value)
         except ValueError as error:
@@ -301,24 +193,24 @@ class ValuesDialog(_Modal[list[str]]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Typing an own value uses every letter: x and K/J belong to the input then.
-        return not (action in ("move", "remove") and isinstance(self.focused, Input))
+        if action in ("move", "remove") and isinstance(self.focused, Input):
+            return False
+        return super().check_action(action, parameters)
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        self.dismiss(list(self.ranked))
-
-    @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.dismiss(None)
+    def make(self) -> list[str]:
+        return list(self.ranked)
 
 
 def _seed(text: str, turn: int) -> int:
     return zlib.crc32(f"{text}|{turn}".encode())
 
 
-class TalkDialog(_Modal[None]):
+class TalkDialog(Dialog[None]):
     """A difference turned into a question, with one more from our deck."""
 
+    CSS_PATH = SHEETS
+    VERTICAL_BREAKPOINTS = SHORT_TERMINAL
+    SAVES = False
     BINDINGS = [
         Binding("escape,enter", "cancel", "Close"),
         Binding("n", "another", "Another question"),
@@ -359,7 +251,12 @@ class TalkDialog(_Modal[None]):
         self._draw()
 
 
-class InfoDialog(_Modal[None]):
+class InfoDialog(Dialog[None]):
+    """Something to read; escape, enter or w closes it."""
+
+    CSS_PATH = SHEETS
+    VERTICAL_BREAKPOINTS = SHORT_TERMINAL
+    SAVES = False
     BINDINGS = [Binding("escape,enter,w", "cancel", "Close")]
 
     def __init__(self, heading: str, body: str) -> None:

@@ -31,7 +31,8 @@ from tracker.domain.models import US, Habit
 from tracker.store import goals as store
 from tracker.store.couple import Couple
 from tracker.ui import writing
-from tracker.ui.screens.goals.dialogs import Field, FieldsDialog, OrderDialog, ValuesDialog
+from tracker.ui.screens.dialog_base import Field, FieldsDialog
+from tracker.ui.screens.goals.dialogs import OrderDialog, ValuesDialog
 from tracker.ui.screens.habits.form import HabitForm
 from tracker.ui.shell import Shell
 from tracker.ui.widgets.literal import one_line

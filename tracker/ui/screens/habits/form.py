@@ -11,10 +11,8 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import Input, Label, OptionList, Select, SelectionList
 from textual.widgets.option_list import Option
 
 from tracker.domain.content.starter import STARTER_HABITS, StarterHabit, find_starter
@@ -30,18 +28,17 @@ from tracker.domain.models import (
 )
 from tracker.store.couple import Couple
 from tracker.ui import writing
+from tracker.ui.screens.dialog_base import Dialog
 from tracker.ui.shell import Shell
-from tracker.ui.styles import sheet
-from tracker.ui.widgets.literal import TextInput, literal, one_line
+from tracker.ui.widgets.literal import TextInput, one_line
 
 OWN_IDEA = "own"
 
 
-class StarterPicker(ModalScreen[str | None]):
+class StarterPicker(Dialog[str]):
     """Our starter ideas by area, with "write my own" at the top."""
 
-    CSS_PATH = sheet("dialogs.tcss")
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    SAVES = False  # picking one answers
 
     def __init__(self, taken_titles: set[str]) -> None:
         super().__init__()
@@ -66,12 +63,8 @@ class StarterPicker(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
 
-class HabitForm(ModalScreen[Habit | None]):
-    CSS_PATH = sheet("dialogs.tcss")
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
+class HabitForm(Dialog[Habit]):
+    """A habit's every setting; only the ones that apply to its schedule and kind show."""
 
     def __init__(
         self,
@@ -83,7 +76,7 @@ class HabitForm(ModalScreen[Habit | None]):
         super().__init__()
         self.draft = draft
         self.names = names
-        self.make = make
+        self.make_habit = make
         self.heading = heading
 
     def compose(self) -> ComposeResult:
@@ -141,10 +134,7 @@ class HabitForm(ModalScreen[Habit | None]):
                 )
                 yield TextInput(d.target, id="target", placeholder="goal")
                 yield TextInput(d.unit, id="unit", placeholder="unit, e.g. minutes")
-            yield Static(classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self._show_relevant()
@@ -162,12 +152,7 @@ class HabitForm(ModalScreen[Habit | None]):
             self.query_one(selector).display = measurable
 
     def _read(self) -> HabitDraft:
-        def value(selector: str) -> str:
-            return str(self.query_one(selector, Input).value)
-
-        def choice(selector: str) -> str:
-            return str(self.query_one(selector, Select).value)
-
+        value, choice = self.input_value, self.select_value
         return HabitDraft(
             title=value("#title"),
             description=value("#description"),
@@ -183,18 +168,9 @@ class HabitForm(ModalScreen[Habit | None]):
             direction=Direction(choice("#direction")),
         )
 
-    @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
-    def action_save(self) -> None:
-        try:
-            draft = self._read()
-            habit = self._untouched(draft, self.make(draft))
-        except ValueError as error:
-            message = self.query_one(".error", Static)
-            message.update(literal(str(error)))
-            message.display = True
-            return
-        self.dismiss(habit)
+    def make(self) -> Habit:
+        draft = self._read()
+        return self._untouched(draft, self.make_habit(draft))
 
     def _untouched(self, draft: HabitDraft, habit: Habit) -> Habit:
         """Words left as they were are saved exactly as stored, not cleaned.
@@ -211,10 +187,6 @@ class HabitForm(ModalScreen[Habit | None]):
         if "unit" in kept and not habit.measurable:
             del kept["unit"]
         return replace(habit, **kept) if kept else habit
-
-    @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.dismiss(None)
 
 
 def draft_from_starter(starter: StarterHabit) -> HabitDraft:

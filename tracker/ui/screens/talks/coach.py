@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -22,7 +21,8 @@ from tracker.domain.talks.log import Followup
 from tracker.domain.talks.prompts import clean_prompt_text
 from tracker.domain.talks.schedule import parse_date
 from tracker.domain.talks.skills import flag_blame, i_statement
-from tracker.ui.screens.talks.forms import SHEETS, _Form
+from tracker.ui.screens.dialog_base import Dialog
+from tracker.ui.screens.talks.forms import SHEETS
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 
@@ -52,7 +52,7 @@ def guide_text(listening_first: bool = False) -> Text:
     return text
 
 
-class TalkNowScreen(ModalScreen[str | None]):
+class TalkNowScreen(Dialog[str]):
     """What to glance at while you talk: the prompt, the steps, how to listen.
 
     Dismisses with "log" when you want to write it down, "draw" for another
@@ -60,8 +60,9 @@ class TalkNowScreen(ModalScreen[str | None]):
     """
 
     CSS_PATH = SHEETS
+    SAVES = False
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back"),
+        Binding("escape", "cancel", "Back"),
         Binding("l", "dismiss('log')", "Log it"),
         Binding("r", "dismiss('draw')", "Another prompt"),
         Binding("i", "dismiss('i')", "I statement"),
@@ -91,11 +92,13 @@ class IParts:
     request: str = ""
 
 
-class IStatementForm(ModalScreen[None]):
-    """Four short answers become one kind sentence; blaming words get a gentle note."""
+class IStatementForm(Dialog[None]):
+    """Four short answers become one kind sentence; blaming words get a gentle note.
+    Nothing is saved: it is a helper to say the hard thing kindly."""
 
     CSS_PATH = SHEETS
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+    SAVES = False
+    BINDINGS = [Binding("escape", "cancel", "Close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide talk-form", id="i-form"):
@@ -144,11 +147,13 @@ class IStatementForm(ModalScreen[None]):
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
 
-class OwnPromptForm(_Form):
+class OwnPromptForm(Dialog[tuple[str, Theme, Depth]]):
     """A question of your own for the deck."""
+
+    CSS_PATH = SHEETS
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -172,24 +177,17 @@ class OwnPromptForm(_Form):
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
 
-    @on(Input.Submitted)
-    def action_save(self) -> None:
-        try:
-            text = clean_prompt_text(self.query_one("#text", Input).value)
-        except ValueError as error:
-            self.show_error(str(error))
-            return
-        theme = Theme(str(self.query_one("#theme", Select).value))
-        depth = Depth(str(self.query_one("#depth", Select).value))
-        self.dismiss((text, theme, depth))
+    def make(self) -> tuple[str, Theme, Depth]:
+        text = clean_prompt_text(self.input_value("#text"))
+        return text, Theme(self.select_value("#theme")), Depth(self.select_value("#depth"))
 
 
-class FollowupPicker(ModalScreen[tuple[Followup, str] | None]):
+class FollowupPicker(Dialog[tuple[Followup, str]]):
     """Pick a follow-up, then p (a promise) or b (a habit)."""
 
     CSS_PATH = SHEETS
+    SAVES = False
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
         Binding("p", "choose('promise')", "Make a promise"),
         Binding("b", "choose('habit')", "Make a habit"),
     ]
@@ -216,16 +214,15 @@ class FollowupPicker(ModalScreen[tuple[Followup, str] | None]):
             return
         self.dismiss((self.followups[index], what))
 
-    @on(Button.Pressed)
+    @on(Button.Pressed, "#promise, #habit")
     def _pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(None)
-        else:
-            self.action_choose(str(event.button.id))
+        self.action_choose(str(event.button.id))
 
 
-class PromiseForm(_Form):
+class PromiseForm(Dialog[tuple[str, date]]):
     """Who promises, and by when. Returns (by, due)."""
+
+    CSS_PATH = SHEETS
 
     def __init__(self, text: str, names: dict[str, str], me: str, due: date, today: date):
         super().__init__()
@@ -251,14 +248,8 @@ class PromiseForm(_Form):
     def on_mount(self) -> None:
         self.query_one("#due", Input).focus()
 
-    @on(Input.Submitted)
-    def action_save(self) -> None:
-        try:
-            due = parse_date(self.query_one("#due", Input).value)
-        except ValueError as error:
-            self.show_error(str(error))
-            return
+    def make(self) -> tuple[str, date]:
+        due = parse_date(self.input_value("#due"))
         if due < self.today:
-            self.show_error(f"{due} has already gone; pick today or a later day.")
-            return
-        self.dismiss((str(self.query_one("#by", Select).value), due))
+            raise ValueError(f"{due} has already gone; pick today or a later day.")
+        return self.select_value("#by"), due

@@ -8,52 +8,18 @@ from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from tracker.domain.content.prompts import Prompt
 from tracker.domain.talks.log import MAX_TOPIC, clean_followups, clean_text
 from tracker.domain.talks.model import Slot, clean_line
 from tracker.domain.talks.schedule import REPEAT_CHOICES, describe, parse_clock, parse_date
+from tracker.ui.screens.dialog_base import Dialog
 from tracker.ui.styles import sheets
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 SHEETS = sheets("dialogs.tcss", "talks.tcss")
-
-
-class _Form(ModalScreen[object]):
-    CSS_PATH = SHEETS
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def show_error(self, message: str) -> None:
-        error = self.query_one(".error", Static)
-        error.update(literal(message))
-        error.display = True
-
-    def buttons(self) -> ComposeResult:
-        yield Static(classes="error")
-        with Horizontal(classes="buttons"):
-            yield Button("Save (ctrl+s)", variant="primary", id="save")
-            yield Button("Cancel", id="cancel")
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:  # pragma: no cover - every form overrides it
-        raise NotImplementedError
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +34,16 @@ class SlotFields:
 SlotMaker = Callable[[SlotFields], Slot]
 
 
-class SlotForm(_Form):
+class SlotForm(Dialog[Slot]):
     """When to talk: how often, from which day, at what time, for how long."""
+
+    CSS_PATH = SHEETS
 
     def __init__(self, heading: str, fields: SlotFields, make: SlotMaker) -> None:
         super().__init__()
         self.heading = heading
         self.fields = fields
-        self.make = make
+        self.make_slot = make
 
     def compose(self) -> ComposeResult:
         f = self.fields
@@ -108,10 +76,8 @@ class SlotForm(_Form):
         self._preview()
 
     def _read(self) -> SlotFields:
-        def text(selector: str) -> str:
-            return self.query_one(selector, Input).value
-
-        repeat = str(self.query_one("#repeat", Select).value)
+        text = self.input_value
+        repeat = self.select_value("#repeat")
         return SlotFields(text("#title"), repeat, text("#day"), text("#at"), text("#minutes"))
 
     @on(Input.Changed)
@@ -119,7 +85,7 @@ class SlotForm(_Form):
     def _preview(self) -> None:
         preview = self.query_one("#preview", Static)
         try:
-            slot = self.make(self._read())
+            slot = self.make()
         except ValueError as error:
             preview.update(literal(str(error)))
             return
@@ -127,18 +93,14 @@ class SlotForm(_Form):
         text = describe(slot.rule, slot.start, slot.tz, slot.minutes)
         preview.update(literal(f"{text}. First: {first} ({slot.tz})."))
 
-    @on(Input.Submitted)
-    def action_save(self) -> None:
-        try:
-            slot = self.make(self._read())
-        except ValueError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(slot)
+    def make(self) -> Slot:
+        return self.make_slot(self._read())
 
 
-class MoveForm(_Form):
+class MoveForm(Dialog[datetime]):
     """Move one talk to another day or time; the rest of the series stays put."""
+
+    CSS_PATH = SHEETS
 
     def __init__(self, title: str, when: datetime, check: Callable[[datetime], str | None]):
         super().__init__()
@@ -158,20 +120,14 @@ class MoveForm(_Form):
     def on_mount(self) -> None:
         self.query_one("#day", Input).focus()
 
-    @on(Input.Submitted)
-    def action_save(self) -> None:
-        try:
-            day = parse_date(self.query_one("#day", Input).value)
-            at = parse_clock(self.query_one("#at", Input).value)
-        except ValueError as error:
-            self.show_error(str(error))
-            return
+    def make(self) -> datetime:
+        day = parse_date(self.input_value("#day"))
+        at = parse_clock(self.input_value("#at"))
         when = datetime.combine(day, at)
         problem = self.check(when)
         if problem:
-            self.show_error(problem)
-            return
-        self.dismiss(when)
+            raise ValueError(problem)
+        return when
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +154,10 @@ class LogStart:
     used_prompt: bool = False
 
 
-class LogForm(_Form):
+class LogForm(Dialog[LogDraft]):
     """How the talk went: topic, what I heard, what we agreed, what to follow up."""
+
+    CSS_PATH = SHEETS
 
     def __init__(self, start: LogStart) -> None:
         super().__init__()
@@ -236,23 +194,16 @@ class LogForm(_Form):
     def on_mount(self) -> None:
         self.query_one("#topic", Input).focus()
 
-    @on(Input.Submitted)
-    def action_save(self) -> None:
+    def make(self) -> LogDraft:
         def area(selector: str) -> str:
             return self.query_one(selector, TextArea).text
 
-        try:
-            topic = clean_line(
-                self.query_one("#topic", Input).value, "topic", MAX_TOPIC, required=False
-            )
-            heard = clean_text(area("#heard"), "What I heard")
-            agreed = clean_text(area("#agreed"), "What we agreed")
-            followups = clean_followups(area("#followups").splitlines())
-        except ValueError as error:
-            self.show_error(str(error))
-            return
+        topic = clean_line(self.input_value("#topic"), "topic", MAX_TOPIC, required=False)
+        heard = clean_text(area("#heard"), "What I heard")
+        agreed = clean_text(area("#agreed"), "What we agreed")
+        followups = clean_followups(area("#followups").splitlines())
         prompt = None
         boxes = self.query("#used-prompt")
         if self.start.prompt is not None and boxes and boxes.first(Checkbox).value:
             prompt = self.start.prompt.key
-        self.dismiss(LogDraft(topic, heard, agreed, followups, prompt))
+        return LogDraft(topic, heard, agreed, followups, prompt)
