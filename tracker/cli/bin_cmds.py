@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, now, say
-from tracker.cli.habit_cmds import ambiguous, match_title
+from tracker.cli.matching import ambiguous, match_title
 from tracker.domain.days import moment_in
 from tracker.store.bin import BIN_DAYS, Binned, in_bin, restore
 from tracker.store.couple import Couple
