@@ -4,14 +4,14 @@ Deterministic for a seed. People drift in and out of good spells, take
 holidays, skip on purpose, add a note now and then and fix a tick later on
 another device, so the history looks like real use, not a grid of ticks.
 The same moods and holidays run through their check-ins, promises and thanks
-(here) and their talks, dates and goals (``sample_features``).
+(here) and their talks, dates and goals (``features``); ``story`` joins them.
 Pure: this yields versioned records; the store decides where they go.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -126,8 +126,11 @@ def _device(person: str, rng: random.Random) -> str:
     return f"{base}-{'laptop' if rng.random() < 0.7 else 'phone'}"
 
 
-def generate(start: date, end: date, seed: int = 1) -> Iterator[SampleRecord]:
-    """Everything the couple wrote from `start` to `end`, in no particular order."""
+def lived(
+    start: date, end: date, seed: int, parts: Sequence[Callable[[Life], Iterator[SampleRecord]]]
+) -> Iterator[SampleRecord]:
+    """Their habits, check-ins, promises and thanks from `start` to `end`, then what each of
+    `parts` makes of the same life (talks, dates, goals: see ``story.generate``)."""
     rng = random.Random(seed)
     start_ms = _evening_millis(start, PEOPLE[0], rng)
     for person in PEOPLE:
@@ -159,9 +162,7 @@ def generate(start: date, end: date, seed: int = 1) -> Iterator[SampleRecord]:
     # Everything else the couple wrote, drawn from the same moods and holidays but with
     # its own dice, so the habits above stay exactly what they were for a seed.
     life = Life(start, end, moods, frozenset(holidays), random.Random(f"rekindle-life-{seed}"))
-    from tracker.domain.sample.features import dates, goals, talks  # they build on this module
-
-    for part in (bonds, talks, dates, goals):
+    for part in (bonds, *parts):
         yield from part(life)
 
 
