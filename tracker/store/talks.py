@@ -43,7 +43,6 @@ from tracker.domain.talks.model import (
     Slot,
     Status,
     agenda_lines,
-    clean_line,
     meetings,
     meetings_on,
     move_problem,
@@ -53,6 +52,7 @@ from tracker.domain.talks.model import (
 from tracker.domain.talks.prompts import PromptPref
 from tracker.domain.talks.schedule import aware, with_until
 from tracker.domain.talks.skills import draw_prompt
+from tracker.domain.text import clean_line
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record, stamp_millis
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import msgspec
 
-from tracker.domain.talks.model import Occurrence, Slot, Status, clean_line
-from tracker.domain.text import strip_controls
+from tracker.domain.talks.model import Occurrence, Slot, Status
+from tracker.domain.text import clean_line, strip_controls
 from tracker.domain.validation import IsoDay, convert, valid_day
 
 MAX_TOPIC = 200
