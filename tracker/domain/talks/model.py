@@ -37,7 +37,7 @@ from tracker.domain.talks.schedule import (
     rule_parts,
     until_instant,
 )
-from tracker.domain.text import clean_line
+from tracker.domain.text import clean_line as clean_line  # the talk form imports it from here
 from tracker.domain.validation import Invalid, convert, known_zone, valid_day, valid_moment
 
 UNPLANNED = "unplanned"  # the slot id of a talk that had no slot
