@@ -7,12 +7,16 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from tracker.cli.common import Context
 from tracker.domain.dates.input import DateDraft
+from tracker.domain.kinds import touches_feed
+from tracker.domain.models import Habit
 from tracker.export import feed
 from tracker.store import dates as dates_store
 from tracker.store.couple import Couple
@@ -226,3 +230,22 @@ def test_another_folder_gets_a_feed_of_its_own(
     ours, other = feed.feed_path(tmp_path / "ours"), feed.feed_path(tmp_path / "other")
     assert ours == tmp_path / "config" / "calendar" / "rekindle.ics"
     assert other.parent == ours.parent and other != ours
+
+
+def test_what_a_command_wrote_decides_whether_the_feed_is_refreshed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only the `date` and `talk` commands: any command that wrote a date or a talk
+    (a goal's planned date) brings the feed up to date; a habit tick does not."""
+    monkeypatch.delenv("REKINDLE_DATA", raising=False)
+    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
+    create_couple(tmp_path / "data", "Alex", "Sam", "UTC", 4).store.close()
+    context = Context()
+    couple = context.couple()
+    assert context.changed_kinds() == set()
+    couple.save_habit(Habit(Couple.new_habit_id(), "Walk", start=date(2026, 12, 1)))
+    assert not touches_feed(context.changed_kinds())
+    draft = DateDraft(title="Dinner", day="2026-12-04")
+    dates_store.save_date(couple, dates_store.new_date(couple, draft))
+    assert touches_feed(context.changed_kinds())
+    couple.store.close()

@@ -23,7 +23,7 @@ from tracker.domain.checkin.model import KEYS, help_triggers, iso_week, recent_w
 from tracker.domain.checkin.promises import PromiseStatus, reliability
 from tracker.domain.dates.model import DateKind, DateStatus
 from tracker.domain.dates.views import past
-from tracker.domain.sample.couple import generate
+from tracker.domain.sample.story import generate
 from tracker.domain.talks.model import Status
 from tracker.store import checkins, dates, goals, talks
 from tracker.store.couple import Couple

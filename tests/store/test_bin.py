@@ -161,6 +161,11 @@ def test_dates_ideas_and_goals_wait_in_the_bin_too(tmp_path: Path) -> None:
     restore(alex, "goal:g1")
     assert alex.record("goal:g1") is not None
     assert alex.record("milestone:goal:g1:m1") is not None  # deleted with it, back with it
+    # A date comes back as a Change of its kind: the app's feed refresh (after any write
+    # of a date) puts it back in the calendar; the store itself renders nothing.
+    changes = restore(alex, "date:1")
+    assert [c.kind for c in changes] == ["date"]
+    assert alex.record("date:1") is not None
 
 
 def test_undo_after_a_restart_finds_what_this_device_deleted_last(

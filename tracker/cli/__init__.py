@@ -13,6 +13,7 @@ import platformdirs
 
 from tracker import __version__
 from tracker.cli.common import DAY_OUT_OF_RANGE, CLIError, Context
+from tracker.domain.kinds import touches_feed
 from tracker.domain.text import visible
 from tracker.store.couple import NotSetUp
 from tracker.store.files import FILE_MODE, make_private_dir
@@ -22,9 +23,10 @@ from tracker.store.replica import ReadOnlyFile
 from tracker.store.setup import SetupError
 
 EXPECTED = (CLIError, SetupError, ConfigError, ReadOnlyFile, NotSetUp)
-# Commands that can change a date or a talk: afterwards this device's calendar
-# feed is brought up to date (a no-op when nothing in it changed). The app does
-# the same after its own writes and when the partner's dates arrive.
+# Commands after which this device's calendar feed is brought up to date (a no-op
+# when nothing in it changed), as is any other command that wrote a date or a talk
+# (a goal's planned date). The app does the same after its own writes and when
+# the partner's dates arrive.
 FEED_COMMANDS = frozenset({"date", "talk", "export", "doctor"})
 
 
@@ -108,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_tui(context)
         code = int(args.run(args, context) or 0)
-        if args.command in FEED_COMMANDS:
+        if args.command in FEED_COMMANDS or touches_feed(context.changed_kinds()):
             _refresh_feed(context)
         return code
     except EXPECTED as error:

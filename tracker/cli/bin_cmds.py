@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, now, say
-from tracker.cli.habit_cmds import ambiguous, match_title
+from tracker.cli.matching import ambiguous, match_title
 from tracker.domain.days import moment_in
+from tracker.domain.kinds import HABIT
 from tracker.store.bin import BIN_DAYS, Binned, in_bin, restore
 from tracker.store.couple import Couple
 
@@ -30,7 +31,7 @@ def now_ms() -> int:
 
 
 def deleted_habits(couple: Couple, everything: bool) -> list[Binned]:
-    return [b for b in in_bin(couple, now_ms(), everything) if b.kind == "habit"]
+    return [b for b in in_bin(couple, now_ms(), everything) if b.kind == HABIT]
 
 
 def local_time(couple: Couple, millis: int) -> datetime:

@@ -8,6 +8,7 @@ from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, my_today, say
 from tracker.domain.checkin.analysis import gaps
+from tracker.domain.checkin.kinds import APPRECIATION, PROMISE, REPAIR
 from tracker.domain.checkin.model import (
     KEYS,
     LABELS,
@@ -238,7 +239,7 @@ def run_promise_add(args: argparse.Namespace, context: Context) -> int:
     today = my_today(couple)
     try:
         promise = make_promise(
-            Couple.new_id("promise"), args.text, couple.me, couple.partner_key, args.due, today
+            Couple.new_id(PROMISE), args.text, couple.me, couple.partner_key, args.due, today
         )
     except ValueError as error:
         raise CLIError(str(error)) from None
@@ -318,9 +319,7 @@ def run_appreciate(args: argparse.Namespace, context: Context) -> int:
     today = my_today(couple)
     partner = couple.partner_key
     try:
-        item = make_appreciation(
-            Couple.new_id("appreciation"), couple.me, partner, today, args.text
-        )
+        item = make_appreciation(Couple.new_id(APPRECIATION), couple.me, partner, today, args.text)
     except ValueError as error:
         raise CLIError(str(error)) from None
     store.save_appreciation(couple, item)
@@ -335,7 +334,7 @@ def run_repair(args: argparse.Namespace, context: Context) -> int:
     couple = context.couple()
     try:
         repair = make_repair(
-            Couple.new_id("repair"),
+            Couple.new_id(REPAIR),
             couple.me,
             couple.partner_key,
             my_today(couple),

@@ -43,8 +43,10 @@ def in_range(day: date) -> date:
 @dataclass(slots=True)
 class Context:
     data_flag: str | None = None
-    # The couple the command opened, so `main` can bring the calendar feed up to date.
+    # The couple the command opened, so `main` can bring the calendar feed up to date,
+    # and how many changes its store had once open (what the command wrote comes after).
     opened: Couple | None = None
+    changes_when_opened: int = 0
 
     def config(self) -> LocalConfig | None:
         return load_config()
@@ -71,7 +73,14 @@ class Context:
                 "`rekindle join --data NEW_FOLDER`."
             )
         self.opened = Couple.open(config, data_dir=data_dir, recent_only=recent_only)
+        self.changes_when_opened = len(self.opened.store.changes)
         return self.opened
+
+    def changed_kinds(self) -> set[str]:
+        """The kinds of record that changed since the command opened the folder."""
+        if self.opened is None:
+            return set()
+        return {r.kind for r in self.opened.store.changes[self.changes_when_opened :]}
 
 
 def say(text: str = "") -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
+from tracker.cli.bin_cmds import run_deleted
 from tracker.cli.common import (
     DATA_OPTION,
     CLIError,
@@ -17,6 +17,7 @@ from tracker.cli.common import (
     my_today,
     say,
 )
+from tracker.cli.matching import ambiguous, match_title
 from tracker.domain.content.starter import STARTER_HABITS
 from tracker.domain.habits.today import (
     HabitRow,
@@ -28,8 +29,6 @@ from tracker.domain.habits.today import (
 )
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
 from tracker.store.couple import Couple
-
-T = TypeVar("T")
 
 
 def register(commands: Any) -> None:
@@ -81,25 +80,6 @@ def parse_day(text: str | None, today: date) -> date:
     if day > today:
         raise CLIError(f"{day} hasn't happened yet; you can tick today or earlier days.")
     return day
-
-
-def match_title(items: Sequence[T], title_of: Callable[[T], str], wanted: str) -> list[T]:
-    """Exact name, else prefixes, else parts of names (case-blind): the first that matches."""
-    key = " ".join(wanted.split()).casefold()
-    for test in (
-        lambda title: title == key,
-        lambda title: title.startswith(key),
-        lambda title: key in title,
-    ):
-        found = [item for item in items if test(title_of(item).casefold())]
-        if found:
-            return found
-    return []
-
-
-def ambiguous(wanted: str, titles: Sequence[str], noun: str = "habit") -> CLIError:
-    names = ", ".join(f"“{title}”" for title in titles[:6])
-    return CLIError(f"“{wanted}” matches more than one {noun} ({names}); type more of the name.")
 
 
 def find_habit(habits: list[Habit], wanted: str) -> Habit:
@@ -229,8 +209,6 @@ def run_habits(args: argparse.Namespace, context: Context) -> int:
             say(f"{starter.key:<28} {starter.area.value:<14} {starter.title}")
         return 0
     if args.deleted:
-        from tracker.cli.bin_cmds import run_deleted
-
         return run_deleted(args, context)
     couple = context.couple()
     habits = couple.habits(include_archived=True)

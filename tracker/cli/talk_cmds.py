@@ -24,7 +24,6 @@ from tracker.domain.talks.model import (
     UNPLANNED,
     Meeting,
     Slot,
-    clean_line,
     is_over,
     plan_slot,
     upcoming,
@@ -43,6 +42,7 @@ from tracker.domain.talks.schedule import (
     parse_minutes,
     parse_weekday,
 )
+from tracker.domain.text import clean_line
 from tracker.store import talks
 from tracker.store.couple import Couple
 
@@ -272,7 +272,9 @@ def run_log(args: argparse.Namespace, context: Context) -> int:
     due = in_range(_checked(parse_date, args.due)) if args.due else today + timedelta(days=7)
     if args.promise and due < today:
         raise CLIError(f"{due} has already gone; promises need a day still to come.")
-    promises = [_checked(clean_line, p, "promise", MAX_FOLLOWUP) for p in args.promise]
+    promises = [
+        _checked(clean_line, p, "promise", MAX_FOLLOWUP, required=True) for p in args.promise
+    ]
     slot_id, original = _checked(talks.meeting_on, couple, day, slot_id)
     changes = _checked(
         talks.log_talk,

@@ -15,7 +15,7 @@ from tracker.domain.models import (
     Schedule,
     ScheduleKind,
 )
-from tracker.domain.text import strip_controls
+from tracker.domain.text import single_line
 
 MAX_DESCRIPTION = 500
 MAX_UNIT = 20
@@ -88,13 +88,13 @@ def habit_from_draft(
 ) -> Habit:
     """A valid Habit, or ValueError with a sentence for the person filling the form."""
     title = clean_title(draft.title)
-    description = " ".join(strip_controls(draft.description).split())
+    description = single_line(draft.description)
     if len(description) > MAX_DESCRIPTION:
         raise ValueError(f"Keep the description under {MAX_DESCRIPTION} characters.")
     schedule = schedule_of(draft)
     target, unit = 1.0, ""
     if draft.kind is HabitKind.MEASURABLE:
-        unit = " ".join(strip_controls(draft.unit).split())
+        unit = single_line(draft.unit)
         if len(unit) > MAX_UNIT:
             raise ValueError(f"Keep the unit short (up to {MAX_UNIT} characters), like “minutes”.")
         target = parse_amount(draft.target, unit)

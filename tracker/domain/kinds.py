@@ -1,5 +1,8 @@
-"""Every kind of record, declared once: its name, how its data becomes a domain object,
+"""Every kind of record in one table: its name, how its data becomes a domain object,
 and whether it lives in month shards.
+
+Each feature names its kinds next to its types (tracker/domain/<feature>/kinds.py);
+the few shared ones (people, habits, ticks, settings) are named here.
 
 The store validates and parses through this table, so a kind is never retyped
 as a string elsewhere and a record that does not fit its kind is skipped (and
@@ -14,6 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, TypeVar
 
+from tracker.domain.checkin import kinds as checkin
+from tracker.domain.dates import kinds as dates
+from tracker.domain.goals import kinds as goals
+from tracker.domain.talks import kinds as talks
 from tracker.domain.validation import Invalid
 
 T = TypeVar("T")
@@ -37,6 +44,7 @@ class Kind:
 PERSON: Final = "person"
 HABIT: Final = "habit"
 CHECK: Final = "check"
+SETTING: Final = "setting"  # one person's setting (store/settings.py), read where it is used
 
 KINDS: Final[dict[str, Kind]] = {
     kind.name: kind
@@ -44,25 +52,33 @@ KINDS: Final[dict[str, Kind]] = {
         Kind(PERSON, "models:Person", with_id=False),
         Kind(HABIT, "models:Habit"),
         Kind(CHECK, "models:Check", with_id=False, sharded=True),
-        Kind("appreciation", "checkin.promises:Appreciation", sharded=True),
-        Kind("checkin", "checkin.model:CheckIn", with_id=False, sharded=True),
-        Kind("repair", "checkin.promises:Repair"),
-        Kind("promise", "checkin.promises:Promise"),
-        Kind("goal", "goals.model:Goal"),
-        Kind("milestone", "goals.model:Milestone"),
-        Kind("date", "dates.model:DateNight"),
-        Kind("date-occurrence", "dates.model:Mark", with_id=False, sharded=True),
-        Kind("date-rating", "dates.views:Rating", with_id=False, sharded=True),
-        Kind("idea", "dates.jar:JarIdea"),
-        Kind("talk", "talks.model:Slot"),
-        Kind("talk-occurrence", "talks.model:Occurrence", with_id=False, sharded=True),
-        Kind("talk-note", "talks.log:Note", with_id=False, sharded=True),
-        Kind("talk-followup", "talks.log:Followup"),
-        Kind("prompt-pref", "talks.prompts:PromptPref", with_id=False),
-        Kind("talk-week", sharded=True),
+        Kind(checkin.APPRECIATION, "checkin.promises:Appreciation", sharded=True),
+        Kind(checkin.CHECKIN, "checkin.model:CheckIn", with_id=False, sharded=True),
+        Kind(checkin.REPAIR, "checkin.promises:Repair"),
+        Kind(checkin.PROMISE, "checkin.promises:Promise"),
+        Kind(goals.GOAL, "goals.model:Goal"),
+        Kind(goals.MILESTONE, "goals.model:Milestone"),
+        Kind(dates.DATE, "dates.model:DateNight"),
+        Kind(dates.OCCURRENCE, "dates.model:Mark", with_id=False, sharded=True),
+        Kind(dates.RATING, "dates.views:Rating", with_id=False, sharded=True),
+        Kind(dates.IDEA, "dates.jar:JarIdea"),
+        Kind(talks.SLOT, "talks.model:Slot"),
+        Kind(talks.OCCURRENCE, "talks.model:Occurrence", with_id=False, sharded=True),
+        Kind(talks.NOTE, "talks.log:Note", with_id=False, sharded=True),
+        Kind(talks.FOLLOWUP, "talks.log:Followup"),
+        Kind(talks.PREF, "talks.prompts:PromptPref", with_id=False),
+        Kind(talks.WEEK, sharded=True),
     )
 }
 SHARDED_KINDS: Final = frozenset(name for name, kind in KINDS.items() if kind.sharded)
+# The kinds a calendar event is made of: a write of any of them may change the calendar
+# feed, and a change to any other kind (a habit tick, a rating) cannot.
+FEED_KINDS: Final = frozenset({dates.DATE, dates.OCCURRENCE, talks.SLOT, talks.OCCURRENCE})
+
+
+def touches_feed(kinds: Iterable[str]) -> bool:
+    """Whether records of these kinds changing can change the calendar feed."""
+    return any(kind in FEED_KINDS for kind in kinds)
 
 
 @cache

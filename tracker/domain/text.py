@@ -87,3 +87,47 @@ def strip_controls(text: str) -> str:
             if ch in "\n\t\u200d" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
         )
     return "".join(kept)
+
+
+# -- what people type, cleaned to fit ------------------------------------------------
+
+# The longest name of a habit, a goal or a date: one line on every screen and calendar.
+MAX_TITLE = 80
+# The longest note on a tick or a date: room for a paragraph, not a diary.
+MAX_NOTE = 2000
+
+
+def single_line(text: str) -> str:
+    """What someone typed, on one line: controls dropped, spaces folded."""
+    return " ".join(strip_controls(text).split())
+
+
+def clean_line(text: str, what: str, limit: int, *, required: bool) -> str:
+    """One line of text: controls dropped, spaces folded, length checked; `required`
+    refuses an empty one."""
+    line = single_line(text)
+    if required and not line:
+        raise ValueError(f"The {what} is empty; write a few words, or leave it out.")
+    if len(line) > limit:
+        raise ValueError(
+            f"Keep the {what} to {limit} characters or fewer; this one has {len(line):,}."
+        )
+    return line
+
+
+def clean_name(text: str, what: str, limit: int = MAX_TITLE) -> str:
+    """The name of a thing (a date, an idea): one line, never empty."""
+    if not single_line(text):
+        raise ValueError(f"Give the {what} a name.")
+    return clean_line(text, what, limit, required=True)
+
+
+def clean_note(text: str) -> str:
+    """A note: newlines kept, controls dropped, at most MAX_NOTE characters."""
+    note = strip_controls(text).strip()
+    if len(note) > MAX_NOTE:
+        raise ValueError(
+            f"A note can hold up to {MAX_NOTE:,} characters; this one has "
+            f"{len(note):,}. Shorten it a little."
+        )
+    return note

@@ -10,17 +10,20 @@ unchanged feed is never rewritten.
 
 Who keeps it current: the app after every change to dates or talks, after an
 undo and when the partner's dates arrive; the `date`, `talk` and `export`
-commands after they run. Nothing here runs on import.
+commands after they run, and any other command that wrote a date or a talk
+(a goal's planned date). Nothing here runs on import: the store never renders
+a calendar, the layers above call `refresh_feed` (which kinds count:
+`tracker.domain.kinds.FEED_KINDS`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from tracker.domain.calendar import CalendarEvent
+from tracker.domain.kinds import touches_feed as touches_feed  # the app asks it per change
 from tracker.export.ics import render
 from tracker.store import dates as dates_store
 from tracker.store import talks as talks_store
@@ -28,11 +31,6 @@ from tracker.store.couple import Couple
 from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.identity import APP_NAME, CONFIG_ENV, ConfigError, load_config
 
-# The record kinds a calendar event is made of: a change to any other kind
-# (a habit tick, a rating) cannot change the feed, so it costs no render.
-FEED_KINDS = frozenset(
-    {dates_store.DATE, dates_store.OCCURRENCE, talks_store.SLOT, talks_store.OCCURRENCE}
-)
 # Where older versions kept the feed, inside the shared folder.
 SHARED_EXPORTS = "exports"
 OLD_FEED_STEM = "rekindle"
@@ -74,10 +72,6 @@ def feed_path(data_dir: Path) -> Path:
 def export_path(name: str = "rekindle-export.ics") -> Path:
     """Where the Dates screen's one-off export goes: beside the feed, on this device only."""
     return feed_dir() / name
-
-
-def touches_feed(kinds: Iterable[str]) -> bool:
-    return any(kind in FEED_KINDS for kind in kinds)
 
 
 def feed_events(couple: Couple) -> list[CalendarEvent]:

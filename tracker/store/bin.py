@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from tracker.domain.dates.kinds import DATE, IDEA
+from tracker.domain.goals.kinds import GOAL, GOAL_PARTS
+from tracker.domain.kinds import CHECK, HABIT
 from tracker.store.couple import Change, Couple
 from tracker.store.devices import replicas
 from tracker.store.records import DELETED, Record, Version, stamp_millis
@@ -21,9 +24,7 @@ from tracker.store.settings import get_setting, put_setting
 BIN_DAYS = 30
 DAY_MS = 86_400_000
 # The kinds someone deletes by hand, and what to call one of them.
-BIN_KINDS: Mapping[str, str] = {"habit": "habit", "date": "date", "idea": "idea", "goal": "goal"}
-# What a goal's delete takes with it (see goals.delete_goal), and so what comes back with it.
-GOAL_PARTS = ("milestone", "support-taken", "goal-link")
+BIN_KINDS: Mapping[str, str] = {HABIT: "habit", DATE: "date", IDEA: "idea", GOAL: "goal"}
 # A goal's parts are deleted right after it, by the same device: within this, they belong.
 PARTS_WINDOW_MS = 60_000
 TOLD = "bin-told"
@@ -96,7 +97,7 @@ def in_bin(couple: Couple, now_ms: int, everything: bool = False) -> list[Binned
     if not tombstones:
         return []
     people = replica_people(couple)
-    ticks = _ticks_since(couple, [r for r in tombstones if r.kind == "habit"], people)
+    ticks = _ticks_since(couple, [r for r in tombstones if r.kind == HABIT], people)
     found = [
         Binned(r, people.get(deleted_by_version(r)[1], ""), ticks.get(r.id, {})) for r in tombstones
     ]
@@ -115,7 +116,7 @@ def _ticks_since(
     counts: dict[str, dict[str, int]] = {}
     if not deleted_at:
         return counts
-    for check in couple.store.live("check"):
+    for check in couple.store.live(CHECK):
         habit_id = check.data.get("habit")
         stamp = deleted_at.get(habit_id) if isinstance(habit_id, str) else None
         if stamp is None or check.stamp <= stamp:
@@ -131,13 +132,16 @@ def find_in_bin(couple: Couple, record_id: str) -> Binned | None:
 
 
 def restore(couple: Couple, record_id: str) -> list[Change]:
-    """Bring a deleted thing back, with everything done to it since; undo deletes it again."""
+    """Bring a deleted thing back, with everything done to it since; undo deletes it again.
+
+    A date brought back is in the returned Changes, so the caller's feed refresh (the
+    app's, after any write of a date) puts it back in the calendar too."""
     record = couple.store.state.get(record_id)
     if record is None or not record.deleted or record.kind not in BIN_KINDS:
         raise ValueError("That is not in the bin any more; perhaps it was brought back already.")
     title = Binned(record, "").title
     changes = [couple.restore(record_id, f"Brought back “{title}”")]
-    if record.kind == "goal":
+    if record.kind == GOAL:
         changes += [couple.restore(part.id, "") for part in _goal_parts(couple, record)]
     return [c for c in changes if c is not None]
 

@@ -10,10 +10,9 @@ skipped, never a crash.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import TypeVar
 
+from tracker.domain.checkin.kinds import APPRECIATION, CHECKIN, PROMISE, REPAIR
 from tracker.domain.checkin.model import (
     CheckIn,
     HelpSetting,
@@ -37,21 +36,14 @@ from tracker.domain.checkin.promises import (
     short,
 )
 from tracker.domain.days import person_today
+from tracker.domain.kinds import SETTING
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record
 from tracker.store.settings import setting_id
 
-T = TypeVar("T")
 HELP_CARD = "help-card"  # {"enabled": bool}, also switched on the Settings screen
 HELP_DISMISSED = "help-card-dismissed"  # {"dismissed": [trigger ids]}
 AGENDA_PROMISES = 3
-
-
-def _readable(
-    couple: Couple, records: list[Record], parse: Callable[[Record], T]
-) -> list[tuple[Record, T]]:
-    """Not ours to fix: doctor's business, never a crash."""
-    return couple.parsed(records, lambda r: (r, parse(r)))
 
 
 # -- check-ins ----------------------------------------------------------------
@@ -64,7 +56,8 @@ def current_week(couple: Couple, person: str, now: datetime) -> str:
 
 def all_checkins(couple: Couple) -> list[CheckIn]:
     """Every readable check-in, oldest week first."""
-    found = _readable(couple, couple.records("checkin"), lambda r: CheckIn.from_data(r.data))
+    # One that does not fit is not ours to fix: doctor's business, never a crash.
+    found: list[tuple[Record, CheckIn]] = couple.with_objects(couple.records(CHECKIN))
     # The id is the truth about whose week it is; a record claiming otherwise is skipped.
     kept = [c for record, c in found if record.id == c.id]
     return sorted(kept, key=lambda c: (c.week, c.person))
@@ -76,10 +69,10 @@ def checkins_of(couple: Couple, person: str) -> list[CheckIn]:
 
 def checkin_for(couple: Couple, person: str, week: str) -> CheckIn | None:
     record = couple.record(checkin_id(person, week))
-    if record is None:
+    if record is None or record.kind != CHECKIN:
         return None
-    found = _readable(couple, [record], lambda r: CheckIn.from_data(r.data))
-    return found[0][1] if found else None
+    found: list[CheckIn] = couple.as_objects([record])
+    return found[0] if found else None
 
 
 def save_checkin(couple: Couple, checkin: CheckIn) -> Change:
@@ -87,7 +80,7 @@ def save_checkin(couple: Couple, checkin: CheckIn) -> Change:
     again = couple.record(checkin.id) is not None
     what = "Updated the check-in" if again else "Checked in"
     return couple.put_record(
-        "checkin", checkin.id, checkin.to_data(), f"{what} for {week_label(checkin.week)}"
+        CHECKIN, checkin.id, checkin.to_data(), f"{what} for {week_label(checkin.week)}"
     )
 
 
@@ -127,13 +120,13 @@ def dismiss_help(couple: Couple, triggers: list[HelpTrigger]) -> Change:
     """Hide the card for these triggers, on all my devices, until a new check-in."""
     setting = help_setting(couple, couple.me).dismiss(triggers)
     record_id = setting_id(couple.me, HELP_DISMISSED)
-    return couple.put_record("setting", record_id, setting.dismissed_data(), "Hid the help card")
+    return couple.put_record(SETTING, record_id, setting.dismissed_data(), "Hid the help card")
 
 
 def set_help_enabled(couple: Couple, enabled: bool) -> Change:
     record_id = setting_id(couple.me, HELP_CARD)
     what = "Turned the help card on" if enabled else "Turned the help card off"
-    return couple.put_record("setting", record_id, HelpSetting(enabled).enabled_data(), what)
+    return couple.put_record(SETTING, record_id, HelpSetting(enabled).enabled_data(), what)
 
 
 def active_help(couple: Couple, current: str) -> list[HelpTrigger]:
@@ -146,7 +139,7 @@ def active_help(couple: Couple, current: str) -> list[HelpTrigger]:
 
 def promises(couple: Couple) -> list[Promise]:
     """Open ones first, soonest due; then settled ones, most recent first."""
-    found = [p for _, p in _readable(couple, couple.records("promise"), _promise)]
+    found: list[Promise] = couple.objects(PROMISE)
     open_ = sorted((p for p in found if p.active), key=lambda p: (p.due, p.made, p.id))
     settled = sorted(
         (p for p in found if not p.active),
@@ -156,12 +149,8 @@ def promises(couple: Couple) -> list[Promise]:
     return open_ + settled
 
 
-def _promise(record: Record) -> Promise:
-    return Promise.from_data(record.id, record.data)
-
-
 def save_promise(couple: Couple, promise: Promise, description: str) -> Change:
-    return couple.put_record("promise", promise.id, promise.to_data(), description)
+    return couple.put_record(PROMISE, promise.id, promise.to_data(), description)
 
 
 def reliabilities(couple: Couple, today: date) -> dict[str, dict[int, Reliability]]:
@@ -178,24 +167,22 @@ def reliabilities(couple: Couple, today: date) -> dict[str, dict[int, Reliabilit
 
 def repairs(couple: Couple) -> list[Repair]:
     """Newest first."""
-    found = _readable(couple, couple.records("repair"), lambda r: Repair.from_data(r.id, r.data))
+    found: list[tuple[Record, Repair]] = couple.with_objects(couple.records(REPAIR))
     return [r for _, r in sorted(found, key=lambda f: (f[1].day, f[0].stamp), reverse=True)]
 
 
 def save_repair(couple: Couple, repair: Repair) -> Change:
-    return couple.put_record("repair", repair.id, repair.to_data(), "Logged a repair")
+    return couple.put_record(REPAIR, repair.id, repair.to_data(), "Logged a repair")
 
 
 def appreciations(couple: Couple) -> list[Appreciation]:
     """Newest first."""
-    found = _readable(
-        couple, couple.records("appreciation"), lambda r: Appreciation.from_data(r.id, r.data)
-    )
+    found: list[tuple[Record, Appreciation]] = couple.with_objects(couple.records(APPRECIATION))
     return [a for _, a in sorted(found, key=lambda f: (f[1].day, f[0].stamp), reverse=True)]
 
 
 def save_appreciation(couple: Couple, item: Appreciation) -> Change:
-    return couple.put_record("appreciation", item.id, item.to_data(), "Noted an appreciation")
+    return couple.put_record(APPRECIATION, item.id, item.to_data(), "Noted an appreciation")
 
 
 # -- the Today screen ------------------------------------------------------------

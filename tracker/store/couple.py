@@ -120,6 +120,16 @@ class Couple:
         """Records as the domain objects their kinds declare (domain/kinds.py)."""
         return self.parsed(records, lambda r: parse(r.kind, r.id, r.data))
 
+    def objects(self, kind: str) -> list[Any]:
+        """Every live record of a kind, oldest id first, as the domain object its kind
+        declares: how each store module reads its own kinds."""
+        return self.as_objects(self.records(kind))
+
+    def with_objects(self, records: Iterable[Record]) -> list[tuple[Record, Any]]:
+        """Each record beside its domain object, for readers that need the record too (its
+        id, its stamp); one that does not fit is left out and named, as everywhere."""
+        return self.parsed(records, lambda r: (r, parse(r.kind, r.id, r.data)))
+
     def people(self) -> dict[str, Person]:
         found: dict[str, Person] = {}
         for key in PARTNERS:
@@ -217,6 +227,11 @@ class Couple:
                     days[check.day] = check
             self._checks_seen = len(store.changes)
         return self._checks
+
+    def checks_among(self, records: Iterable[Record]) -> list[Check]:
+        """The live check-offs among these records (say, what just arrived), as Checks: the
+        UI is told what happened, and never reads a record's data itself."""
+        return self.parsed((r for r in records if r.kind == CHECK and not r.deleted), _check)
 
     def check(self, habit_id: str, person: str, day: date) -> Check | None:
         return self.checks_by().get(person, {}).get(habit_id, {}).get(day)

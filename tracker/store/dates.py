@@ -1,9 +1,9 @@
 """Date nights, their evenings, ratings and the couple's own ideas, in the couple's folder.
 
-Records: "date" (one per date or series, edited by whoever plans it),
-"date-occurrence" (``dateocc:<date id>:<day>``: what happened to one evening),
-"date-rating" (``daterating:<date id>:<day>:<person>``: each partner's own),
-and "idea" (the couple's own ideas for the jar).
+Records (their kinds: tracker/domain/dates/kinds.py): a date (one per date or series,
+edited by whoever plans it), its evenings' marks (``dateocc:<date id>:<day>``: what
+happened to one evening), ratings (``daterating:<date id>:<day>:<person>``: each
+partner's own), and the couple's own ideas for the jar.
 
 Nothing here writes a calendar file: the feed is derived from both partners'
 records, so it lives on each device, outside the shared folder, and the export
@@ -13,15 +13,19 @@ layer keeps it current (tracker.export.feed).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import TypeVar
 
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.content.ideas import IdeaKind, find_idea
 from tracker.domain.dates.input import DateDraft, date_from_draft
 from tracker.domain.dates.jar import JarIdea, jar, recently_used, surprise
+
+# The date kinds, also read as dates.DATE (and so on) by screens, commands and tests.
+from tracker.domain.dates.kinds import DATE as DATE
+from tracker.domain.dates.kinds import IDEA as IDEA
+from tracker.domain.dates.kinds import OCCURRENCE as OCCURRENCE
+from tracker.domain.dates.kinds import RATING as RATING
 from tracker.domain.dates.model import (
     DateNight,
     Mark,
@@ -35,14 +39,7 @@ from tracker.domain.dates.model import (
 from tracker.domain.dates.records import DateStatus
 from tracker.domain.dates.views import QualityTime, Rating, agenda_lines, quality_time
 from tracker.store.couple import Change, Couple, NotSetUp
-from tracker.store.records import Record, stamp_millis
-
-DATE = "date"
-OCCURRENCE = "date-occurrence"
-RATING = "date-rating"
-IDEA = "idea"
-T = TypeVar("T")
-
+from tracker.store.records import stamp_millis
 
 # -- reading ----------------------------------------------------------------------
 
@@ -52,38 +49,35 @@ def couple_tz(couple: Couple) -> str:
     return couple.person("a").tz
 
 
-def _parsed(couple: Couple, records: list[Record], parse: Callable[[Record], T]) -> list[T]:
-    return couple.parsed(records, parse)  # a damaged or foreign entry is skipped, and named
-
-
 def dates(couple: Couple) -> list[DateNight]:
-    return _parsed(couple, couple.records(DATE), lambda r: DateNight.from_data(r.id, r.data))
+    found: list[DateNight] = couple.objects(DATE)  # a damaged or foreign one is skipped, named
+    return found
 
 
 def find_date(couple: Couple, date_id: str) -> DateNight | None:
     record = couple.record(date_id)
     if record is None or record.kind != DATE:
         return None
-    found = _parsed(couple, [record], lambda r: DateNight.from_data(r.id, r.data))
+    found: list[DateNight] = couple.as_objects([record])
     return found[0] if found else None
 
 
 def marks(couple: Couple) -> dict[str, dict[date, Mark]]:
-    return marks_by_date(
-        _parsed(couple, couple.records(OCCURRENCE), lambda r: Mark.from_data(r.data))
-    )
+    return marks_by_date(couple.objects(OCCURRENCE))
 
 
 def ratings(couple: Couple) -> dict[tuple[str, date], dict[str, Rating]]:
     """(date id, day) → person → rating."""
     found: dict[tuple[str, date], dict[str, Rating]] = {}
-    for rating in _parsed(couple, couple.records(RATING), lambda r: Rating.from_data(r.data)):
+    rating: Rating
+    for rating in couple.objects(RATING):
         found.setdefault((rating.date_id, rating.day), {})[rating.person] = rating
     return found
 
 
 def own_ideas(couple: Couple) -> list[JarIdea]:
-    return _parsed(couple, couple.records(IDEA), lambda r: JarIdea.from_data(r.id, r.data))
+    found: list[JarIdea] = couple.objects(IDEA)
+    return found
 
 
 def idea_jar(couple: Couple) -> list[JarIdea]:
@@ -130,7 +124,8 @@ def set_status(couple: Couple, dn: DateNight, day: date, status: DateStatus) -> 
     if occurrence(couple, dn, day) is None:
         raise ValueError(f"“{dn.title}” isn't on {day:%A %d %B %Y}.")
     record = couple.record(occurrence_id(dn.id, day))
-    before = _parsed(couple, [record], lambda r: Mark.from_data(r.data)) if record else []
+    is_mark = record is not None and record.kind == OCCURRENCE
+    before: list[Mark] = couple.as_objects([record]) if record and is_mark else []
     revision = before[0].revision + 1 if before else 1
     mark = Mark(dn.id, day, status, revision)
     words = {DateStatus.DONE: "Done", DateStatus.CANCELLED: "Called off"}

@@ -3,19 +3,13 @@ are, whether two claim to be one, and whose clock runs ahead of whose."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from tracker.store.clocks import SKEW_TOLERANCE_MS, minutes_ahead, newest_arrivals
 from tracker.store.files import LOG_DIR, FileRole, classify
 from tracker.store.records import stamp_millis
-
-if TYPE_CHECKING:
-    from tracker.store.store import Store
-
-# A change stamped this far ahead of our clock means someone's clock is off.
-SKEW_TOLERANCE_MS = 10 * 60 * 1000
+from tracker.store.store import Store
 
 
 @dataclass(slots=True)
@@ -81,11 +75,12 @@ def clock_skew(store: Store) -> list[Skew]:
     next file, so the other side learns it too.
     """
     now = store._now()
-    newest = _newest_arrivals(store, ((p, seen.read.meta) for p, seen in store._seen.items()))
+    metas = ((path, seen.read.meta) for path, seen in store._seen.items())
+    newest = newest_arrivals(store.replica_id, metas)
     found: list[Skew] = []
     ahead: dict[str, int] = {}
     for replica, (arrived, meta) in newest.items():
-        minutes = _minutes_ahead(meta, arrived)
+        minutes = minutes_ahead(meta, arrived)
         if minutes is not None:
             ahead[replica] = minutes
         said = meta.get("ahead")
@@ -101,44 +96,3 @@ def clock_skew(store: Store) -> list[Skew]:
     store.writer.ahead = ahead
     found.extend(Skew(replica, minutes, store.replica_id) for replica, minutes in ahead.items())
     return sorted(found, key=lambda s: (s.replica, s.noticed_by))
-
-
-def note_arrivals(store: Store, arrived: Iterable[tuple[Path, dict[str, Any]]]) -> None:
-    """What files that just arrived say of their writers' clocks, kept for our next write.
-
-    Only the files read now are looked at, so a refresh after a partner's tick costs
-    a stat or two, not a walk over the whole history (that is doctor's clock_skew)."""
-    for replica, (when, meta) in _newest_arrivals(store, arrived).items():
-        minutes = _minutes_ahead(meta, when)
-        if minutes is None:
-            store.writer.ahead.pop(replica, None)
-        else:
-            store.writer.ahead[replica] = minutes
-
-
-def _newest_arrivals(
-    store: Store, files: Iterable[tuple[Path, dict[str, Any]]]
-) -> dict[str, tuple[int, dict[str, Any]]]:
-    """Per other replica, its most recently arrived main file that notes a clock:
-    (when it landed here, by our clock; its meta)."""
-    newest: dict[str, tuple[int, dict[str, Any]]] = {}
-    for path, meta in files:
-        replica = path.parent.parent.name if path.parent.name == LOG_DIR else path.parent.name
-        if replica == store.replica_id or classify(path.name)[0] is not FileRole.MAIN:
-            continue
-        if "clock" not in meta:
-            continue
-        try:
-            arrived = path.stat().st_ctime_ns // 1_000_000
-        except OSError:
-            continue
-        if replica not in newest or arrived > newest[replica][0]:
-            newest[replica] = (arrived, meta)
-    return newest
-
-
-def _minutes_ahead(meta: dict[str, Any], arrived: int) -> int | None:
-    clock = meta.get("clock")
-    if type(clock) is int and clock - arrived > SKEW_TOLERANCE_MS:
-        return (clock - arrived) // 60000
-    return None

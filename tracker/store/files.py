@@ -124,6 +124,15 @@ class FileRead:
         return f"{text} ({self.detail})" if self.detail else text
 
 
+@dataclass(slots=True)
+class Seen:
+    """A file as last read: its (size, mtime) signature, to tell when it changed, and what
+    reading it gave."""
+
+    signature: tuple[int, int]
+    read: FileRead
+
+
 def parse_file(path: Path, raw: bytes) -> FileRead:
     result = FileRead(path)
     if not raw.strip():

@@ -18,12 +18,24 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeGuard
 
 from tracker.domain.content.values import LIFE_AREAS
+from tracker.domain.dates.kinds import DATE
 from tracker.domain.goals.alignment import Alignment, align
+from tracker.domain.goals.kinds import (
+    GOAL,
+    GOAL_PARTS,
+    LINK,
+    MILESTONE,
+    PRIORITIES,
+    SETTINGS,
+    SUPPORT_TAKEN,
+    VALUES,
+    VISION,
+)
 from tracker.domain.goals.model import (
     Goal,
     Milestone,
@@ -40,11 +52,12 @@ from tracker.domain.goals.priorities import (
     review_due,
 )
 from tracker.domain.goals.values import HORIZONS, Answers, clean_ranking
+from tracker.domain.kinds import HABIT
 from tracker.domain.models import Habit
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record
 
-SETTINGS_ID = "goals-settings"
+SETTINGS_ID = SETTINGS  # one record for the couple, its id its kind
 AGENDA_LINES = 4
 
 
@@ -56,7 +69,7 @@ def token() -> str:
 
 
 def values_of(couple: Couple, person: str) -> list[str]:
-    record = couple.record(f"values:{person}")
+    record = couple.record(f"{VALUES}:{person}")
     if record is None or record.deleted:
         return []
     ranked = record.data.get("ranked")
@@ -66,8 +79,8 @@ def values_of(couple: Couple, person: str) -> list[str]:
 def save_values(couple: Couple, person: str, ranked: Sequence[str]) -> Change:
     cleaned = clean_ranking(ranked)
     return couple.put_record(
-        "values",
-        f"values:{person}",
+        VALUES,
+        f"{VALUES}:{person}",
         {"person": person, "ranked": cleaned},
         f"Saved {couple.name_of(person)}'s values",
     )
@@ -101,7 +114,7 @@ def save_vision(couple: Couple, person: str, area: str, texts: dict[int, str]) -
         label = f"{area} in {years} year{'s' if years > 1 else ''}"
         if text:
             data = {"person": person, "area": area, "years": years, "text": text}
-            changes.append(couple.put_record("vision", record_id, data, f"Saved {label}"))
+            changes.append(couple.put_record(VISION, record_id, data, f"Saved {label}"))
         else:
             change = couple.delete_record(record_id, f"Cleared {label}")
             if change is not None:
@@ -123,13 +136,8 @@ def alignment(couple: Couple) -> Alignment:
 # -- goals and milestones --------------------------------------------------------
 
 
-def _parsed(couple: Couple, records: Iterable[Record], parse: Any) -> list[Any]:
-    """Records read as domain objects; a damaged one from a partner's file is skipped."""
-    return couple.parsed(records, lambda r: parse(r.id, r.data))
-
-
 def goals(couple: Couple) -> list[Goal]:
-    found: list[Goal] = _parsed(couple, couple.records("goal"), Goal.from_data)
+    found: list[Goal] = couple.objects(GOAL)  # a damaged one from a partner's file is skipped
     return sorted(
         found,
         key=lambda g: (g.reached, g.target is None, g.target or date.max, g.title.casefold()),
@@ -138,18 +146,19 @@ def goals(couple: Couple) -> list[Goal]:
 
 def goal(couple: Couple, goal_id: str) -> Goal | None:
     record = couple.record(goal_id)
-    if record is None or record.deleted or record.kind != "goal":
+    if record is None or record.deleted or record.kind != GOAL:
         return None
-    found = _parsed(couple, [record], Goal.from_data)
+    found: list[Goal] = couple.as_objects([record])
     return found[0] if found else None
 
 
 def save_goal(couple: Couple, new: Goal) -> Change:
-    return couple.put_record("goal", new.id, new.to_data(), f"Saved “{new.title}”")
+    return couple.put_record(GOAL, new.id, new.to_data(), f"Saved “{new.title}”")
 
 
 def milestones(couple: Couple) -> list[Milestone]:
-    return _parsed(couple, couple.records("milestone"), Milestone.from_data)
+    found: list[Milestone] = couple.objects(MILESTONE)
+    return found
 
 
 def new_milestone_id(goal_id: str) -> str:
@@ -158,13 +167,13 @@ def new_milestone_id(goal_id: str) -> str:
 
 def save_milestone(couple: Couple, milestone: Milestone, description: str = "") -> Change:
     return couple.put_record(
-        "milestone", milestone.id, milestone.to_data(), description or f"Saved “{milestone.title}”"
+        MILESTONE, milestone.id, milestone.to_data(), description or f"Saved “{milestone.title}”"
     )
 
 
 def _records_of_goal(couple: Couple, goal_id: str) -> list[Record]:
     found = []
-    for kind in ("milestone", "support-taken", "goal-link"):
+    for kind in GOAL_PARTS:
         found += [r for r in couple.records(kind) if r.id.startswith(f"{kind}:{goal_id}:")]
     return found
 
@@ -194,7 +203,7 @@ def delete_milestone(couple: Couple, milestone: Milestone) -> Change | None:
 def links(couple: Couple, goal_id: str) -> list[tuple[str, str]]:
     """(what, title) of the live habits and dates this goal started."""
     found = []
-    for record in couple.records("goal-link"):
+    for record in couple.records(LINK):
         if record.data.get("goal") != goal_id:
             continue
         target = couple.record(str(record.data.get("target", "")))
@@ -205,24 +214,24 @@ def links(couple: Couple, goal_id: str) -> list[tuple[str, str]]:
 
 def _link(couple: Couple, goal_id: str, target: str, what: str) -> Change:
     data = {"goal": goal_id, "target": target, "what": what}
-    return couple.put_record("goal-link", f"goal-link:{goal_id}:{target}", data, "Linked")
+    return couple.put_record(LINK, f"{LINK}:{goal_id}:{target}", data, "Linked")
 
 
 def habit_for_goal(couple: Couple, goal_id: str, habit: Habit) -> list[Change]:
     """Save a habit a goal started; undo takes back both."""
-    return [couple.save_habit(habit), _link(couple, goal_id, habit.id, "habit")]
+    return [couple.save_habit(habit), _link(couple, goal_id, habit.id, HABIT)]
 
 
 def plan_date(couple: Couple, goal_id: str, data: dict[str, Any]) -> list[Change]:
-    date_id = Couple.new_id("date")
-    saved = couple.put_record("date", date_id, data, f"Planned “{data['title']}”")
-    return [saved, _link(couple, goal_id, date_id, "date")]
+    date_id = Couple.new_id(DATE)
+    saved = couple.put_record(DATE, date_id, data, f"Planned “{data['title']}”")
+    return [saved, _link(couple, goal_id, date_id, DATE)]
 
 
 def taken_on(couple: Couple) -> dict[tuple[str, str], tuple[str, str]]:
     """(goal id, action key) → (who took it on, habit title), while the habit is there."""
     found = {}
-    for record in couple.records("support-taken"):
+    for record in couple.records(SUPPORT_TAKEN):
         habit = couple.habit(str(record.data.get("habit", "")))
         if habit is not None and not habit.archived:
             key = (str(record.data.get("goal", "")), str(record.data.get("action", "")))
@@ -236,8 +245,8 @@ def take_on(couple: Couple, goal_id: str, action: SupportAction, habit: Habit) -
     return [
         couple.save_habit(habit),
         couple.put_record(
-            "support-taken",
-            f"support-taken:{goal_id}:{action.key}",
+            SUPPORT_TAKEN,
+            f"{SUPPORT_TAKEN}:{goal_id}:{action.key}",
             data,
             f"Took on “{action.text}”",
         ),
@@ -257,7 +266,7 @@ def _is_month(value: object) -> TypeGuard[str]:
 
 def reviews(couple: Couple, person: str) -> list[Review]:
     found = []
-    for record in couple.records("priorities"):
+    for record in couple.records(PRIORITIES):
         month = record.data.get("month")
         if record.data.get("person") != person or not _is_month(month):
             continue
@@ -274,7 +283,7 @@ def save_review(couple: Couple, person: str, day: date, ranked: Sequence[str]) -
     month = month_key(day)
     data = {"person": person, "month": month, "ranked": clean_priorities(ranked)}
     return couple.put_record(
-        "priorities", f"priorities:{person}:{month}", data, "Saved the priorities review"
+        PRIORITIES, f"{PRIORITIES}:{person}:{month}", data, "Saved the priorities review"
     )
 
 

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from tracker.domain.sample.couple import REPLICAS, generate
+from tracker.domain.sample.couple import REPLICAS
+from tracker.domain.sample.story import generate
 from tracker.store.files import make_private_dir
 from tracker.store.identity import LocalConfig
 from tracker.store.records import Record, format_stamp, stamp_millis

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tracker.domain.kinds import SETTING
 from tracker.store.couple import Change, Couple
 
 
@@ -19,4 +20,4 @@ def get_setting(
 
 
 def put_setting(couple: Couple, name: str, data: dict[str, Any]) -> Change:
-    return couple.put_record("setting", setting_id(couple.me, name), data, f"Changed {name}")
+    return couple.put_record(SETTING, setting_id(couple.me, name), data, f"Changed {name}")

@@ -15,7 +15,7 @@ from pathlib import Path
 from tracker.domain.content.starter import find_starter
 from tracker.domain.days import person_today, tz_problem
 from tracker.domain.models import PARTNERS, Person
-from tracker.domain.text import strip_controls
+from tracker.domain.text import single_line
 from tracker.store.couple import Couple
 from tracker.store.files import REPLICAS_DIR, make_private_dir
 from tracker.store.identity import (
@@ -43,8 +43,9 @@ class SetupError(Exception):
 
 
 def check_name(name: str, who: str) -> str:
-    # strip_controls, not isprintable(): the zero-width joiner in 👨‍👩‍👧 is not "printable".
-    cleaned = " ".join(strip_controls(name).split())
+    # single_line drops controls; not isprintable(): the zero-width joiner in
+    # 👨‍👩‍👧 is not "printable".
+    cleaned = single_line(name)
     if not cleaned:
         raise SetupError(f"Please give {who} name.")
     if len(cleaned) > MAX_NAME:

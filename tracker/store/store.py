@@ -15,6 +15,7 @@ from typing import Any
 
 from tracker.store.batch import Batch
 from tracker.store.cache import CACHE_WORTH, cache_file, load_cache, paused_gc, save_cache
+from tracker.store.clocks import note_arrivals
 from tracker.store.files import (
     CORE,
     LOG_DIR,
@@ -22,12 +23,14 @@ from tracker.store.files import (
     FileRead,
     FileRole,
     Problem,
+    Seen,
     classify,
     folder_entries,
     make_private_dir,
     read_file,
 )
 from tracker.store.merge import merge_into, next_version, rebase
+from tracker.store.own_files import tidy_own_files
 from tracker.store.records import DELETED, HybridClock, Record
 from tracker.store.replica import ReadOnlyFile, ReplicaWriter, replica_dir, replica_lock
 from tracker.store.shards import only_months, shard_of
@@ -47,12 +50,6 @@ class Scan:
     refused: list[FileRead] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class _Seen:
-    signature: tuple[int, int]
-    read: FileRead
-
-
 class Store:
     def __init__(
         self,
@@ -69,7 +66,7 @@ class Store:
         self.writer = ReplicaWriter(self.data_dir, replica_id, self.meta)
         self.writer.now_millis = self._now
         self.state: dict[str, Record] = {}
-        self._seen: dict[Path, _Seen] = {}
+        self._seen: dict[Path, Seen] = {}
         self.temp_files: list[Path] = []
         self.other_files: list[Path] = []
         self.refused: list[FileRead] = []
@@ -138,7 +135,7 @@ class Store:
         if cached is not None:
             self.state = cached.state
             self._seen = {
-                p: _Seen(sig, FileRead(p, meta=meta, damaged=damaged))
+                p: Seen(sig, FileRead(p, meta=meta, damaged=damaged))
                 for p, (sig, meta, damaged) in cached.files.items()
             }
             self.clock.observe(cached.newest, own=True)  # what our own clock had reached
@@ -228,7 +225,7 @@ class Store:
                 self.clock.observe(max(r.stamp for r in found.records), own=self._is_own(path))
             if classify(path.name)[0] is not FileRole.CONFLICT:
                 found.records = []  # merged; only conflict copies are needed again, to fold
-            self._seen[path] = _Seen(signature, found)
+            self._seen[path] = Seen(signature, found)
         if winners:
             self.generation += 1
             self.changes.extend(winners)
@@ -241,10 +238,8 @@ class Store:
         self.refused = scan.refused
         self._block_unwritable_own_files()
         theirs = [(path, read.meta) for path, _, read in scan.reads if not self._is_own(path)]
-        if theirs:
-            from tracker.store.devices import note_arrivals  # the two modules lean on each other
-
-            note_arrivals(self, theirs)  # so our next write tells the others what we see
+        if theirs:  # so our next write tells the others what we see
+            note_arrivals(self.writer, self.replica_id, theirs)
         return winners
 
     # -- the local cache ---------------------------------------------------
@@ -289,9 +284,8 @@ class Store:
                 self.writer.block(path.stem, seen.read)
 
     def _fold_own_conflicts(self) -> None:
-        from tracker.store.own_files import tidy_own_files  # the two modules lean on each other
-
-        tidy_own_files(self)
+        own = replica_dir(self.data_dir, self.replica_id)
+        self.folded += tidy_own_files(own, self._seen, self.temp_files, self.writer, self._wrote)
 
     # -- the merged state ------------------------------------------------
 
@@ -385,7 +379,7 @@ class Store:
             return
         seen = self._seen.get(path)
         if seen is None:
-            seen = self._seen[path] = _Seen((0, 0), FileRead(path, meta=dict(self.writer.meta)))
+            seen = self._seen[path] = Seen((0, 0), FileRead(path, meta=dict(self.writer.meta)))
         seen.signature = (stat.st_size, stat.st_mtime_ns)
         self.changes.extend(records)
 

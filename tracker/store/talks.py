@@ -13,16 +13,27 @@ Records (all in core.json):
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TypedDict
 
 from tracker.domain.calendar import CalendarEvent
+from tracker.domain.checkin.kinds import PROMISE as PROMISE
 from tracker.domain.content.prompts import Depth, Prompt, Theme, find_prompt
 from tracker.domain.models import Habit
 from tracker.domain.talks import prompts as deck
 from tracker.domain.talks.calendar import slot_events
+
+# The talk kinds, also read as talks.SLOT (and so on) by screens, commands and tests.
+from tracker.domain.talks.kinds import FOLLOWUP as FOLLOWUP
+from tracker.domain.talks.kinds import NOTE as NOTE
+from tracker.domain.talks.kinds import OCCURRENCE as OCCURRENCE
+from tracker.domain.talks.kinds import OWN as OWN
+from tracker.domain.talks.kinds import PREF as PREF
+from tracker.domain.talks.kinds import SLOT as SLOT
+from tracker.domain.talks.kinds import USED as USED
+from tracker.domain.talks.kinds import WEEK as WEEK
 from tracker.domain.talks.log import (
     MAX_TOPIC,
     Followup,
@@ -42,7 +53,6 @@ from tracker.domain.talks.model import (
     Occurrence,
     Slot,
     agenda_lines,
-    clean_line,
     meetings,
     meetings_on,
     move_problem,
@@ -53,20 +63,9 @@ from tracker.domain.talks.prompts import PromptPref
 from tracker.domain.talks.records import Status
 from tracker.domain.talks.schedule import aware, with_until
 from tracker.domain.talks.skills import draw_prompt
+from tracker.domain.text import clean_line
 from tracker.store.couple import Change, Couple
-from tracker.store.records import Record, stamp_millis
-
-SLOT, OCCURRENCE, NOTE, FOLLOWUP = "talk", "talk-occurrence", "talk-note", "talk-followup"
-PREF, USED, WEEK, OWN, PROMISE = "prompt-pref", "prompt-used", "talk-week", "own-prompt", "promise"
-
-
-T = TypeVar("T")
-
-
-def _read(couple: Couple, kind: str, parse: Callable[[Record], T]) -> list[T]:
-    """Every record of a kind we can make sense of; a damaged one is left out, not fatal."""
-    return couple.parsed(couple.records(kind), parse)
-
+from tracker.store.records import stamp_millis
 
 # --- slots ------------------------------------------------------------------------
 
@@ -77,7 +76,7 @@ def home_tz(couple: Couple) -> str:
 
 
 def slots(couple: Couple, include_cancelled: bool = False) -> list[Slot]:
-    found = _read(couple, SLOT, lambda r: Slot.from_data(r.id, r.data))
+    found: list[Slot] = couple.objects(SLOT)  # a damaged one is left out, not fatal
     kept = [s for s in found if include_cancelled or not s.cancelled]
     return sorted(kept, key=lambda s: (s.start, s.title, s.id))
 
@@ -142,7 +141,8 @@ def end_slot(couple: Couple, old: Slot, now: datetime) -> Change:
 
 
 def _occurrences(couple: Couple) -> dict[str, Occurrence]:
-    return {o.id: o for o in _read(couple, OCCURRENCE, lambda r: Occurrence.from_data(r.data))}
+    found: list[Occurrence] = couple.objects(OCCURRENCE)
+    return {o.id: o for o in found}
 
 
 def occurrence(couple: Couple, slot_id: str, day: date) -> Occurrence:
@@ -251,17 +251,19 @@ def log_talk(
 
 
 def notes(couple: Couple) -> list[Note]:
-    return _read(couple, NOTE, lambda r: Note.from_data(r.data))
+    found: list[Note] = couple.objects(NOTE)
+    return found
 
 
 def note(couple: Couple, slot_id: str, day: date, person: str) -> Note:
     found = couple.record(note_id(slot_id, day, person))
-    read = couple.parsed([found] if found else [], lambda r: Note.from_data(r.data))
+    read: list[Note] = couple.as_objects([found] if found and found.kind == NOTE else [])
     return read[0] if read else Note(slot_id, day, person)
 
 
 def followups(couple: Couple) -> list[Followup]:
-    return _read(couple, FOLLOWUP, lambda r: Followup.from_data(r.id, r.data))
+    found: list[Followup] = couple.objects(FOLLOWUP)
+    return found
 
 
 def log(couple: Couple) -> list[LogEntry]:
@@ -313,9 +315,8 @@ def prompt_by_key(couple: Couple, key: str) -> Prompt | None:
 def prefs(couple: Couple) -> dict[str, dict[str, PromptPref]]:
     """person → prompt key → their favourite/hidden marks."""
     found: dict[str, dict[str, PromptPref]] = {"a": {}, "b": {}}
-    for record, pref in couple.parsed(
-        couple.records(PREF), lambda r: (r, PromptPref.from_data(r.data))
-    ):
+    pref: PromptPref
+    for record, pref in couple.with_objects(couple.records(PREF)):
         _, person, key = [*record.id.split(":", 2), "", ""][:3]
         if person in found and key:
             found[person][key] = pref

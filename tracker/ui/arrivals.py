@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.domain.kinds import CHECK
-from tracker.domain.models import US, Check, CheckStatus
+from tracker.domain.kinds import HABIT
+from tracker.domain.models import US, CheckStatus
 from tracker.store.bin import Binned
 from tracker.store.couple import Couple
 from tracker.store.records import Record
@@ -15,8 +15,7 @@ from tracker.ui.widgets.literal import one_line
 def describe_arrivals(couple: Couple, records: Sequence[Record]) -> str:
     partner = couple.name_of(couple.partner_key)
     ticks = []
-    checks = [r for r in records if r.kind == CHECK and not r.deleted]
-    for check in couple.parsed(checks, lambda r: Check.from_data(r.data)):
+    for check in couple.checks_among(records):
         habit = couple.habit(check.habit_id)
         if habit is None or check.status is not CheckStatus.DONE:
             continue
@@ -32,7 +31,7 @@ def describe_arrivals(couple: Couple, records: Sequence[Record]) -> str:
 def describe_deletion(couple: Couple, entry: Binned) -> str:
     """The partner deleted something: say what, what of ours it kept, and where it waits."""
     who = couple.name_of(entry.deleted_by) if entry.deleted_by else "Someone"
-    what = "" if entry.kind == "habit" else f"the {entry.what} "
+    what = "" if entry.kind == HABIT else f"the {entry.what} "
     said = f"{who} deleted {what}“{one_line(entry.title, 40)}”"
     mine = entry.ticks_by.get(couple.me, 0)
     if mine == 1:

@@ -32,7 +32,7 @@ from typing import Annotated, Any, Self
 import msgspec
 
 from tracker.domain.models import Area
-from tracker.domain.text import strip_controls
+from tracker.domain.text import single_line
 from tracker.domain.validation import IsoDay, convert, valid_day
 
 CLOSENESS = "closeness"
@@ -135,7 +135,7 @@ def check_rating(value: object, key: str) -> int:
 
 def clean_checkin_note(text: str, key: str = "") -> str:
     """One sentence or so, on one line; control characters dropped."""
-    note = " ".join(strip_controls(text).split())
+    note = single_line(text)
     if len(note) > MAX_CHECKIN_NOTE:
         where = f" for {LABELS[key].lower()}" if key in LABELS else ""
         raise ValueError(

@@ -30,7 +30,7 @@ from typing import Any, Self
 import msgspec
 
 from tracker.domain.checkin.model import iso_week
-from tracker.domain.text import strip_controls
+from tracker.domain.text import single_line
 from tracker.domain.validation import IsoDay, MaybeDay, convert, optional_day, valid_day
 
 MAX_PROMISE = 200
@@ -54,7 +54,7 @@ KNOWN_FIELDS = frozenset({"text", "by", "to", "due", "status", "made", "history"
 
 def one_line_text(text: str, limit: int, what: str) -> str:
     """What someone typed, on one line, control characters dropped; ValueError if unusable."""
-    cleaned = " ".join(strip_controls(text).split())
+    cleaned = single_line(text)
     if not cleaned:
         raise ValueError(f"Write the {what} in a few words.")
     if len(cleaned) > limit:

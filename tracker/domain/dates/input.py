@@ -18,10 +18,8 @@ from tracker.domain.dates.records import (
     RepeatFreq,
 )
 from tracker.domain.days import tz_problem
-from tracker.domain.habits.today import clean_note
-from tracker.domain.text import strip_controls
+from tracker.domain.text import MAX_TITLE, clean_line, clean_name, clean_note
 
-MAX_TITLE = 80
 MAX_PLACE = 120
 MAX_MEMORY = 200
 FIRST_YEAR, LAST_YEAR = 1970, 2199
@@ -113,17 +111,8 @@ def check_wall_time(moment: datetime, tz: str) -> None:
         )
 
 
-def clean_line(text: str, what: str, limit: int, required: bool = False) -> str:
-    line = " ".join(strip_controls(text).split())
-    if required and not line:
-        raise ValueError(f"Give the {what} a name.")
-    if len(line) > limit:
-        raise ValueError(f"Keep the {what} to {limit} characters or fewer.")
-    return line
-
-
 def clean_memory(text: str) -> str:
-    return clean_line(text, "memory", MAX_MEMORY)
+    return clean_line(text, "memory", MAX_MEMORY, required=False)
 
 
 def clean_stars(text: str) -> int:
@@ -211,7 +200,7 @@ def date_from_draft(
     draft: DateDraft, date_id: str, default_tz: str, by: str, revision: int = 0
 ) -> DateNight:
     """A valid DateNight, or ValueError with a sentence for the person filling the form."""
-    title = clean_line(draft.title, "date", MAX_TITLE, required=True)
+    title = clean_name(draft.title, "date", MAX_TITLE)
     tz = draft.tz.strip() or default_tz
     problem = tz_problem(tz)
     if problem:
@@ -239,7 +228,7 @@ def date_from_draft(
         minutes=minutes,
         days=days,
         kind=draft.kind,
-        place=clean_line(draft.place, "place", MAX_PLACE),
+        place=clean_line(draft.place, "place", MAX_PLACE, required=False),
         notes=clean_note(draft.notes),
         repeat=_repeat_of(draft, first),
         alarm_minutes=alarm,

@@ -11,10 +11,10 @@ from typing import Annotated, Any, Self
 import msgspec
 
 from tracker.domain.content.ideas import DAY, IDEAS, Idea, IdeaKind
-from tracker.domain.dates.input import DateDraft, clean_line, parse_hours, whole_number
+from tracker.domain.dates.input import DateDraft, parse_hours, whole_number
 from tracker.domain.dates.model import DateNight, Marks, occurrences
 from tracker.domain.dates.records import DateKind, RepeatFreq
-from tracker.domain.habits.today import clean_note
+from tracker.domain.text import clean_name, clean_note
 from tracker.domain.validation import convert
 
 RECENT_DAYS = 90  # an idea done (or planned) this recently stays out of "surprise me"
@@ -110,7 +110,7 @@ def own_idea(
         minutes = max(DAY, minutes // DAY * DAY)
     return JarIdea(
         key=record_id,
-        title=clean_line(title, "idea", MAX_IDEA_TITLE, required=True),
+        title=clean_name(title, "idea", MAX_IDEA_TITLE),
         kind=kind,
         description=clean_note(description),
         minutes=minutes,

@@ -20,12 +20,10 @@ from zoneinfo import ZoneInfo
 import msgspec
 
 from tracker.domain.editing import HabitDraft
-from tracker.domain.goals.values import one_line_text
 from tracker.domain.models import PARTNERS, US, Area, Owner, ScheduleKind
-from tracker.domain.text import strip_controls
+from tracker.domain.text import MAX_TITLE, single_line
 from tracker.domain.validation import MaybeDay, convert, optional_day
 
-MAX_TITLE = 80
 MAX_WHY = 500
 MAX_ACTIONS = 12
 FIRST_YEAR, LAST_YEAR = 2000, 2200
@@ -33,7 +31,7 @@ DATE_MINUTES = 120
 
 
 def clean_goal_title(text: str, what: str = "goal") -> str:
-    title = one_line_text(text)
+    title = single_line(text)
     if not title:
         raise ValueError(f"Give the {what} a name.")
     if len(title) > MAX_TITLE:
@@ -45,7 +43,7 @@ def clean_goal_title(text: str, what: str = "goal") -> str:
 
 
 def clean_why(text: str) -> str:
-    why = " ".join(strip_controls(text).split())
+    why = single_line(text)
     if len(why) > MAX_WHY:
         raise ValueError(
             f"Keep “why it matters” to {MAX_WHY} characters; this has {len(why)}. "
@@ -63,7 +61,7 @@ def parse_day_text(text: str, what: str = "date") -> date | None:
         day = date.fromisoformat(cleaned)
     except ValueError:
         raise ValueError(
-            f"The {what} “{one_line_text(cleaned)[:20]}” isn't a day on the calendar; "
+            f"The {what} “{single_line(cleaned)[:20]}” isn't a day on the calendar; "
             "use YYYY-MM-DD, like 2027-06-30."
         ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tracker.domain.content.values import LIFE_AREAS, VALUES, find_value
-from tracker.domain.text import strip_controls
+from tracker.domain.text import single_line
 
 OWN = "own:"
 MAX_VALUES = 10
@@ -25,18 +25,13 @@ HORIZONS: tuple[int, ...] = (1, 5, 10)
 _BY_NAME = {value.name.casefold(): value.key for value in VALUES}
 
 
-def one_line_text(text: str) -> str:
-    """What someone typed, on one line: controls dropped, spaces folded."""
-    return " ".join(strip_controls(text).split())
-
-
 def own_value(text: str) -> str:
     """The stored key for a value someone wrote themselves, or ValueError saying why not.
 
     Writing the name of a value already in the list ("family") picks that one,
     so the two of you are compared on the same thing.
     """
-    cleaned = one_line_text(text)
+    cleaned = single_line(text)
     if not cleaned:
         raise ValueError("Write a word or two for your own value.")
     if len(cleaned) > MAX_OWN_VALUE:
@@ -76,7 +71,7 @@ def clean_ranking(keys: Iterable[object]) -> list[str]:
     for key in keys:
         if not isinstance(key, str):
             continue
-        key = OWN + one_line_text(key[len(OWN) :]) if key.startswith(OWN) else key.strip()
+        key = OWN + single_line(key[len(OWN) :]) if key.startswith(OWN) else key.strip()
         if key in ("", OWN):
             continue
         identity = value_identity(key)
@@ -107,7 +102,7 @@ def horizon_label(years: int) -> str:
 
 def clean_vision(text: str, area: str, years: int) -> str:
     """One vision text as typed, or ValueError with a sentence for the person writing."""
-    cleaned = " ".join(strip_controls(text).split())
+    cleaned = single_line(text)
     if len(cleaned) > MAX_VISION:
         raise ValueError(
             f"{area_label(area)} in {horizon_label(years)}: keep it to {MAX_VISION} "

@@ -26,10 +26,12 @@ from tracker.domain.habits.progress import (
 )
 from tracker.domain.habits.schedule import is_period_habit, streak_unit
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
-from tracker.domain.text import strip_controls
 
-MAX_TITLE = 80
-MAX_NOTE = 2000
+# The Today screen's note dialog takes its limit and cleaning from here.
+from tracker.domain.text import MAX_NOTE as MAX_NOTE
+from tracker.domain.text import MAX_TITLE, single_line
+from tracker.domain.text import clean_note as clean_note
+
 MAX_AMOUNT = 1_000_000
 THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 
@@ -165,18 +167,8 @@ def parse_amount(text: str, unit: str = "") -> float:
     return value + 0.0  # turns -0.0 into 0.0
 
 
-def clean_note(text: str) -> str:
-    note = strip_controls(text).strip()
-    if len(note) > MAX_NOTE:
-        raise ValueError(
-            f"A note can hold up to {MAX_NOTE:,} characters; this one has "
-            f"{len(note):,}. Shorten it a little."
-        )
-    return note
-
-
 def clean_title(text: str) -> str:
-    title = " ".join(strip_controls(text).split())
+    title = single_line(text)
     if not title:
         raise ValueError("Give the habit a name.")
     if len(title) > MAX_TITLE:

@@ -4,19 +4,20 @@ Deterministic for a seed. People drift in and out of good spells, take
 holidays, skip on purpose, add a note now and then and fix a tick later on
 another device, so the history looks like real use, not a grid of ticks.
 The same moods and holidays run through their check-ins, promises and thanks
-(here) and their talks, dates and goals (``sample_features``).
+(here) and their talks, dates and goals (``features``); ``story`` joins them.
 Pure: this yields versioned records; the store decides where they go.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tracker.domain.checkin.kinds import APPRECIATION, CHECKIN, PROMISE, REPAIR
 from tracker.domain.checkin.model import KEYS, make_checkin
 from tracker.domain.checkin.promises import (
     make_appreciation,
@@ -126,8 +127,11 @@ def _device(person: str, rng: random.Random) -> str:
     return f"{base}-{'laptop' if rng.random() < 0.7 else 'phone'}"
 
 
-def generate(start: date, end: date, seed: int = 1) -> Iterator[SampleRecord]:
-    """Everything the couple wrote from `start` to `end`, in no particular order."""
+def lived(
+    start: date, end: date, seed: int, parts: Sequence[Callable[[Life], Iterator[SampleRecord]]]
+) -> Iterator[SampleRecord]:
+    """Their habits, check-ins, promises and thanks from `start` to `end`, then what each of
+    `parts` makes of the same life (talks, dates, goals: see ``story.generate``)."""
     rng = random.Random(seed)
     start_ms = _evening_millis(start, PEOPLE[0], rng)
     for person in PEOPLE:
@@ -159,9 +163,7 @@ def generate(start: date, end: date, seed: int = 1) -> Iterator[SampleRecord]:
     # Everything else the couple wrote, drawn from the same moods and holidays but with
     # its own dice, so the habits above stay exactly what they were for a seed.
     life = Life(start, end, moods, frozenset(holidays), random.Random(f"rekindle-life-{seed}"))
-    from tracker.domain.sample.features import dates, goals, talks  # they build on this module
-
-    for part in (bonds, talks, dates, goals):
+    for part in (bonds, *parts):
         yield from part(life)
 
 
@@ -306,21 +308,21 @@ def bonds(life: Life) -> Iterator[SampleRecord]:
             mood, rough = life.mood(person, day), life.rough_on(day)
             if rng.random() < 0.13 * (0.4 + mood) * (0.5 if rough else 1):
                 item = make_appreciation(
-                    life.new_id("appreciation"),
+                    life.new_id(APPRECIATION),
                     person,
                     other(person),
                     day,
                     rng.choice(APPRECIATIONS),
                 )
                 millis = life.at(day, person, time(8), 14 * 60)
-                yield life.put(person, "appreciation", item.id, item.to_data(), millis)
+                yield life.put(person, APPRECIATION, item.id, item.to_data(), millis)
             if rng.random() < 0.027 * (0.4 + mood):
                 yield from _promise(life, person, day)
         if day.weekday() == 6 and rng.random() < (0.5 if life.rough_on(day) else 0.03):
             by = rng.choice("ab")
             apology, change = rng.choice(REPAIRS)
-            repair = make_repair(life.new_id("repair"), by, other(by), day, apology, change)
-            yield life.put(by, "repair", repair.id, repair.to_data(), life.at(day, by, time(21)))
+            repair = make_repair(life.new_id(REPAIR), by, other(by), day, apology, change)
+            yield life.put(by, REPAIR, repair.id, repair.to_data(), life.at(day, by, time(21)))
         day += timedelta(days=1)
 
 
@@ -354,7 +356,7 @@ def _checkins(life: Life) -> Iterator[SampleRecord]:
                 notes[low] = rng.choice(CHECKIN_NOTES[:3] if hard else CHECKIN_NOTES)
             checkin = make_checkin(person, day, scores, notes)
             millis = life.at(day, person, time(19), 180)
-            yield life.put(person, "checkin", checkin.id, checkin.to_data(), millis)
+            yield life.put(person, CHECKIN, checkin.id, checkin.to_data(), millis)
             later = day + timedelta(days=1)
             if rng.random() < 0.1 and later.weekday() and later <= life.end:
                 # Thought better of one answer the next day, on the other device.
@@ -362,7 +364,7 @@ def _checkins(life: Life) -> Iterator[SampleRecord]:
                 scores[key] = min(5, max(1, scores[key] + rng.choice((-1, 1))))
                 fixed = make_checkin(person, later, scores, notes)
                 millis = life.at(later, person, time(8), 12 * 60)
-                yield life.put(person, "checkin", fixed.id, fixed.to_data(), millis)
+                yield life.put(person, CHECKIN, fixed.id, fixed.to_data(), millis)
         monday += timedelta(weeks=1)
 
 
@@ -370,17 +372,17 @@ def _promise(life: Life, by: str, day: date) -> Iterator[SampleRecord]:
     """One promise and what came of it: kept, broken, or a new date first."""
     rng = life.rng
     promise = make_promise(
-        life.new_id("promise"), rng.choice(PROMISES), by, other(by),
+        life.new_id(PROMISE), rng.choice(PROMISES), by, other(by),
         f"in {rng.randrange(1, 15)} days", day,
     )  # fmt: skip
     millis = life.at(day, by, time(19), 240)
-    yield life.put(by, "promise", promise.id, promise.to_data(), millis)
+    yield life.put(by, PROMISE, promise.id, promise.to_data(), millis)
     keep = 0.5 + 0.4 * life.mood(by, promise.due) - 0.25 * bool(life.rough_on(promise.due))
     if rng.random() < 0.15 and promise.due <= life.end:
         on = promise.due  # on the day, honestly: not today, but next week
         promise = renegotiate(promise, f"in {rng.randrange(3, 11)} days", on)
         millis = max(millis + 1, life.at(on, by, time(9), 10 * 60))
-        yield life.put(by, "promise", promise.id, promise.to_data(), millis)
+        yield life.put(by, PROMISE, promise.id, promise.to_data(), millis)
         keep += 0.1
     closed = promise.due + timedelta(days=rng.choice((0, 0, 0, 1, 2)))
     if closed > life.end:
@@ -388,4 +390,4 @@ def _promise(life: Life, by: str, day: date) -> Iterator[SampleRecord]:
     promise = settle(promise, rng.random() < keep, closed)
     marker = by if rng.random() < 0.8 else other(by)
     millis = max(millis + 1, life.at(closed, marker, time(18), 300))
-    yield life.put(marker, "promise", promise.id, promise.to_data(), millis)
+    yield life.put(marker, PROMISE, promise.id, promise.to_data(), millis)

@@ -1,9 +1,9 @@
-"""The made-up couple's talks, dates and goals, built with each feature's own models.
+"""The made-up couple's talks and dates, built with each feature's own models.
 
 Every record comes from the feature's constructors and ``to_data()`` (``plan_slot``,
 ``Note``, ``date_from_draft``, ``Rating``, ``Goal``, ``Milestone``…), so it has
-exactly the shape the feature writes. Kinds are the feature stores' names; a
-test checks they still match. Pure: see ``tracker.domain.sample.couple``.
+exactly the shape the feature writes, under the kinds each feature names
+(tracker/domain/<feature>/kinds.py). Pure: see ``tracker.domain.sample.couple``.
 """
 
 from __future__ import annotations
@@ -11,23 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
+from tracker.domain.checkin.kinds import PROMISE
 from tracker.domain.checkin.promises import Promise, settle
 from tracker.domain.content.ideas import DAY, IDEAS, IdeaKind
 from tracker.domain.content.prompts import Depth, Prompt, Theme
+from tracker.domain.dates import kinds as date_kinds
 from tracker.domain.dates.input import DateDraft, date_from_draft
 from tracker.domain.dates.jar import JarIdea, draft_from_idea, own_idea, surprise
 from tracker.domain.dates.model import DateNight, Mark
 from tracker.domain.dates.model import rule_days as date_days
 from tracker.domain.dates.records import DateStatus, RepeatFreq
 from tracker.domain.dates.views import Rating
-from tracker.domain.goals.model import Goal, Milestone, milestone_id
-from tracker.domain.goals.priorities import clean_priorities, month_key
-from tracker.domain.goals.values import clean_ranking, clean_vision, own_value
 from tracker.domain.models import US
 from tracker.domain.sample.couple import PEOPLE, Life, SampleRecord, lines, other
+from tracker.domain.talks import kinds as talk_kinds
 from tracker.domain.talks import prompts as deck
 from tracker.domain.talks.log import Followup, Note, promise_data
 from tracker.domain.talks.model import Occurrence, plan_slot
@@ -90,20 +89,22 @@ def talks(life: Life) -> Iterator[SampleRecord]:
     rng, start = life.rng, life.start
     now = datetime.combine(start, time(12), ZoneInfo(TZ))
     sunday, weekly = start + timedelta(days=6 - start.weekday()), Every(Freq.WEEKLY)
-    slot = plan_slot(life.new_id("talk"), "Sunday talk", weekly, sunday, time(20), 45, TZ, now)
-    yield life.put("a", "talk", slot.id, slot.to_data(), life.at(start, "a", time(12), 50))
+    slot = plan_slot(
+        life.new_id(talk_kinds.SLOT), "Sunday talk", weekly, sunday, time(20), 45, TZ, now
+    )
+    yield life.put("a", talk_kinds.SLOT, slot.id, slot.to_data(), life.at(start, "a", time(12), 50))
     library: list[tuple[date, Prompt]] = [(start, p) for p in deck.library(())]
     for n, (person, text, theme, depth) in enumerate(OWN_PROMPTS):
         day = min(life.end, start + timedelta(days=20 + 30 * n))
         data = deck.own_prompt_data(text, theme, depth, person)
-        own = deck.own_prompt(life.new_id("own-prompt"), data)
+        own = deck.own_prompt(life.new_id(talk_kinds.OWN), data)
         assert own is not None
         library.append((day, own))
-        yield life.put(person, "own-prompt", own.key, data, life.at(day, person, time(21)))
+        yield life.put(person, talk_kinds.OWN, own.key, data, life.at(day, person, time(21)))
     hidden = {key for _, key, liked in PREFS if not liked}
     for person, key, liked in PREFS:
         pref, millis = deck.PromptPref(liked, not liked), life.at(start, person, time(21))
-        yield life.put(person, "prompt-pref", deck.pref_id(person, key), pref.to_data(), millis)
+        yield life.put(person, talk_kinds.PREF, deck.pref_id(person, key), pref.to_data(), millis)
     used: dict[str, date] = {}
     since, until = datetime.combine(start, time()), datetime.combine(life.end, time(23, 59))
     for moment in talk_days(slot.rule, slot.start, TZ, since, until + timedelta(days=6)):
@@ -119,8 +120,8 @@ def talks(life: Life) -> Iterator[SampleRecord]:
                 data = {"key": prompt.key, "day": monday.isoformat()}
                 millis = life.at(monday, drew, time(18), 200)
                 week = {**data, "by": drew}
-                yield life.put(drew, "talk-week", deck.week_id(monday), week, millis)
-                yield life.put(drew, "prompt-used", deck.used_id(prompt.key), data, millis + 1)
+                yield life.put(drew, talk_kinds.WEEK, deck.week_id(monday), week, millis)
+                yield life.put(drew, talk_kinds.USED, deck.used_id(prompt.key), data, millis + 1)
         if day < life.end:
             yield from _meeting(life, slot.id, day, prompt.key if prompt else "")
 
@@ -134,20 +135,20 @@ def _meeting(life: Life, slot_id: str, day: date, prompt: str) -> Iterator[Sampl
             skipped = occurrence.changed(by, status=Status.SKIPPED)
             on = max(life.start, day - timedelta(days=day in life.holidays))
             millis = life.at(on, by, time(17), 120)
-            yield life.put(by, "talk-occurrence", skipped.id, skipped.to_data(), millis)
+            yield life.put(by, talk_kinds.OCCURRENCE, skipped.id, skipped.to_data(), millis)
         return  # else never logged: it just didn't happen
     on = day
     if rng.random() < 0.06:  # moved to Monday or Tuesday, the day before
         by, on = rng.choice("ab"), day + timedelta(days=rng.choice((1, 2)))
         occurrence = occurrence.changed(by, moved_to=datetime.combine(on, time(20)))
         millis = life.at(max(life.start, day - timedelta(days=1)), by, time(10), 600)
-        yield life.put(by, "talk-occurrence", occurrence.id, occurrence.to_data(), millis)
+        yield life.put(by, talk_kinds.OCCURRENCE, occurrence.id, occurrence.to_data(), millis)
         if on >= life.end:
             return
     logger = "a" if rng.random() < 0.6 else "b"
     done = occurrence.changed(logger, status=Status.HELD)
     millis = life.at(on, logger, time(20, 50), 70)
-    yield life.put(logger, "talk-occurrence", done.id, done.to_data(), millis)
+    yield life.put(logger, talk_kinds.OCCURRENCE, done.id, done.to_data(), millis)
     topic = rng.choice(TOPICS)
     for person in (logger, other(logger)):
         if person != logger and rng.random() < 0.25:
@@ -156,7 +157,7 @@ def _meeting(life: Life, slot_id: str, day: date, prompt: str) -> Iterator[Sampl
         used = prompt if rng.random() < 0.8 else ""
         note = Note(slot_id, day, person, topic if person == logger else "", heard, agreed, used)
         millis += rng.randrange(60_000, 20 * 3_600_000 if person != logger else 600_000)
-        yield life.put(person, "talk-note", note.id, note.to_data(), millis)
+        yield life.put(person, talk_kinds.NOTE, note.id, note.to_data(), millis)
     if rng.random() < 0.08:
         yield from _followup(life, slot_id, on, day, logger, millis)
 
@@ -166,18 +167,18 @@ def _followup(
 ) -> Iterator[SampleRecord]:
     """Something to do after a talk; now and then it becomes a promise, later kept."""
     rng = life.rng
-    item = Followup(life.new_id("talk-followup"), slot_id, day, rng.choice(FOLLOWUPS), by)
-    yield life.put(by, "talk-followup", item.id, item.to_data(), millis + 60_000)
+    item = Followup(life.new_id(talk_kinds.FOLLOWUP), slot_id, day, rng.choice(FOLLOWUPS), by)
+    yield life.put(by, talk_kinds.FOLLOWUP, item.id, item.to_data(), millis + 60_000)
     due = on + timedelta(days=rng.randrange(3, 10))
     if rng.random() > 0.4 or due > life.end:
         return
-    promise_id = life.new_id("promise")
+    promise_id = life.new_id(PROMISE)
     data = promise_data(item.text, by, other(by), due, on)
-    yield life.put(by, "promise", promise_id, data, millis + 120_000)
+    yield life.put(by, PROMISE, promise_id, data, millis + 120_000)
     became = replace(item, became=promise_id)
-    yield life.put(by, "talk-followup", item.id, became.to_data(), millis + 120_001)
+    yield life.put(by, talk_kinds.FOLLOWUP, item.id, became.to_data(), millis + 120_001)
     kept = settle(Promise.from_data(promise_id, data), rng.random() < 0.85, due)
-    yield life.put(by, "promise", promise_id, kept.to_data(), life.at(due, by, time(19)))
+    yield life.put(by, PROMISE, promise_id, kept.to_data(), life.at(due, by, time(19)))
 
 
 # --- dates --------------------------------------------------------------------------
@@ -191,9 +192,11 @@ def dates(life: Life) -> Iterator[SampleRecord]:
     for n, (person, title, kind, about) in enumerate(OWN_IDEAS):
         day = life.start + timedelta(days=25 + 110 * n)
         if day <= life.end:
-            idea = own_idea(life.new_id("idea"), title, kind, about, 2.5, person)
+            idea = own_idea(life.new_id(date_kinds.IDEA), title, kind, about, 2.5, person)
             own.append((day, idea))
-            yield life.put(person, "idea", idea.key, idea.to_data(), life.at(day, person, time(21)))
+            yield life.put(
+                person, date_kinds.IDEA, idea.key, idea.to_data(), life.at(day, person, time(21))
+            )
     last_used: dict[str, date] = {}
 
     def pick(day: date, kinds: tuple[IdeaKind, ...] = SHELVES) -> JarIdea:
@@ -232,14 +235,16 @@ def _series(
     draft = DateDraft("Date night", day=friday.isoformat(), time=rng.choice(TIMES), hours="2.5")
     draft.place, draft.tz, draft.alarm = rng.choice(PLACES), TZ, "60"
     draft.repeat, draft.every = RepeatFreq.WEEKLY, "2"
-    series = date_from_draft(draft, life.new_id("date"), TZ, by)
-    yield life.put(by, "date", series.id, series.to_data(), life.at(first, by, time(9), 500))
+    series = date_from_draft(draft, life.new_id(date_kinds.DATE), TZ, by)
+    yield life.put(
+        by, date_kinds.DATE, series.id, series.to_data(), life.at(first, by, time(9), 500)
+    )
     for day in date_days(series, friday, min(last, life.end - timedelta(days=1))):
         yield from _evening(life, series, day, pick)
     if ends:  # they let this spell end; the past stays as it was
         ended = series.edited(repeat=replace(series.repeat, until=last))
         millis = life.at(last + timedelta(days=1), by, time(10))
-        yield life.put(by, "date", series.id, ended.to_data(), millis)
+        yield life.put(by, date_kinds.DATE, series.id, ended.to_data(), millis)
 
 
 def _evening(life: Life, series: DateNight, day: date, pick: IdeaPicker) -> Iterator[SampleRecord]:
@@ -264,7 +269,7 @@ def _mark(
     life: Life, dn: DateNight, day: date, status: DateStatus, who: str, on: date
 ) -> SampleRecord:
     mark, on = Mark(dn.id, day, status, 1), max(on, life.start)
-    return life.put(who, "date-occurrence", mark.id, mark.to_data(), life.at(on, who, time(16)))
+    return life.put(who, date_kinds.OCCURRENCE, mark.id, mark.to_data(), life.at(on, who, time(16)))
 
 
 def _done(life: Life, dn: DateNight, day: date, last: date) -> Iterator[SampleRecord]:
@@ -272,7 +277,7 @@ def _done(life: Life, dn: DateNight, day: date, last: date) -> Iterator[SampleRe
     rng, who = life.rng, life.rng.choice("ab")
     mark = Mark(dn.id, day, DateStatus.DONE, 1)
     millis = life.at(last, who, time(22, 30), 90)
-    yield life.put(who, "date-occurrence", mark.id, mark.to_data(), millis)
+    yield life.put(who, date_kinds.OCCURRENCE, mark.id, mark.to_data(), millis)
     mood = life.mood(US, day) - 0.3 * bool(life.rough_on(day)) + 0.2 * dn.all_day
     for person in (who, other(who)):
         if rng.random() < 0.9:
@@ -280,7 +285,7 @@ def _done(life: Life, dn: DateNight, day: date, last: date) -> Iterator[SampleRe
             memory = rng.choice(MEMORIES) if rng.random() < 0.65 else ""
             rating = Rating(dn.id, day, person, stars, memory)
             millis += rng.randrange(60_000, 16 * 3_600_000)
-            yield life.put(person, "date-rating", rating.id, rating.to_data(), millis)
+            yield life.put(person, date_kinds.RATING, rating.id, rating.to_data(), millis)
 
 
 def _one_off(
@@ -290,13 +295,13 @@ def _one_off(
     rng, draft = life.rng, draft_from_idea(idea, plan, TZ)
     draft.day = day.isoformat()
     draft.days = str(min(days, max(1, idea.minutes // DAY)))
-    dn = date_from_draft(draft, life.new_id("date"), TZ, by)
+    dn = date_from_draft(draft, life.new_id(date_kinds.DATE), TZ, by)
     millis = life.at(plan, by, time(20), 120)
-    yield life.put(by, "date", dn.id, dn.to_data(), millis)
+    yield life.put(by, date_kinds.DATE, dn.id, dn.to_data(), millis)
     if not dn.all_day and rng.random() < 0.15:  # half an hour later, after all
         assert isinstance(dn.start, datetime)
         dn = dn.edited(start=dn.start + timedelta(minutes=30))
-        yield life.put(by, "date", dn.id, dn.to_data(), millis + 86_400_000)
+        yield life.put(by, date_kinds.DATE, dn.id, dn.to_data(), millis + 86_400_000)
     last = day + timedelta(days=dn.days - 1 if dn.all_day else 0)
     if last >= life.end:
         return
@@ -304,117 +309,3 @@ def _one_off(
         yield _mark(life, dn, day, DateStatus.CANCELLED, by, day - timedelta(days=1))
     else:
         yield from _done(life, dn, day, last)
-
-
-# --- goals, values and priorities ---------------------------------------------------
-
-Steps = tuple[tuple[str, int, str], ...]  # each milestone's title, days in, and who owns it
-SHARED_GOALS = (
-    ("Save for a home", "So we have a place that is ours.", 1100,
-     (("Open a joint savings pot", 20, US), ("Agree a monthly amount", 45, "b"),
-      ("Save the first thousand", 150, US), ("Meet a mortgage adviser", 420, "a"),
-      ("Reach half the deposit", 800, US))),
-    ("Walk the coast path together", "Time outside, just us, with nothing to fix.", 540,
-     (("Buy proper boots", 25, "a"), ("A first day's walk", 80, US),
-      ("A weekend of walking", 230, US), ("Plan the last stretch", 420, "b"))),
-    ("Learn Spanish before the big trip", "So we can talk to people, not just point.", 330,
-     (("Pick a course", 14, "b"), ("First lesson together", 35, US),
-      ("Ten phrases each", 70, US), ("Order dinner in Spanish", 240, US))),
-)  # fmt: skip
-OWN_GOALS = (
-    ("a", "Run a half marathon", "To feel strong again.", 300,
-     (("Run 5 km without stopping", 60, "a"), ("Run 10 km", 150, "a"),
-      ("Sign up for the race", 200, "a")),
-     ("Come to the finish line", "Keep Sunday mornings free for long runs")),
-    ("b", "Finish the pottery course", "To make something with my own hands.", 200,
-     (("Throw a first bowl", 40, "b"), ("Glaze a set of mugs", 150, "b")),
-     ("Ask about the class each week", "Clear a shelf for the pots")),
-)  # fmt: skip
-VALUES = {
-    "a": ("honesty", "family", "humour", "adventure", "growth", "kindness"),
-    "b": ("family", "kindness", "honesty", "stability", "creativity", "time outdoors"),
-}
-VISION = (
-    ("a", "home", 5, "A small house with a garden and room for friends to stay."),
-    ("a", "travel", 1, "A week somewhere warm, and a few weekends by the sea."),
-    ("a", "work", 5, "Work four days a week, with time for the things we love."),
-    ("a", "family", 10, "Close to both our families, with Sunday lunches most months."),
-    ("b", "home", 5, "A house with a garden, a dog and a spare room for friends."),
-    ("b", "travel", 1, "A trip to the sea and one city break together."),
-    ("b", "money", 5, "Savings for a rainy day and no debts."),
-    ("b", "family", 10, "Sunday lunches with family and friends round the table."),
-)
-PRIORITIES = {
-    "a": ("our relationship", "work", "health", "friends", "family", "hobbies", "rest"),
-    "b": ("our relationship", "family", "rest", "work", "friends", "health", "money"),
-}
-
-
-def goals(life: Life) -> Iterator[SampleRecord]:
-    """Values and vision early on, goals along the way, a priorities review most months."""
-    rng, span = life.rng, (life.end - life.start).days
-    for n, person in enumerate(("a", "b")):
-        ranked = [own_value(v) for v in VALUES[person]]
-        data: dict[str, Any] = {"person": person, "ranked": clean_ranking(ranked)}
-        day = min(life.end, life.start + timedelta(days=10 + 2 * n))
-        yield life.put(person, "values", f"values:{person}", data, life.at(day, person, time(20)))
-        for who, area, years, text in VISION:
-            if who == person:
-                data = {"person": who, "area": area, "years": years}
-                data["text"] = clean_vision(text, area, years)
-                millis = life.at(day, who, time(21), 90)
-                yield life.put(who, "vision", f"vision:{who}:{area}:{years}", data, millis)
-    made = (15, span // 2, max(20, span - 150))
-    for (title, why, target, steps), after in zip(SHARED_GOALS, made, strict=True):
-        goal = Goal(life.new_id("goal"), title, US, why)
-        yield from _goal(life, goal, life.start + timedelta(days=after), target, steps, ())
-    for n, (owner, title, why, target, steps, helps) in enumerate(OWN_GOALS):
-        goal = Goal(life.new_id("goal"), title, owner, why)
-        after = max(30 * n + 30, span - 260 + 100 * n)  # each started one lately
-        yield from _goal(life, goal, life.start + timedelta(days=after), target, steps, helps)
-    ranks = {person: list(PRIORITIES[person]) for person in PRIORITIES}
-    month = life.start.replace(day=1)
-    while month <= life.end:
-        for person, ranked in ranks.items():
-            if rng.random() < 0.35:  # something moved up a place this month
-                at = rng.randrange(1, len(ranked))
-                ranked[at - 1], ranked[at] = ranked[at], ranked[at - 1]
-            day = month + timedelta(days=rng.randrange(0, 10))
-            if life.start <= day <= life.end and rng.random() < 0.8:
-                data = {"person": person, "month": month_key(day)}
-                data["ranked"] = clean_priorities(ranked)
-                record_id = f"priorities:{person}:{month_key(day)}"
-                yield life.put(
-                    person, "priorities", record_id, data, life.at(day, person, time(20))
-                )
-        month = (month + timedelta(days=32)).replace(day=1)
-
-
-def _goal(
-    life: Life, goal: Goal, made: date, target: int, steps: Steps, helps: tuple[str, ...]
-) -> Iterator[SampleRecord]:
-    """A goal, its milestones ticked as their days come, and reached once all are done."""
-    if made > life.end:
-        return
-    rng, by = life.rng, goal.owner if goal.owner in ("a", "b") else life.rng.choice("ab")
-    goal = replace(goal, created=made, target=made + timedelta(days=target))
-    for text in helps:
-        goal = goal.with_action(life.new_id("x")[2:], text)
-    millis = life.at(made, by, time(20), 120)
-    yield life.put(by, "goal", goal.id, goal.to_data(), millis)
-    ticks: list[int] = []
-    for title, after, owner in steps:
-        due = made + timedelta(days=after)
-        step = Milestone(milestone_id(goal.id, life.new_id("x")[2:]), goal.id, title, due, owner)
-        yield life.put(by, "milestone", step.id, step.to_data(), millis + 1 + len(ticks))
-        done = due + timedelta(days=rng.randrange(-6, 4))
-        if rng.random() < 0.2:  # it slipped: done weeks late, if it's done yet
-            done += timedelta(days=rng.randrange(20, 110))
-        if made < done <= life.end:
-            who = owner if owner in ("a", "b") else rng.choice("ab")
-            step = step.ticked(who, done)
-            ticks.append(life.at(done, who, time(19), 180))
-            yield life.put(who, "milestone", step.id, step.to_data(), ticks[-1])
-    if len(ticks) == len(steps):
-        reached = replace(goal, reached=True)
-        yield life.put(by, "goal", goal.id, reached.to_data(), max(ticks) + 60_000)

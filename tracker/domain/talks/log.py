@@ -18,9 +18,9 @@ from typing import Any
 
 import msgspec
 
-from tracker.domain.talks.model import Occurrence, Slot, clean_line
+from tracker.domain.talks.model import Occurrence, Slot
 from tracker.domain.talks.records import Status
-from tracker.domain.text import strip_controls
+from tracker.domain.text import clean_line, strip_controls
 from tracker.domain.validation import IsoDay, convert, valid_day
 
 MAX_TOPIC = 200

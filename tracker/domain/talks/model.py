@@ -37,7 +37,7 @@ from tracker.domain.talks.schedule import (
     rule_parts,
     until_instant,
 )
-from tracker.domain.text import strip_controls
+from tracker.domain.text import clean_line as clean_line  # the talk form imports it from here
 from tracker.domain.validation import Invalid, convert, known_zone, valid_day, valid_moment
 
 UNPLANNED = "unplanned"  # the slot id of a talk that had no slot
@@ -45,18 +45,6 @@ DEFAULT_TITLE = "Our talk"
 MAX_TALK_TITLE = 60
 LOOK_BACK = timedelta(days=14)  # recent talks not logged yet still show
 LOOK_AHEAD = timedelta(days=400)  # far enough for a talk every 12 months
-
-
-def clean_line(text: str, what: str, limit: int, *, required: bool = True) -> str:
-    """One line of text: controls dropped, spaces folded, length checked."""
-    line = " ".join(strip_controls(text).split())
-    if required and not line:
-        raise ValueError(f"The {what} is empty; write a few words, or leave it out.")
-    if len(line) > limit:
-        raise ValueError(
-            f"Keep the {what} to {limit} characters or fewer; this one has {len(line):,}."
-        )
-    return line
 
 
 # --- slots ------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Any
 import msgspec
 
 from tracker.domain.content.prompts import PROMPTS, Depth, Prompt, Theme
-from tracker.domain.talks.model import clean_line
+from tracker.domain.text import clean_line
 from tracker.domain.validation import convert
 
 MAX_PROMPT = 200
@@ -60,7 +60,7 @@ class PromptPrefData(msgspec.Struct):
 
 
 def clean_prompt_text(text: str) -> str:
-    return clean_line(text, "prompt", MAX_PROMPT)
+    return clean_line(text, "prompt", MAX_PROMPT, required=True)
 
 
 def own_prompt_data(text: str, theme: Theme, depth: Depth, by: str) -> dict[str, Any]:
