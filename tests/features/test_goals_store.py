@@ -157,7 +157,7 @@ def test_priorities_reviews_and_how_often(couple: Couple) -> None:
     assert store.review_every(couple) == 1
     store.set_review_every(couple, 3)
     assert store.review_every(fresh(couple)) == 3
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"Pick one of 1, 2, 3, 6 months\."):
         store.set_review_every(couple, 5)
 
 
