@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.rekindle_cli import use_config
 from tests.store.store_helpers import ME, THEM, Folder, check_data, shard_bytes
 from tracker.store.couple import Couple
 from tracker.store.devices import replicas
@@ -296,8 +297,7 @@ def test_newer_schema_records_join_the_merged_state(folder: Folder) -> None:
 
 
 def test_new_folder_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
+    use_config(monkeypatch, tmp_path / "config")
     data_dir = tmp_path / "Rekindle"
     couple = create_couple(data_dir, "Alex", "Sam", "Europe/London", starters=["phone-free-dinner"])
     habit = couple.habits()[0]

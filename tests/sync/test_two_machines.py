@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.rekindle_cli import run_command, use_config
 from tests.sync.syncthing import Pair, start_pair, wait_until
 from tracker.domain.days import person_today
 from tracker.domain.models import US, Check
@@ -38,20 +36,10 @@ class Side:
     folder: Path
 
     def cli(self, *args: str) -> str:
-        env = {**os.environ, "REKINDLE_CONFIG": str(self.config_dir)}
-        env.pop("REKINDLE_DATA", None)
-        done = subprocess.run(
-            [sys.executable, "-m", "tracker", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+        return run_command(self.config_dir, *args).ok(warnings=True)
 
     def config(self, monkeypatch: pytest.MonkeyPatch) -> LocalConfig:
-        monkeypatch.setenv("REKINDLE_CONFIG", str(self.config_dir))
+        use_config(monkeypatch, self.config_dir)
         config = load_config()
         assert config is not None
         return config
