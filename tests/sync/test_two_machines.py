@@ -96,13 +96,17 @@ def status(side: Side) -> dict[str, object]:
 def test_a_tick_on_one_machine_shows_on_the_other(two_machines: tuple[Side, Side, Pair]) -> None:
     alex, sam, _ = two_machines
 
+    # Sam's status shows Sam's own day; Sydney may already be on tomorrow (from 17:00 UTC),
+    # so Sam is asked about the very day Alex ticked, whatever the hour.
+    sam_day = json.loads(sam.cli("status", "--json"))["day"]
+    day = min(sam_day, status(alex)["day"])  # type: ignore[type-var]
+
     def sam_sees_it() -> bool:
-        rows = status(sam)["people"]["a"]["habits"]  # type: ignore[index]
+        shown = json.loads(sam.cli("status", "--json", "--date", day))
+        rows = shown["people"]["a"]["habits"]
         return any(r["habit"] == "One specific thank-you" and r["state"] == "met" for r in rows)
 
-    # Sam's status shows Sam's own day; Sydney may already be on tomorrow.
-    sam_day = json.loads(sam.cli("status", "--json"))["day"]
-    alex.cli("tick", "thank-you", "--date", min(sam_day, status(alex)["day"]))  # type: ignore[type-var]
+    alex.cli("tick", "thank-you", "--date", day)
     wait_until(sam_sees_it, 60, "Alex's tick to show in Sam's status")
 
 
