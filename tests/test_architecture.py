@@ -41,6 +41,18 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_is_kept() -> None:
+    # One layout everywhere, so a diff shows what changed and not how it was typed.
+    folders = [n for n in ("tracker", "tests", "benchmarks", "docs") if (ROOT / n).is_dir()]
+    result = subprocess.run(
+        [_tool("ruff"), "format", "--check", *folders],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_no_source_file_grows_past_the_limit() -> None:
     # tracker/domain/content holds our written words (starter habits, prompts,
     # ideas): long by nature, and not code to split.

@@ -15,7 +15,8 @@ import pytest
 
 from tests.cli.test_habit_cmds import STARTERS, london_today
 from tests.hostile_partner import CASES, IDS, Case, partner_files, write_case
-from tests.store.store_helpers import PYTHON, subprocess_env
+from tests.rekindle_cli import command_env, run_command, use_config
+from tests.store.store_helpers import PYTHON
 from tracker.store.setup import create_couple
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,8 +85,7 @@ def strings(value: Any) -> list[str]:
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: Case) -> tuple[Path, Path, str]:
     """Alex's device on a fresh folder, then the partner's hostile files in it."""
     config, data = tmp_path / "conf", tmp_path / "Rekindle"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
+    use_config(monkeypatch, config)
     couple = create_couple(data, "Alex", "Sam", "Europe/London", 4, STARTERS, london_today())
     couple.store.close()
     names = write_case(data, case)
@@ -96,7 +96,7 @@ def sweep(config: Path, commands: list[list[str]]) -> list[dict[str, Any]]:
     done = subprocess.run(
         [PYTHON, "-m", "tests.hostile_driver"],
         input=json.dumps(commands),
-        env=subprocess_env(config, PYTHONPATH=str(ROOT)),
+        env=command_env(config, PYTHONPATH=str(ROOT)),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -154,16 +154,10 @@ def test_a_real_process_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cas
     config, data, own, _ = folder(tmp_path, monkeypatch, case)
     before = partner_files(data, own)
     for command in (["status", "--json"], ["sync", "status"]):
-        done = subprocess.run(
-            [PYTHON, "-m", "tracker", *command],
-            env=subprocess_env(config),
-            capture_output=True,
-            timeout=120,
-            stdin=subprocess.DEVNULL,
-        )
-        out, err = done.stdout.decode(), done.stderr.decode()
-        result = {"argv": command, "code": done.returncode, "out": out, "err": err, "crash": ""}
+        done = run_command(config, *command, timeout=120)
+        out, err = done.out, done.err
+        result = {"argv": command, "code": done.code, "out": out, "err": err, "crash": ""}
         assert not problems(result), problems(result)
-        assert done.returncode == 0, err
+        assert done.code == 0, err
         assert b"\x1b" not in done.stdout + done.stderr
     assert partner_files(data, own) == before

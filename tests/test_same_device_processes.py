@@ -15,21 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.store_helpers import subprocess_env
+from tests.rekindle_cli import Ran, command_env, run_command
 from tests.test_tmux_first_run import _start
 from tracker.store.store import Store
 
 pytestmark = pytest.mark.slow
 
 
-def rekindle(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
-        env=subprocess_env(config, TZ="Europe/London"),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def rekindle(config: Path, *args: str) -> Ran:
+    return run_command(config, *args, TZ="Europe/London")
 
 
 SET_UP = """
@@ -49,7 +43,7 @@ def set_up(tmp_path: Path) -> tuple[Path, Path, list[str]]:
     config, data = tmp_path / "config", tmp_path / "shared"
     made = subprocess.run(
         [sys.executable, "-c", SET_UP, str(data)],
-        env=subprocess_env(config, TZ="Europe/London"),
+        env=command_env(config, TZ="Europe/London"),
         capture_output=True,
         text=True,
         timeout=60,
@@ -86,8 +80,8 @@ def test_cli_ticks_made_while_the_app_is_open_are_all_kept(tmp_path: Path) -> No
                 # Sam's ticks from a script; Alex's own first row is the app's to toggle.
                 note = f"CLI-{n}"
                 done = rekindle(config, "tick", title, "--date", day, "--note", note, "--for", "b")
-                assert done.returncode == 0, done.stderr
-                assert "Ticked" in done.stdout
+                assert done.code == 0, done.err
+                assert "Ticked" in done.out
                 acknowledged.add(note)
                 n += 1
                 # Meanwhile the app ticks and unticks Alex's first row, today and yesterday.
@@ -112,7 +106,7 @@ def test_two_cli_loops_on_one_month_lose_nothing(tmp_path: Path) -> None:
         "    if r.returncode == 0 and 'Ticked' in r.stdout:\n"
         "        print(f'CLI-{tag}-{i}', flush=True)\n"
     )
-    env = subprocess_env(config, TZ="Europe/London")
+    env = command_env(config, TZ="Europe/London")
     loops = [
         subprocess.Popen(
             [sys.executable, "-c", loop, title, tag, *days],

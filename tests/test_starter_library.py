@@ -214,7 +214,7 @@ def test_to_habit_default_order() -> None:
 
 def test_starter_is_frozen() -> None:
     starter = STARTER_HABITS[0]
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match=r"cannot assign to field 'title'"):
         starter.title = "Something else"  # type: ignore[misc]
 
 

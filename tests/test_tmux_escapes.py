@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.rekindle_cli import use_config
 from tests.test_tmux_first_run import Terminal, _rekindle, _tmux
 from tests.ui.hostile import make_hostile
 from tracker.domain.days import person_today
@@ -51,7 +52,7 @@ def test_the_harness_sees_a_title_change(tmp_path: Path) -> None:
 def test_partner_escapes_are_shown_not_obeyed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
+    use_config(monkeypatch, tmp_path / "config")
     monkeypatch.setenv("TZ", "Europe/London")
     couple = create_couple(tmp_path / "shared", "Alex", "Sam", "Europe/London", 4, STARTERS)
     make_hostile(couple, person_today(couple.person("a"), datetime.now(UTC)))

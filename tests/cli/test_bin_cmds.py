@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_habit_cmds import STARTERS, Setup, london_today, run
+from tests.cli.test_habit_cmds import STARTERS, Setup, london_today
+from tests.rekindle_cli import run_command, use_config
 from tracker.domain.models import Check
 from tracker.store.couple import Couple
 from tracker.store.setup import create_couple
@@ -88,8 +89,7 @@ def test_older_deletes_are_listed_with_all_and_can_still_be_restored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config, data = tmp_path / "conf", tmp_path / "Rekindle"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
+    use_config(monkeypatch, config)
     then = 1_700_000_000_000  # November 2023: everything here happened long ago
     couple = create_couple(
         data, "Alex", "Sam", "Europe/London", 4, STARTERS, now_millis=lambda: then
@@ -108,6 +108,6 @@ def test_older_deletes_are_listed_with_all_and_can_still_be_restored(
 
 
 def test_habit_with_no_subcommand_shows_what_it_can_do(alex: Setup) -> None:
-    result = run(alex.config, "habit")
+    result = run_command(alex.config, "habit")
     assert result.code != 0
     assert "restore" in result.err + result.out

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_habit_cmds import STARTERS, london_today, run
+from tests.cli.test_habit_cmds import STARTERS, london_today
+from tests.rekindle_cli import run_command, use_config
 from tests.ui.hostile import EVIL_NAME, EVIL_TITLE, make_hostile
 from tracker.domain.models import Check, Person
 from tracker.store.setup import create_couple
@@ -39,8 +40,7 @@ def strict(out: str) -> object:
 def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Alex's device; Sam's name, a habit, a device and a folder full of tricks."""
     config = tmp_path / "conf"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
+    use_config(monkeypatch, config)
     today = london_today()
     couple = create_couple(
         tmp_path / "Rekindle", "Alex", "Sam", "Europe/London", 4, STARTERS, today=today
@@ -66,7 +66,7 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_plain_output_shows_tricks_inertly_one_record_a_line(
     config: Path, command: tuple[str, ...]
 ) -> None:
-    result = run(config, *command)
+    result = run_command(config, *command)
     assert result.code == 0, result.err
     assert not raw_controls(result.out + result.err)
     assert "\x9b" not in result.out
@@ -97,7 +97,7 @@ def test_plain_output_shows_tricks_inertly_one_record_a_line(
 def test_json_is_strict_ascii_and_gives_the_text_back_exactly(
     config: Path, command: tuple[str, ...]
 ) -> None:
-    result = run(config, *command)
+    result = run_command(config, *command)
     assert result.code == 0, result.err
     assert result.out.isascii()  # no raw control, bidi or zero-width character
     data = strict(result.out)  # no NaN or Infinity either

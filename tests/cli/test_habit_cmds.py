@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -13,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.rekindle_cli import run_command
 from tracker.domain.content.starter import STARTER_HABITS
 from tracker.domain.days import person_today
 from tracker.domain.models import US, Check, Habit, Owner, Person
@@ -41,37 +39,6 @@ def last_weekday(day: date) -> date:
     return day
 
 
-def env_for(config: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
-    env["REKINDLE_CONFIG"] = str(config)
-    # A crash log must not land in the real home directory.
-    env["XDG_STATE_HOME"] = str(config / "state")
-    env["XDG_CACHE_HOME"] = str(config / "cache")
-    env.update(extra)
-    return env
-
-
-def run_raw(config: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
-        env=env_for(config, **extra),
-        capture_output=True,
-        timeout=60,
-    )
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-def run(config: Path, *args: str, **extra: str) -> Result:
-    done = run_raw(config, *args, **extra)
-    return Result(done.returncode, done.stdout.decode(), done.stderr.decode())
-
-
 @dataclass
 class Setup:
     config: Path
@@ -80,21 +47,11 @@ class Setup:
     start: date
 
     def ok(self, *args: str) -> str:
-        result = run(self.config, *args)
-        assert result.code == 0, result.err
-        assert result.err == ""
-        return result.out
+        return run_command(self.config, *args).ok()
 
     def refused(self, *args: str) -> str:
         """Exit 1 and one sentence on stderr, never a traceback or a crash note."""
-        result = run(self.config, *args)
-        assert result.code == 1, result.out
-        assert "Traceback" not in result.err + result.out
-        assert "something unexpected" not in result.err
-        lines = result.err.strip().splitlines()
-        assert len(lines) == 1, result.err
-        assert lines[0].startswith("rekindle: ")
-        return lines[0]
+        return run_command(self.config, *args).refused()
 
     def status(self, day: date | None = None) -> dict[str, Any]:
         args = ["status", "--json"] + (["--date", day.isoformat()] if day else [])
@@ -341,7 +298,7 @@ def test_habits_lists_titles(alex: Setup) -> None:
 
 def test_habits_starters_needs_no_config(tmp_path: Path) -> None:
     config = tmp_path / "never-set-up"
-    result = run(config, "habits", "--starters")
+    result = run_command(config, "habits", "--starters")
     assert result.code == 0, result.err
     keys = [line.split()[0] for line in result.out.splitlines()]
     assert keys == [s.key for s in STARTER_HABITS]
@@ -350,7 +307,7 @@ def test_habits_starters_needs_no_config(tmp_path: Path) -> None:
 
 
 def test_habits_without_config_says_how_to_set_up(tmp_path: Path) -> None:
-    result = run(tmp_path / "never-set-up", "habits")
+    result = run_command(tmp_path / "never-set-up", "habits")
     assert result.code == 1
     assert "rekindle init" in result.err
     assert "Traceback" not in result.err
@@ -371,7 +328,7 @@ def test_habits_json_parses(alex: Setup) -> None:
 def test_init_from_the_command_line_then_tick(tmp_path: Path) -> None:
     config, data = tmp_path / "conf", tmp_path / "Rekindle"
     starters = [arg for key in STARTERS for arg in ("--starter", key)]
-    init = run(
+    init = run_command(
         config,
         "init",
         "--data",
@@ -386,11 +343,11 @@ def test_init_from_the_command_line_then_tick(tmp_path: Path) -> None:
     )
     assert init.code == 0, init.err
     assert "Set up Alex & Sam" in init.out
-    listed = run(config, "habits", "--json")
+    listed = run_command(config, "habits", "--json")
     assert sorted(h["title"] for h in json.loads(listed.out)) == sorted(TITLES)
     yesterday = london_today() - timedelta(days=1)
     # The habits begin on the day of set-up: yesterday is before that.
-    early = run(config, "tick", "specific thank", "--date", yesterday.isoformat())
+    early = run_command(config, "tick", "specific thank", "--date", yesterday.isoformat())
     assert early.code == 1
     assert "started on" in early.err
 
@@ -401,7 +358,7 @@ def test_habits_from_init_can_be_ticked_today_in_my_own_time_zone(tmp_path: Path
     # with the day starting at 4 am: the computer's date is always a day or two
     # later than Alex's, like a London laptop at 1 am.
     machine = {"TZ": "XST-14"}
-    init = run(
+    init = run_command(
         config,
         "init",
         "--data",
@@ -417,7 +374,7 @@ def test_habits_from_init_can_be_ticked_today_in_my_own_time_zone(tmp_path: Path
         **machine,
     )
     assert init.code == 0, init.err
-    tick = run(config, "tick", "specific thank", **machine)
+    tick = run_command(config, "tick", "specific thank", **machine)
     assert tick.code == 0, tick.err
 
 
@@ -451,7 +408,7 @@ def evil(alex: Setup) -> Setup:
     ids=["status", "status-json", "habits", "habits-json", "tick", "tick-ambiguous"],
 )
 def test_escape_in_a_title_is_never_printed_raw(evil: Setup, args: tuple[str, ...]) -> None:
-    result = run_raw(evil.config, *args)
+    result = run_command(evil.config, *args)
     assert b"Traceback" not in result.stderr
     for stream in (result.stdout, result.stderr):
         assert b"\x1b" not in stream

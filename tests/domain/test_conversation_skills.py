@@ -139,7 +139,7 @@ def test_window_zero_allows_anything_not_in_the_future() -> None:
 
 
 def test_negative_window_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"The repeat window can't be negative\."):
         draw(window_weeks=-1)
 
 
@@ -575,7 +575,7 @@ def test_flag_carries_a_kind_reason_and_suggestion() -> None:
         "Absolutes tend to start a defence, not a conversation.",
         "Try naming this one time and how it felt.",
     )
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match=r"cannot assign to field 'phrase'"):
         flag.phrase = "x"  # type: ignore[misc]
 
 

@@ -57,7 +57,7 @@ def test_other_input_offsets_are_respected() -> None:
 
 
 def test_naive_datetimes_are_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"local_day needs a time-zone-aware datetime\."):
         local_day(datetime(2026, 6, 10, 12), "UTC", 4)
 
 

@@ -57,7 +57,7 @@ def test_parse_amount_names_the_unit_when_too_big() -> None:
 
 
 def test_parse_amount_quotes_at_most_twenty_characters_of_junk() -> None:
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(ValueError, match=r"is not a number; type digits, like 15\.") as caught:
         parse_amount("x" * 50)
     message = str(caught.value)
     assert "“" + "x" * 20 + "”" in message

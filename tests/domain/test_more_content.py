@@ -253,7 +253,7 @@ def test_every_budget_is_catered_for() -> None:
 
 
 def test_idea_is_frozen() -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match=r"cannot assign to field 'title'"):
         IDEAS[0].title = "Something else"  # type: ignore[misc]
 
 
@@ -402,7 +402,7 @@ def test_find_value_unknown_is_none(key: str) -> None:
 
 
 def test_value_is_frozen() -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match=r"cannot assign to field 'name'"):
         VALUES[0].name = "Something else"  # type: ignore[misc]
 
 
@@ -488,7 +488,7 @@ def test_prompt_themes_match_the_prompts_module() -> None:
 
 
 def test_strategy_is_frozen() -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match=r"cannot assign to field 'text'"):
         STRATEGIES[0].text = "Something else"  # type: ignore[misc]
 
 

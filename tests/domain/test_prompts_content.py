@@ -152,7 +152,7 @@ def test_prompts_by_theme_groups_everything_in_order() -> None:
 
 
 def test_prompt_is_frozen() -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match=r"cannot assign to field 'text'"):
         PROMPTS[0].text = "Something else?"  # type: ignore[misc]
 
 

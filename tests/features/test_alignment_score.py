@@ -72,7 +72,7 @@ def test_own_values_match_whatever_their_case_and_spacing() -> None:
 
 
 def test_an_empty_list_has_nothing_to_compare() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"Both lists need at least one value to compare\."):
         ranking_overlap([], ["family"])
 
 

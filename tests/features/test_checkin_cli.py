@@ -13,13 +13,14 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import Couples
+from tests.rekindle_cli import Ran, command_env, run_command, use_config
 from tracker.domain.checkin.model import iso_week
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
 from tracker.store import checkins as store
 from tracker.store.couple import Couple
 from tracker.store.identity import load_config
-from tracker.store.setup import create_couple, join_couple
 
 ALL = [
     "--communication",
@@ -42,63 +43,31 @@ def london_today() -> date:
 
 
 @dataclass
-class Done:
-    code: int
-    out: str
-    err: str
-
-
-@dataclass
 class Person_:
     config: Path
 
-    def run(self, *args: str, stdin: str | None = None) -> Done:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
-        env.update(
-            REKINDLE_CONFIG=str(self.config),
-            XDG_STATE_HOME=str(self.config / "state"),
-            XDG_CACHE_HOME=str(self.config / "cache"),
-        )
-        done = subprocess.run(
-            [sys.executable, "-m", "tracker", *args],
-            env=env,
-            input=stdin if stdin is not None else "",
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        return Done(done.returncode, done.stdout, done.stderr)
+    def run(self, *args: str, stdin: str = "") -> Ran:
+        return run_command(self.config, *args, stdin=stdin)
 
     def ok(self, *args: str) -> str:
-        done = self.run(*args)
-        assert done.code == 0, done.err
-        assert done.err == ""
-        return done.out
+        return self.run(*args).ok()
 
     def refused(self, *args: str) -> str:
         """Exit 1 and one sentence, never a traceback."""
-        done = self.run(*args)
-        assert done.code == 1, done.out
-        assert "Traceback" not in done.err + done.out and "unexpected" not in done.err
-        (line,) = done.err.strip().splitlines()
-        assert line.startswith("rekindle: ")
-        return line
+        return self.run(*args).refused()
 
     def couple(self, monkeypatch: pytest.MonkeyPatch) -> Couple:
-        monkeypatch.setenv("REKINDLE_CONFIG", str(self.config))
+        use_config(monkeypatch, self.config)
         config = load_config()
         assert config is not None
         return Couple.open(config)
 
 
 @pytest.fixture
-def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Person_, Person_]:
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "alex"))
-    create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4).store.close()
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "sam"))
-    join_couple(tmp_path / "data", "Sam").store.close()
-    return Person_(tmp_path / "alex"), Person_(tmp_path / "sam")
+def pair(couples: Couples) -> tuple[Person_, Person_]:
+    couples.create(config="alex").store.close()
+    couples.join(config="sam").store.close()
+    return Person_(couples.tmp_path / "alex"), Person_(couples.tmp_path / "sam")
 
 
 def week_json(person: Person_) -> dict[str, Any]:
@@ -256,8 +225,7 @@ def test_in_a_terminal_it_asks_and_asks_again_after_a_bad_rating(
         "3", "[bold]ok[/bold]",
     ]  # fmt: skip
     controller, terminal = os.openpty()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
-    env["REKINDLE_CONFIG"] = str(alex.config)
+    env = command_env(alex.config)
     process = subprocess.Popen(
         [sys.executable, "-m", "tracker", "checkin"],
         stdin=terminal,

@@ -65,7 +65,7 @@ def test_iso_weeks_cross_the_new_year_as_iso_says() -> None:
 
 @pytest.mark.parametrize("bad", ["2027-W53", "2026-W00", "W48", "2026-48", "", "[bold]"])
 def test_impossible_weeks_are_refused(bad: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"is not a week"):
         week_monday(bad)
 
 
@@ -100,7 +100,7 @@ def test_ratings_from_one_to_five_are_taken(good: object, expected: int) -> None
     ],
 )
 def test_ratings_out_of_range_say_what_is_wrong(bad: object, says: str) -> None:
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(ValueError, match=r"^Trust needs ") as caught:
         check_rating(bad, TRUST)
     assert str(caught.value).startswith("Trust needs")
     assert says in str(caught.value)
@@ -131,9 +131,9 @@ def test_a_check_in_needs_all_six_ratings_and_names_the_blank_ones() -> None:
 def test_a_record_with_a_broken_rating_is_not_a_check_in() -> None:
     data = rated("a", "2026-W48").to_data()
     data["ratings"][TRUST] = 9
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"ratings\.trust: Expected `int` <= 5"):
         CheckIn.from_data(data)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"week: 2026-W99 is not a week of that year\."):
         CheckIn.from_data({**rated("a", "2026-W48").to_data(), "week": "2026-W99"})
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import Couples
 from tracker.domain.checkin.model import KEYS, CheckIn, HelpSetting, iso_week, make_checkin
 from tracker.domain.checkin.promises import make_appreciation, make_promise, settle
 from tracker.domain.models import Area, Person
 from tracker.store import checkins as store
 from tracker.store.couple import Couple
 from tracker.store.settings import get_setting, put_setting
-from tracker.store.setup import create_couple, join_couple
 from tracker.store.store import Store
 
 WED = date(2026, 11, 25)
@@ -22,13 +22,10 @@ TRUST = Area.TRUST.value
 
 
 @pytest.fixture
-def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Couple, Couple]:
+def pair(couples: Couples) -> tuple[Couple, Couple]:
     """Alex's computer and Sam's, set up the way people do it: init, then join."""
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "alex-config"))
-    alex = create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4)
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "sam-config"))
-    sam = join_couple(tmp_path / "data", "Sam")
+    alex = couples.create(config="alex-config")
+    sam = couples.join(config="sam-config")
     assert (alex.me, sam.me) == ("a", "b")
     assert alex.store.replica_id != sam.store.replica_id
     return alex, sam

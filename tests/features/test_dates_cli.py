@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -14,16 +11,10 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
+from tests.conftest import Couples
+from tests.rekindle_cli import Ran, run_command
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
-from tracker.store.setup import create_couple
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
 @dataclass
@@ -32,41 +23,25 @@ class Cli:
     data: Path
     today: date
 
-    def run(self, *args: str) -> Result:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
-        env.update(REKINDLE_CONFIG=str(self.config), XDG_STATE_HOME=str(self.config / "state"))
-        done = subprocess.run(
-            [sys.executable, "-m", "tracker", *args], env=env, capture_output=True, timeout=60
-        )
-        return Result(done.returncode, done.stdout.decode(), done.stderr.decode())
+    def run(self, *args: str) -> Ran:
+        return run_command(self.config, *args)
 
     def ok(self, *args: str) -> str:
-        result = self.run(*args)
-        assert result.code == 0, result.err
-        assert result.err == ""
-        return result.out
+        return self.run(*args).ok()
 
     def refused(self, *args: str) -> str:
         """Exit 1 and one sentence, never a traceback."""
-        result = self.run(*args)
-        assert result.code == 1, result.out
-        assert "Traceback" not in result.err and "something unexpected" not in result.err
-        (line,) = result.err.strip().splitlines()
-        assert line.startswith("rekindle: ")
-        return line
+        return self.run(*args).refused()
 
     def listing(self) -> dict[str, Any]:
         return json.loads(self.ok("date", "list", "--json"))
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    config = tmp_path / "conf"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
-    couple = create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4, [])
-    couple.store.close()
+def cli(couples: Couples) -> Cli:
+    couples.create(config="conf").store.close()
     today = person_today(Person("a", "Alex", "Europe/London", 4), datetime.now(UTC))
-    return Cli(config, tmp_path / "data", today)
+    return Cli(couples.tmp_path / "conf", couples.tmp_path / "data", today)
 
 
 def test_plan_mark_done_rate_and_list(cli: Cli) -> None:

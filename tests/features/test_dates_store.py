@@ -8,27 +8,24 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import Couples
 from tracker.domain.content.ideas import IDEAS, IdeaKind
 from tracker.domain.dates.input import DateDraft
 from tracker.domain.dates.jar import JarIdea, idea_from_text
 from tracker.domain.dates.model import DateKind, DateNight, DateStatus, RepeatFreq
 from tracker.store import dates as store
 from tracker.store.couple import Couple
-from tracker.store.setup import create_couple
 from tracker.store.store import Store
 
 NOW = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def alex(tmp_path: Path) -> Iterator[Couple]:
-    found = create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4, [])
-    yield found
-    found.store.close()
+def alex(couples: Couples) -> Couple:
+    return couples.create()
 
 
 @pytest.fixture

@@ -3,60 +3,38 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import Couples
+from tests.rekindle_cli import run_command
 from tracker.domain.goals.model import Goal, Milestone
 from tracker.domain.models import US
 from tracker.store import goals as store
 from tracker.store.couple import Couple
-from tracker.store.setup import create_couple
 
 
 @pytest.fixture
-def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "config"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(folder))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
-    return folder
+def config(home: Path) -> Path:
+    return home
 
 
 @pytest.fixture
-def couple(tmp_path: Path, config: Path) -> Iterator[Couple]:
-    found = create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4)
-    yield found
-    found.store.close()
-
-
-def rekindle(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
-    env["REKINDLE_CONFIG"] = str(config)
-    env["XDG_STATE_HOME"] = str(config / "state")
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+def couple(couples: Couples, config: Path) -> Couple:
+    return couples.create()
 
 
 def test_align_before_anyone_filled_anything_in_says_why_there_is_no_score(
     couple: Couple, config: Path
 ) -> None:
-    result = rekindle(config, "align")
-    assert result.returncode == 0, result.stderr
-    assert "Alignment: no score yet" in result.stdout
-    assert "Alex and Sam have not filled anything in" in result.stdout
-    assert "Alex's values: (none picked yet)" in result.stdout
-    assert "How this is worked out" in result.stdout  # the method, in plain words
+    result = run_command(config, "align")
+    assert result.code == 0, result.err
+    assert "Alignment: no score yet" in result.out
+    assert "Alex and Sam have not filled anything in" in result.out
+    assert "Alex's values: (none picked yet)" in result.out
+    assert "How this is worked out" in result.out  # the method, in plain words
 
 
 def test_align_shows_score_parts_common_ground_and_questions(couple: Couple, config: Path) -> None:
@@ -64,16 +42,16 @@ def test_align_shows_score_parts_common_ground_and_questions(couple: Couple, con
     store.save_values(couple, "b", ["humour", "family", "rest", "adventure", "security"])
     store.save_vision(couple, "a", "home", {5: "A cottage with a garden"})
     store.save_vision(couple, "b", "home", {5: "A garden, and a cottage"})
-    result = rekindle(config, "align")
-    assert result.returncode == 0, result.stderr
+    result = run_command(config, "align")
+    assert result.code == 0, result.err
     expected = round(store.alignment(couple).score * 100)  # type: ignore[operator]
-    assert f"Alignment: {expected}%" in result.stdout
-    assert "vision 100%" in result.stdout
-    assert "Alex's values: 1. Family  2. Humour  3. Adventure  4. Rest" in result.stdout
-    assert "✓ Home: much in common (cottage, garden)" in result.stdout
-    assert "◇ Security: in Sam's list, not in Alex's" in result.stdout
+    assert f"Alignment: {expected}%" in result.out
+    assert "vision 100%" in result.out
+    assert "Alex's values: 1. Family  2. Humour  3. Adventure  4. Rest" in result.out
+    assert "✓ Home: much in common (cottage, garden)" in result.out
+    assert "◇ Security: in Sam's list, not in Alex's" in result.out
 
-    data = json.loads(rekindle(config, "align", "--json").stdout)
+    data = json.loads(run_command(config, "align", "--json").out)
     assert data["score"] == pytest.approx(store.alignment(couple).score, abs=1e-4)
     assert data["people"] == {"a": "Alex", "b": "Sam"}
     assert {"value": "Security", "a": None, "b": 5} in data["values"]
@@ -91,9 +69,9 @@ def test_goals_lists_shared_and_own_goals_with_milestones(couple: Couple, config
         couple, Goal("goal:run", "Run a half marathon", "b").with_action("k", "Cheer at the end")
     )
     store.save_review(couple, "a", date(2026, 1, 4), ["rest", "work", "family"])
-    result = rekindle(config, "goals")
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
+    result = run_command(config, "goals")
+    assert result.code == 0, result.err
+    out = result.out
     # Shown exactly as typed, the escape made visible rather than obeyed.
     assert "Save for a [bold]house[/bold]␛[2J  (50% · by 2028-01-01)" in out
     assert "✓ Open an account" in out and "· Save 1000" in out
@@ -103,7 +81,7 @@ def test_goals_lists_shared_and_own_goals_with_milestones(couple: Couple, config
     assert "Sam hasn't ranked priorities yet." in out
     assert "\x1b" not in out
 
-    data = json.loads(rekindle(config, "goals", "--json").stdout)
+    data = json.loads(run_command(config, "goals", "--json").out)
     shared = next(g for g in data["goals"] if g["id"] == "goal:house")
     assert shared["progress"] == 0.5
     assert [m["title"] for m in shared["milestones"]] == ["Open an account", "Save 1000"]
@@ -111,7 +89,7 @@ def test_goals_lists_shared_and_own_goals_with_milestones(couple: Couple, config
 
 
 def test_goals_before_set_up_is_one_clear_sentence(config: Path) -> None:
-    result = rekindle(config, "goals")
-    assert result.returncode == 1
-    assert "not set up yet" in result.stderr
-    assert "Traceback" not in result.stderr
+    result = run_command(config, "goals")
+    assert result.code == 1
+    assert "not set up yet" in result.err
+    assert "Traceback" not in result.err

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import Couples
 from tracker.domain.goals.model import Goal, Milestone
 from tracker.domain.models import US, Habit, Owner, Schedule, ScheduleKind
 from tracker.store import goals as store
 from tracker.store.couple import Couple
-from tracker.store.setup import create_couple
 from tracker.store.store import Store
 
 TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture
-def couple(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Couple]:
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
-    found = create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4, today=TODAY)
-    yield found
-    found.store.close()
+def couple(couples: Couples) -> Couple:
+    return couples.create(today=TODAY)
 
 
 def fresh(couple: Couple, replica: str = "reader", me: str = "a") -> Couple:
@@ -157,7 +152,7 @@ def test_priorities_reviews_and_how_often(couple: Couple) -> None:
     assert store.review_every(couple) == 1
     store.set_review_every(couple, 3)
     assert store.review_every(fresh(couple)) == 3
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"Pick one of 1, 2, 3, 6 months\."):
         store.set_review_every(couple, 5)
 
 

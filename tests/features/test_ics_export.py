@@ -4,7 +4,6 @@ and compared with the domain's own schedule across the clock changes."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,13 +12,14 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar, Event
 
+from tests.conftest import Couples
+from tests.rekindle_cli import use_config
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.dates.input import DateDraft
 from tracker.domain.dates.model import DateKind, DateNight, DateStatus, RepeatFreq, occurrences
 from tracker.export import feed, ics
 from tracker.store import dates as store
 from tracker.store.couple import Couple
-from tracker.store.setup import create_couple
 
 LONDON = ZoneInfo("Europe/London")
 STAMP = datetime(2026, 9, 1, 12, 0, tzinfo=UTC)
@@ -63,10 +63,8 @@ def events_of(calendar: Calendar) -> dict[str, Event]:
 
 
 @pytest.fixture
-def couple(tmp_path: Path) -> Iterator[Couple]:
-    found = create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4, [])
-    yield found
-    found.store.close()
+def couple(couples: Couples) -> Couple:
+    return couples.create()
 
 
 def plan(couple: Couple, **fields: object) -> str:
@@ -286,7 +284,7 @@ def _moved(dn: DateNight) -> DateDraft:
 def test_exporting_twice_without_a_change_is_byte_identical(
     couple: Couple, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
+    use_config(monkeypatch, tmp_path / "config")
     plan(couple, repeat=RepeatFreq.WEEKLY, every="2", alarm="60", notes="wine, bread; 🥂")
     plan(couple, title="Lakes", kind=DateKind.GETAWAY, day="2027-04-10", days="3")
     first = ics.export(couple)

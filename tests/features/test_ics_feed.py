@@ -3,9 +3,6 @@ folder, one feed per device outside it, the same bytes in every process, old cop
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,6 +10,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from tests.conftest import Couples
+from tests.rekindle_cli import Ran, run_command, use_config
 from tracker.cli.common import Context
 from tracker.domain.dates.input import DateDraft
 from tracker.domain.kinds import touches_feed
@@ -21,7 +20,7 @@ from tracker.export import feed
 from tracker.store import dates as dates_store
 from tracker.store.couple import Couple
 from tracker.store.identity import load_config
-from tracker.store.setup import create_couple, join_couple
+from tracker.store.setup import create_couple
 
 # Names a sync tool gives its copies of the old shared feed (Syncthing, then Dropbox).
 OLD_FEED = [
@@ -40,34 +39,15 @@ KEPT = [
 
 
 @dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-@dataclass
 class Device:
     config: Path
     replica_id: str
 
-    def run(self, *args: str, seed: str = "0") -> Run:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
-        env.update(
-            REKINDLE_CONFIG=str(self.config),
-            XDG_STATE_HOME=str(self.config / "state"),
-            PYTHONHASHSEED=seed,
-        )
-        done = subprocess.run(
-            [sys.executable, "-m", "tracker", *args], env=env, capture_output=True, timeout=60
-        )
-        return Run(done.returncode, done.stdout.decode(), done.stderr.decode())
+    def run(self, *args: str, seed: str = "0") -> Ran:
+        return run_command(self.config, *args, PYTHONHASHSEED=seed)
 
     def ok(self, *args: str) -> str:
-        done = self.run(*args)
-        assert done.code == 0, done.err
-        assert done.err == ""
-        return done.out
+        return self.run(*args).ok()
 
     def feed(self) -> Path:
         return Path(self.ok("export", "ics", "--feed").strip())
@@ -79,13 +59,10 @@ def _device(config: Path, couple: Couple) -> Device:
 
 
 @pytest.fixture
-def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Device, Device]:
+def pair(couples: Couples) -> tuple[Device, Device]:
     """Alex and Sam, each on their own device (config), sharing one data folder."""
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "alex"))
-    alex = _device(tmp_path / "alex", create_couple(tmp_path / "data", "Alex", "Sam", "UTC", 4))
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "sam"))
-    sam = _device(tmp_path / "sam", join_couple(tmp_path / "data", "Sam"))
+    alex = _device(couples.tmp_path / "alex", couples.create(config="alex", tz="UTC"))
+    sam = _device(couples.tmp_path / "sam", couples.join(config="sam"))
     return alex, sam
 
 
@@ -201,7 +178,7 @@ def test_a_half_read_store_leaves_the_feed_alone(
 ) -> None:
     """Only recent months read (the app's first screen): old evenings' marks are not known
     yet, so the feed waits rather than lose them."""
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
+    use_config(monkeypatch, tmp_path / "config")
     couple = create_couple(tmp_path / "data", "Alex", "Sam", "UTC", 4)
     dates_store.save_date(
         couple, dates_store.new_date(couple, DateDraft(title="Dinner", day="2026-12-04"))
@@ -224,7 +201,7 @@ def test_another_folder_gets_a_feed_of_its_own(
 ) -> None:
     """`--data` on a second folder must not overwrite the couple's feed, and the couple's
     feed keeps its one path (the one the calendar app was given)."""
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
+    use_config(monkeypatch, tmp_path / "config")
     create_couple(tmp_path / "other", "Kim", "Lee", "UTC", 4).store.close()
     create_couple(tmp_path / "ours", "Alex", "Sam", "UTC", 4).store.close()  # set up last
     ours, other = feed.feed_path(tmp_path / "ours"), feed.feed_path(tmp_path / "other")

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from tests.rekindle_cli import run_command, use_config
 from tracker.store.identity import load_config
 from tracker.store.setup import create_couple
 
@@ -42,18 +43,10 @@ FORMAT = SEP.join(["{start}", "{end}", "{title}", "{cancelled}", "{location}", "
 @dataclass
 class World:
     tmp: Path
-    env: dict[str, str]
+    config: Path
 
     def rekindle(self, *args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "tracker", *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+        return run_command(self.config, *args).ok(warnings=True)
 
     def date_id(self, title: str) -> str:
         config = load_config()
@@ -128,13 +121,10 @@ path = {tmp / f"khal-{name}.db"}
 @pytest.fixture
 def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> World:
     config = tmp_path / "conf"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
+    use_config(monkeypatch, config)
     couple = create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4, [])
     couple.store.close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
-    env.update(REKINDLE_CONFIG=str(config), XDG_STATE_HOME=str(tmp_path / "state"))
-    found = World(tmp_path, env)
+    found = World(tmp_path, config)
     # Every Friday at 19:30 from 16 October to 13 November 2026: across 25 October.
     found.rekindle(
         "date", "add", "Dinner, just us", "--on", "2026-10-16", "--at", "19:30", "--hours", "2.5",

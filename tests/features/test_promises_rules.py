@@ -133,9 +133,9 @@ def test_fields_from_other_features_travel_through_untouched() -> None:
         "talk": "talk:123abc",
         "follow_up": 2,
     }
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"status: Invalid enum value 'forgotten'"):
         Promise.from_data("promise:bad", {**data, "status": "forgotten"})
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match=r"'by'"):
         Promise.from_data("promise:bad", {"text": "no dates"})
 
 

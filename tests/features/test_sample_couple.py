@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -18,7 +17,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.store.store_helpers import PYTHON, subprocess_env, tree_bytes
+from tests.rekindle_cli import run_command, use_config
+from tests.store.store_helpers import tree_bytes
 from tracker.domain.checkin.model import KEYS, help_triggers, iso_week, recent_weeks
 from tracker.domain.checkin.promises import PromiseStatus, reliability
 from tracker.domain.dates.model import DateKind, DateStatus
@@ -213,19 +213,10 @@ def test_status_and_doctor_on_a_device_that_joined(
     source = tmp_path / "sample"
     write_sample(source, 1, SEED, date.today() - timedelta(days=5))
     config = tmp_path / "config"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
+    use_config(monkeypatch, config)
     join_couple(source, "a").store.close()
     for command in ("status", "doctor"):
-        result = subprocess.run(
-            [PYTHON, "-m", "tracker", command, "--json"],
-            env=subprocess_env(config),
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr
-        assert result.stderr == ""
-        report = json.loads(result.stdout)
+        report = json.loads(run_command(config, command, "--json", timeout=120).ok())
         if command == "status":
             assert {p["name"] for p in report["people"].values()} == {"Alex", "Sam"}
             assert report["together"]
@@ -243,7 +234,7 @@ def _text(app: RekindleApp, selector: str) -> str:
 async def test_every_screen_shows_the_couples_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
+    use_config(monkeypatch, tmp_path / "config")
     write_sample(tmp_path / "couple", 1, SEED, TODAY)
     opened = Couple.open(sample_config(tmp_path / "couple"))
     app = make_app(opened, clock=lambda: NOW, poll=False)

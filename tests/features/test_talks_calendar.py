@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
+from tests.conftest import Couples
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.talks.model import Slot, Status, plan_slot
 from tracker.domain.talks.schedule import Freq, Repeat
@@ -17,16 +17,14 @@ from tracker.export import ics
 from tracker.store import talks
 from tracker.store.couple import Couple
 from tracker.store.records import stamp_millis
-from tracker.store.setup import create_couple
 
 LONDON = "Europe/London"
 NOW = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def alex(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Couple:
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
-    return create_couple(tmp_path / "data", "Alex", "Sam", LONDON, 4, [])
+def alex(couples: Couples) -> Couple:
+    return couples.create(tz=LONDON)
 
 
 def planned(couple: Couple, repeat: Repeat, on: date, at: time = time(20)) -> Slot:

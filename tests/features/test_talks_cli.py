@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -13,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import Couples
+from tests.rekindle_cli import run_command
 from tracker.domain.content.prompts import PROMPTS
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
@@ -21,7 +20,6 @@ from tracker.domain.talks.schedule import Freq, Repeat
 from tracker.store import talks
 from tracker.store.couple import Couple
 from tracker.store.identity import load_config
-from tracker.store.setup import create_couple
 
 LONDON = Person("a", "Alex", "Europe/London", 4)
 TEXTS = {p.text for p in PROMPTS}
@@ -32,36 +30,12 @@ class Alex:
     config: Path
     today: date
 
-    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
-        env.update(
-            REKINDLE_CONFIG=str(self.config),
-            XDG_STATE_HOME=str(self.config / "state"),
-            XDG_CACHE_HOME=str(self.config / "cache"),
-        )
-        return subprocess.run(
-            [sys.executable, "-m", "tracker", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-
     def ok(self, *args: str) -> str:
-        done = self.run(*args)
-        assert done.returncode == 0, done.stderr
-        assert done.stderr == ""
-        return done.stdout
+        return run_command(self.config, *args).ok()
 
     def refused(self, *args: str) -> str:
         """Exit 1 and one sentence, never a traceback."""
-        done = self.run(*args)
-        assert done.returncode == 1, done.stdout
-        assert "Traceback" not in done.stderr + done.stdout
-        assert "something unexpected" not in done.stderr
-        (line,) = done.stderr.strip().splitlines()
-        assert line.startswith("rekindle: ")
-        return line
+        return run_command(self.config, *args).refused()
 
     def listing(self) -> dict[str, Any]:
         return json.loads(self.ok("talk", "list", "--json"))
@@ -73,11 +47,9 @@ class Alex:
 
 
 @pytest.fixture
-def alex(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Alex:
-    config = tmp_path / "config"
-    monkeypatch.setenv("REKINDLE_CONFIG", str(config))
-    create_couple(tmp_path / "Rekindle", "Alex", "Sam", "Europe/London", 4, []).store.close()
-    return Alex(config, person_today(LONDON, datetime.now(UTC)))
+def alex(couples: Couples) -> Alex:
+    couples.create(data="Rekindle").store.close()
+    return Alex(couples.tmp_path / "config", person_today(LONDON, datetime.now(UTC)))
 
 
 def test_a_weekly_sunday_talk_is_planned_and_listed(alex: Alex) -> None:

@@ -259,7 +259,7 @@ def test_times_days_and_weekdays_as_people_write_them() -> None:
     assert parse_date("2028-02-29") == date(2028, 2, 29)
     assert parse_minutes("90") == 90
     for bad in ("13pm", "24:00", "20:60", ""):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=r"isn't a time of day; use HH:MM, like 20:00\."):
             parse_clock(bad)
     with pytest.raises(ValueError, match="February 2027 has no 29th"):
         parse_date("2027-02-29")

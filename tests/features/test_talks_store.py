@@ -11,6 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import Couples
+from tests.rekindle_cli import use_config
 from tracker.domain.checkin.promises import Promise
 from tracker.domain.content.prompts import PROMPTS, Depth, Theme
 from tracker.domain.models import Habit, Owner
@@ -18,7 +20,7 @@ from tracker.domain.talks.model import UNPLANNED, Slot, Status, plan_slot
 from tracker.domain.talks.schedule import Freq, Repeat
 from tracker.store import talks
 from tracker.store.couple import Couple
-from tracker.store.setup import create_couple, join_couple
+from tracker.store.setup import create_couple
 from tracker.store.store import Store
 
 LONDON = "Europe/London"
@@ -27,13 +29,10 @@ TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture
-def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Couple, Couple]:
+def pair(couples: Couples) -> tuple[Couple, Couple]:
     """Alex (a) and Sam (b), each on their own device, over one folder."""
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "alex-config"))
-    alex = create_couple(tmp_path / "data", "Alex", "Sam", LONDON, 4, [])
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "sam-config"))
-    sam = join_couple(tmp_path / "data", "Sam")
-    return alex, sam
+    alex = couples.create(config="alex-config", tz=LONDON)
+    return alex, couples.join(config="sam-config")
 
 
 @pytest.fixture
@@ -96,7 +95,7 @@ def test_draws_through_the_store_against_an_oracle(
     """Never a prompt seen within the window while a fresh one exists; else the one
     seen longest ago. The oracle only remembers what was drawn, and when."""
     with tempfile.TemporaryDirectory() as folder:
-        monkeypatch.setenv("REKINDLE_CONFIG", str(Path(folder) / "config"))
+        use_config(monkeypatch, Path(folder) / "config")
         couple = create_couple(Path(folder) / "data", "Alex", "Sam", LONDON, 4, [])
         hidden = [p.key for p in PROMPTS if p.theme is theme][:3]
         for key in hidden:

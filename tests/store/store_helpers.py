@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -79,16 +78,6 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
     }
-
-
-def subprocess_env(config_dir: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REKINDLE_")}
-    env["REKINDLE_CONFIG"] = str(config_dir)
-    # Crash logs of an unexpected error must not land in the real home directory.
-    env["XDG_STATE_HOME"] = str(config_dir / "state")
-    env["XDG_CACHE_HOME"] = str(config_dir / "cache")
-    env.update(extra)
-    return env
 
 
 PYTHON = sys.executable

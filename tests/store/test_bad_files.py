@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.rekindle_cli import use_config
 from tests.store.store_helpers import ME, THEM, Folder, check_data, shard_bytes
 from tracker.store.couple import Couple
 from tracker.store.devices import replicas
@@ -234,7 +235,7 @@ def test_a_bad_file_is_reported_kept_byte_for_byte_and_the_rest_works(
     blocked = {"own core": "core", "own log": "log"}.get(target)
     for which, write in writes.items():
         if which == blocked:
-            with pytest.raises(ReadOnlyFile) as refused:
+            with pytest.raises(ReadOnlyFile, match=r"^Not saved: ") as refused:
                 write()
             message = str(refused.value)
             assert message.startswith("Not saved:")
@@ -259,7 +260,7 @@ def test_own_file_damaged_while_open_is_not_overwritten_after_refresh(folder: Fo
     store.put("habit", "habit:new", {"title": "New"})  # core.json is now open for writing
     folder.own().write_bytes(b'{"records": {"1": {"id": "hab')
     store.refresh()
-    with pytest.raises(ReadOnlyFile):
+    with pytest.raises(ReadOnlyFile, match=r"Not saved: core\.json: it does not parse"):
         store.put("habit", "habit:newer", {"title": "Newer"})
     assert folder.own().read_bytes() == b'{"records": {"1": {"id": "hab'
     store.put("check", "check:h:a:2026-11-21", check_data("2026-11-21"))
@@ -271,7 +272,7 @@ def test_own_file_damaged_between_load_and_first_write_is_not_overwritten(
     store = folder.open()  # read while still sound; not yet opened for writing
     damaged = b'{"meta": {"1": {"schema": 1}}, "records": {"1": {"id": "che'
     folder.own("log/2026-11.json").write_bytes(damaged)
-    with pytest.raises(ReadOnlyFile):
+    with pytest.raises(ReadOnlyFile, match=r"Not saved: 2026-11\.json: it does not parse"):
         store.put("check", "check:h:a:2026-11-22", check_data("2026-11-22"))
     assert folder.own("log/2026-11.json").read_bytes() == damaged
     store.put("habit", "habit:new", {"title": "New"})
@@ -296,8 +297,7 @@ def test_newer_schema_records_join_the_merged_state(folder: Folder) -> None:
 
 
 def test_new_folder_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
+    use_config(monkeypatch, tmp_path / "config")
     data_dir = tmp_path / "Rekindle"
     couple = create_couple(data_dir, "Alex", "Sam", "Europe/London", starters=["phone-free-dinner"])
     habit = couple.habits()[0]
@@ -361,7 +361,7 @@ def test_failed_atomic_write_keeps_the_old_file_and_no_temp(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match=r"No space left on device"):
         storage.write(state)
     monkeypatch.undo()
 
@@ -381,7 +381,7 @@ def test_failed_put_is_not_in_the_state_nor_saved_by_the_next_put(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match=r"No space left on device"):
         store.put("habit", "habit:failed", {"title": "Failed"})
     monkeypatch.undo()
     assert folder.own().read_bytes() == core
@@ -421,7 +421,9 @@ def test_a_json_object_that_is_not_ours_is_reported_and_never_written(folder: Fo
     foreign = b'{"settings": {"theme": "dark"}}'
     folder.own().write_bytes(foreign)
     store = folder.open()
-    with pytest.raises(ReadOnlyFile):
+    with pytest.raises(
+        ReadOnlyFile, match=r"Not saved: core\.json: it is not laid out like a Rekindle file"
+    ):
         store.put("habit", "habit:new", {"title": "New"})
     assert folder.own().read_bytes() == foreign
     assert store.problem_kinds() == {folder.own(): Problem.NOT_OURS}
@@ -436,7 +438,9 @@ def test_own_file_with_a_record_that_is_not_an_object_refuses_writes_cleanly(
     folder.own().write_bytes(damaged)
     store = folder.open()
     assert store.get("habit:mine") is not None  # the good records are still read
-    with pytest.raises(ReadOnlyFile):
+    with pytest.raises(
+        ReadOnlyFile, match=r"Not saved: core\.json: some entries in it are damaged"
+    ):
         store.put("habit", "habit:new", {"title": "New"})
     assert folder.own().read_bytes() == damaged
     assert folder.own() in store.problem_kinds()

@@ -5,47 +5,27 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import time
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
-from tests.store.store_helpers import PYTHON, shard_bytes, subprocess_env, tree_bytes
+from tests.rekindle_cli import run_command
+from tests.store.store_helpers import shard_bytes, tree_bytes
 from tracker.domain.content.starter import find_starter
 from tracker.store.files import read_file
 from tracker.store.records import Record, format_stamp
 from tracker.store.store import Store
 
 
-def run(config: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PYTHON, "-m", "tracker", *args],
-        env=subprocess_env(config, **env),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def ok(config: Path, *args: str, **env: str) -> str:
-    result = run(config, *args, **env)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
+    return run_command(config, *args, **env).ok()
 
 
 def refused(config: Path, *args: str, **env: str) -> str:
-    """A refusal: non-zero exit, one line on stderr, no traceback."""
-    result = run(config, *args, **env)
-    assert result.returncode != 0, result.stdout
-    assert "Traceback" not in result.stderr + result.stdout
-    assert "something unexpected" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("rekindle: ")
-    return lines[0]
+    """A refusal: exit 1, one line on stderr, no traceback."""
+    return run_command(config, *args, **env).refused()
 
 
 def config_values(config: Path) -> dict[str, str]:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.store_helpers import PYTHON, THEM, subprocess_env, tree_bytes
+from tests.rekindle_cli import run_command
+from tests.store.store_helpers import THEM, tree_bytes
 from tracker.store.guards import MAX_FILE_BYTES
 
 INIT = ("--name", "Alex", "--partner-name", "Sam", "--tz", "Europe/London")
@@ -21,34 +22,13 @@ INIT = ("--name", "Alex", "--partner-name", "Sam", "--tz", "Europe/London")
 NO_OVERRIDE = "--bounding-set=-dac_override,-dac_read_search"
 
 
-def run(
-    config: Path, *args: str, wrapper: list[str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*(wrapper or []), PYTHON, "-m", "tracker", *args],
-        env=subprocess_env(config),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
-
-
 def ok(config: Path, *args: str, wrapper: list[str] | None = None) -> str:
-    result = run(config, *args, wrapper=wrapper)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
-    return result.stdout
+    """Exit 0; plain warnings on stderr are fine here, a traceback never."""
+    return run_command(config, *args, wrapper=wrapper or (), timeout=120).ok(warnings=True)
 
 
 def refused(config: Path, *args: str, wrapper: list[str] | None = None) -> str:
-    result = run(config, *args, wrapper=wrapper)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
-    assert "unexpected" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("rekindle: "), result.stderr
-    return lines[0]
+    return run_command(config, *args, wrapper=wrapper or (), timeout=120).refused()
 
 
 def findings(config: Path, wrapper: list[str] | None = None) -> str:

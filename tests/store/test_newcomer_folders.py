@@ -5,40 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.rekindle_cli import Ran, run_command
 from tracker.store.setup import SetupError, create_couple
 
 
-def run_init(
-    config: Path, data: str, wrapper: list[str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "REKINDLE_CONFIG": str(config)}
-    command = [
-        sys.executable,
-        "-m",
-        "tracker",
-        "init",
-        "--data",
-        data,
-        "--name",
-        "Alex",
-        "--partner-name",
-        "Sam",
-        "--tz",
-        "Europe/London",
-    ]
-    return subprocess.run(
-        [*(wrapper or []), *command],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+def run_init(config: Path, data: str, wrapper: list[str] | None = None) -> Ran:
+    init = ("init", "--data", data, "--name", "Alex", "--partner-name", "Sam")
+    return run_command(config, *init, "--tz", "Europe/London", wrapper=wrapper or ())
 
 
 def test_a_folder_we_may_not_write_to(tmp_path: Path) -> None:
@@ -48,8 +25,8 @@ def test_a_folder_we_may_not_write_to(tmp_path: Path) -> None:
     ):
         create_couple(Path("/sys/rekindle"), "Alex", "Sam", "Europe/London")
     done = run_init(tmp_path / "config", "/sys/rekindle")
-    assert done.returncode == 1
-    assert "Cannot write to /sys/rekindle" in done.stderr and "Traceback" not in done.stderr
+    assert done.code == 1
+    assert "Cannot write to /sys/rekindle" in done.err and "Traceback" not in done.err
     assert not (tmp_path / "config" / "config.toml").exists()
 
 
@@ -66,8 +43,8 @@ def test_a_folder_on_a_read_only_disk(tmp_path: Path) -> None:
             pytest.fail("cannot make a read-only mount here (unshare -rm)")
         pytest.skip("cannot make a read-only mount here (unshare -rm)")
     done = run_init(tmp_path / "config", str(mount / "Rekindle"), wrapper)
-    assert done.returncode == 1
-    assert "read-only disk" in done.stderr and "choose a folder you own" in done.stderr
+    assert done.code == 1
+    assert "read-only disk" in done.err and "choose a folder you own" in done.err
     assert list(source.iterdir()) == []
 
 
@@ -75,5 +52,5 @@ def test_a_folder_that_is_a_file(tmp_path: Path) -> None:
     taken = tmp_path / "notes.txt"
     taken.write_text("mine")
     done = run_init(tmp_path / "config", str(taken))
-    assert done.returncode == 1 and "is a file, not a folder" in done.stderr
+    assert done.code == 1 and "is a file, not a folder" in done.err
     assert taken.read_text() == "mine"

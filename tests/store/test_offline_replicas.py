@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.store.store_helpers import PYTHON, field_oracle, snapshot, subprocess_env
+from tests.rekindle_cli import command_env, run_command
+from tests.store.store_helpers import PYTHON, field_oracle, snapshot
 from tracker.store.files import read_file
 from tracker.store.store import Store
 
@@ -50,21 +51,13 @@ FROZEN = 1_900_000_000_000
 
 
 def rekindle(config: Path, *args: str) -> str:
-    result = subprocess.run(
-        [PYTHON, "-m", "tracker", *args],
-        env=subprocess_env(config),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return run_command(config, *args).ok(warnings=True)
 
 
 def edit(config: Path, ops: list[list[Any]], frozen: int = 0) -> list[dict[str, Any]]:
     result = subprocess.run(
         [PYTHON, "-c", EDIT, json.dumps(ops), str(frozen)],
-        env=subprocess_env(config),
+        env=command_env(config),
         capture_output=True,
         text=True,
         timeout=60,

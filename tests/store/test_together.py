@@ -51,7 +51,7 @@ def test_a_failure_inside_keeps_nothing_in_the_files_or_in_memory(tmp_path: Path
 
 def test_a_nested_batch_is_part_of_the_outer_one(tmp_path: Path) -> None:
     store = opened(tmp_path)
-    with pytest.raises(RuntimeError), store.together():
+    with pytest.raises(RuntimeError, match="the outer one fails"), store.together():
         with store.together():
             store.put("habit", "habit:1", {"title": "Walk"})
         raise RuntimeError("the outer one fails after the inner one ended")
@@ -64,6 +64,10 @@ def test_another_process_holding_the_lock_stops_the_batch_before_it_starts(
     store = opened(tmp_path)
     monkeypatch.setattr(replica, "LOCK_WAIT_S", 0.2)
     ran: list[bool] = []
-    with replica_lock(replica_dir(tmp_path, ME)), pytest.raises(Busy), store.together():
+    with (
+        replica_lock(replica_dir(tmp_path, ME)),
+        pytest.raises(Busy, match="busy saving"),
+        store.together(),
+    ):
         ran.append(True)
     assert ran == [] and on_disk(tmp_path) == {}

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.rekindle_cli import run_command, use_config
 from tests.sync.syncthing import Pair, start_pair, wait_until
 from tracker.domain.days import person_today
 from tracker.domain.models import US, Check
@@ -38,20 +36,10 @@ class Side:
     folder: Path
 
     def cli(self, *args: str) -> str:
-        env = {**os.environ, "REKINDLE_CONFIG": str(self.config_dir)}
-        env.pop("REKINDLE_DATA", None)
-        done = subprocess.run(
-            [sys.executable, "-m", "tracker", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+        return run_command(self.config_dir, *args).ok(warnings=True)
 
     def config(self, monkeypatch: pytest.MonkeyPatch) -> LocalConfig:
-        monkeypatch.setenv("REKINDLE_CONFIG", str(self.config_dir))
+        use_config(monkeypatch, self.config_dir)
         config = load_config()
         assert config is not None
         return config
@@ -108,13 +96,17 @@ def status(side: Side) -> dict[str, object]:
 def test_a_tick_on_one_machine_shows_on_the_other(two_machines: tuple[Side, Side, Pair]) -> None:
     alex, sam, _ = two_machines
 
+    # Sam's status shows Sam's own day; Sydney may already be on tomorrow (from 17:00 UTC),
+    # so Sam is asked about the very day Alex ticked, whatever the hour.
+    sam_day = json.loads(sam.cli("status", "--json"))["day"]
+    day = min(sam_day, status(alex)["day"])  # type: ignore[type-var]
+
     def sam_sees_it() -> bool:
-        rows = status(sam)["people"]["a"]["habits"]  # type: ignore[index]
+        shown = json.loads(sam.cli("status", "--json", "--date", day))
+        rows = shown["people"]["a"]["habits"]
         return any(r["habit"] == "One specific thank-you" and r["state"] == "met" for r in rows)
 
-    # Sam's status shows Sam's own day; Sydney may already be on tomorrow.
-    sam_day = json.loads(sam.cli("status", "--json"))["day"]
-    alex.cli("tick", "thank-you", "--date", min(sam_day, status(alex)["day"]))  # type: ignore[type-var]
+    alex.cli("tick", "thank-you", "--date", day)
     wait_until(sam_sees_it, 60, "Alex's tick to show in Sam's status")
 
 

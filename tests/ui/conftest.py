@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import Couples
 from tracker.domain.models import US, Check, CheckStatus
 from tracker.store.couple import Couple
-from tracker.store.setup import create_couple
 from tracker.ui.app import RekindleApp, make_app
 
 # Wednesday 25 November 2026, 20:00 in London: a usual evening to open the app.
@@ -27,10 +27,8 @@ STARTERS = [
 
 
 @pytest.fixture(autouse=True)
-def steady_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def steady_environment(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No user config, no inherited folder, and the same guesses on every machine."""
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "config"))
-    monkeypatch.delenv("REKINDLE_DATA", raising=False)
     monkeypatch.setenv("TZ", "Europe/London")
     monkeypatch.setenv("LOGNAME", "alex")
 
@@ -40,12 +38,8 @@ def habit_id(couple: Couple, title_start: str) -> str:
 
 
 @pytest.fixture
-def couple(tmp_path: Path) -> Iterator[Couple]:
-    found = create_couple(
-        tmp_path / "data", "Alex", "Sam", "Europe/London", 4, STARTERS, today=STARTED
-    )
-    yield found
-    found.store.close()
+def couple(couples: Couples) -> Couple:
+    return couples.create(starters=STARTERS, today=STARTED)
 
 
 @pytest.fixture

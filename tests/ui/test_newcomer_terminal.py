@@ -58,21 +58,10 @@ def test_a_normal_terminal_is_fine() -> None:
 
 
 def test_rekindle_without_a_terminal_says_so_instead_of_hanging(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import os
-    import subprocess
-    import sys
-
+    from tests.rekindle_cli import run_command
     from tracker.store.setup import create_couple
 
     create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London").store.close()
-    env = {**os.environ, "REKINDLE_CONFIG": os.environ["REKINDLE_CONFIG"], "TERM": "dumb"}
-    done = subprocess.run(
-        [sys.executable, "-m", "tracker"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
-    assert done.returncode == 1
-    assert "needs a terminal window" in done.stderr and "Traceback" not in done.stderr
+    done = run_command(tmp_path / "config", TERM="dumb")
+    assert done.code == 1
+    assert "needs a terminal window" in done.err and "Traceback" not in done.err

@@ -10,6 +10,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, RadioButton, Static
 
+from tests.rekindle_cli import use_config
 from tests.ui.conftest import STARTED
 from tracker.domain.models import Habit
 from tracker.store.couple import Couple
@@ -76,7 +77,7 @@ async def test_onboarding_on_a_shared_folder_joins_as_the_partner(
     folder = tmp_path / "shared"
     first = create_couple(folder, "Alex", "Sam", "Europe/London", 4, [], today=STARTED)
     first.store.close()
-    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "sams-config"))
+    use_config(monkeypatch, tmp_path / "sams-config")
     monkeypatch.setenv("REKINDLE_DATA", str(folder))
     app = open_app(None)
     async with app.run_test(size=(120, 40)) as pilot:
