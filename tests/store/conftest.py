@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.store.store_helpers import ME, ME_META, THEM, THEM_META, Folder, check_data
+from tests.store.store_helpers import (
+    ME,
+    ME_META,
+    T0,
+    THEM,
+    THEM_META,
+    Clock,
+    Folder,
+    check_data,
+    device,
+)
+from tracker.domain.models import Habit
+from tracker.store.couple import Couple
 from tracker.store.files import read_file
 from tracker.store.store import Store
 
@@ -39,3 +52,18 @@ def folder(tmp_path: Path) -> Folder:
     for path in (data_dir / "replicas").rglob("*.json"):
         assert read_file(path).writable, path
     return Folder(data_dir, ids)
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> tuple[Couple, Couple, Clock, str]:
+    """Alex's and Sam's devices on one folder, both having seen a shared habit."""
+    clock = Clock(T0)
+    alex = device(tmp_path / "data", ME, ME_META, clock)
+    alex.store.put("person", "person:a", {"key": "a", "name": "Alex", "tz": "UTC", "day_start": 4})
+    habit = Habit(Couple.new_habit_id(), "Walk after dinner", start=date(2026, 9, 1))
+    alex.save_habit(habit)
+    sam = device(tmp_path / "data", THEM, THEM_META, clock)
+    sam.store.put("person", "person:b", {"key": "b", "name": "Sam", "tz": "UTC", "day_start": 4})
+    alex.store.refresh()
+    assert sam.habit(habit.id) is not None
+    return alex, sam, clock, habit.id

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tracker.store.couple import Couple
 from tracker.store.records import Record
 from tracker.store.store import Store
 
@@ -100,3 +102,25 @@ class Folder:
         store = Store(self.data_dir, ME, ME_META)
         store.load()
         return store
+
+
+DAY_MS = 86_400_000
+T0 = 1_790_000_000_000  # November 2026
+DAY = date(2026, 9, 20)
+
+
+class Clock:
+    """A wall clock the test moves by hand, so "after" means after."""
+
+    def __init__(self, millis: int) -> None:
+        self.millis = millis
+
+    def __call__(self) -> int:
+        return self.millis
+
+
+def device(data_dir: Path, replica: str, meta: dict[str, str], clock: Callable[[], int]) -> Couple:
+    store = Store(data_dir, replica, meta, now_millis=clock)
+    store.load()
+    store.ensure_replica()
+    return Couple(store, meta["partner"])

@@ -7,15 +7,14 @@ tick: it is in the bin, the tick is kept, and restoring brings both back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.store.store_helpers import ME, ME_META, THEM, THEM_META
+from tests.store.store_helpers import DAY, DAY_MS, ME, ME_META, T0, THEM, THEM_META, Clock, device
 from tracker.domain.dates.input import DateDraft, date_from_draft
-from tracker.domain.models import Check, Habit
+from tracker.domain.models import Check
 from tracker.store import dates
 from tracker.store.bin import (
     BIN_DAYS,
@@ -26,43 +25,6 @@ from tracker.store.bin import (
     untold,
 )
 from tracker.store.couple import Couple
-from tracker.store.store import Store
-
-DAY_MS = 86_400_000
-T0 = 1_790_000_000_000  # November 2026
-DAY = date(2026, 9, 20)
-
-
-class Clock:
-    """A wall clock the test moves by hand, so "after" means after."""
-
-    def __init__(self, millis: int) -> None:
-        self.millis = millis
-
-    def __call__(self) -> int:
-        return self.millis
-
-
-def device(data_dir: Path, replica: str, meta: dict[str, str], clock: Callable[[], int]) -> Couple:
-    store = Store(data_dir, replica, meta, now_millis=clock)
-    store.load()
-    store.ensure_replica()
-    return Couple(store, meta["partner"])
-
-
-@pytest.fixture
-def two(tmp_path: Path) -> tuple[Couple, Couple, Clock, str]:
-    """Alex's and Sam's devices on one folder, both having seen a shared habit."""
-    clock = Clock(T0)
-    alex = device(tmp_path / "data", ME, ME_META, clock)
-    alex.store.put("person", "person:a", {"key": "a", "name": "Alex", "tz": "UTC", "day_start": 4})
-    habit = Habit(Couple.new_habit_id(), "Walk after dinner", start=date(2026, 9, 1))
-    alex.save_habit(habit)
-    sam = device(tmp_path / "data", THEM, THEM_META, clock)
-    sam.store.put("person", "person:b", {"key": "b", "name": "Sam", "tz": "UTC", "day_start": 4})
-    alex.store.refresh()
-    assert sam.habit(habit.id) is not None
-    return alex, sam, clock, habit.id
 
 
 def test_a_delete_against_a_later_tick_keeps_the_tick_and_restores_both(

@@ -17,7 +17,8 @@ from textual.screen import Screen
 from tracker.domain.days import moment_in, person_today
 from tracker.domain.text import visible
 from tracker.export import feed
-from tracker.store.bin import BIN_KINDS, last_deleted_here, mark_told, restore, untold
+from tracker.store.arrivals import look_for_arrivals
+from tracker.store.bin import last_deleted_here, mark_told, restore, untold
 from tracker.store.couple import Change, Couple
 from tracker.store.guards import permission_message
 from tracker.store.replica import ReadOnlyFile
@@ -250,23 +251,21 @@ class RekindleApp(App[int]):
         if self.couple is None or not self.couple.store.complete:
             return
         try:
-            arrived = self.couple.store.refresh()
+            arrived = look_for_arrivals(self.couple)
         except PermissionError as error:
             self.folder_refused(error)
             return
         self._refused = ""
-        theirs = [r for r in arrived if r.replica != self.couple.store.replica_id]
-        if not theirs:
+        if arrived is None:
             return
-        if feed.touches_feed(record.kind for record in theirs):
+        if arrived.calendar:
             self.refresh_feed()  # their new date reaches this device's calendar app too
         self.refresh_screen()
         # A delete gets a notice of its own (once, with the ticks it kept), not this line.
-        others = [r for r in theirs if not (r.deleted and r.kind in BIN_KINDS)]
-        message = describe_arrivals(self.couple, others)
+        message = describe_arrivals(self.couple, arrived)
         if message:
             self.notify(message, title="Synced")
-        if len(others) < len(theirs):
+        if arrived.deletions:
             self.tell_deletions()
 
     def folder_refused(self, error: PermissionError) -> None:

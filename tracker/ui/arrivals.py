@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from tracker.domain.kinds import HABIT
 from tracker.domain.models import US, CheckStatus
+from tracker.store.arrivals import Arrivals
 from tracker.store.bin import Binned
 from tracker.store.couple import Couple
-from tracker.store.records import Record
 from tracker.ui.widgets.literal import one_line
 
 
-def describe_arrivals(couple: Couple, records: Sequence[Record]) -> str:
+def describe_arrivals(couple: Couple, arrived: Arrivals) -> str:
     partner = couple.name_of(couple.partner_key)
     ticks = []
-    for check in couple.checks_among(records):
+    for check in arrived.ticks:
         habit = couple.habit(check.habit_id)
         if habit is None or check.status is not CheckStatus.DONE:
             continue
@@ -25,7 +23,7 @@ def describe_arrivals(couple: Couple, records: Sequence[Record]) -> str:
         return ticks[0] + "."
     if ticks:
         return f"{ticks[0]}, and {len(ticks) - 1} more."
-    return f"{partner}'s changes arrived." if records else ""
+    return f"{partner}'s changes arrived." if arrived.changes else ""
 
 
 def describe_deletion(couple: Couple, entry: Binned) -> str:

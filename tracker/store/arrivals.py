@@ -1,0 +1,34 @@
+"""What the partner's devices just sent, told as the app needs it: never raw records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.domain.kinds import touches_feed
+from tracker.domain.models import Check
+from tracker.store.bin import BIN_KINDS
+from tracker.store.couple import Couple
+
+
+@dataclass(frozen=True, slots=True)
+class Arrivals:
+    ticks: list[Check]  # the live check-offs among them
+    changes: int  # how many changes, leaving out deletions (those are told on their own)
+    deletions: bool  # something of theirs went to the bin: told once, with what it kept
+    calendar: bool  # a date or a talk changed: this device's calendar feed is rewritten
+
+
+def look_for_arrivals(couple: Couple) -> Arrivals | None:
+    """Merge in whatever the other devices wrote since the last look; None if nothing
+    of theirs arrived. A folder this user may no longer read raises PermissionError."""
+    arrived = couple.store.refresh()
+    theirs = [r for r in arrived if r.replica != couple.store.replica_id]
+    if not theirs:
+        return None
+    others = [r for r in theirs if not (r.deleted and r.kind in BIN_KINDS)]
+    return Arrivals(
+        ticks=couple.checks_among(others),
+        changes=len(others),
+        deletions=len(others) < len(theirs),
+        calendar=touches_feed(r.kind for r in theirs),
+    )
