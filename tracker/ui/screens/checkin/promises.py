@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from tracker.domain.checkin import kinds as checkin_kinds
 from tracker.domain.checkin.promises import (
     MAX_PROMISE,
     MAX_REPAIR,
@@ -122,7 +123,7 @@ class PromisesScreen(RekindleScreen):
 
         def make(values: dict[str, str]) -> Promise:
             return make_promise(
-                Couple.new_id("promise"),
+                Couple.new_id(checkin_kinds.PROMISE),
                 values["text"],
                 couple.me,
                 couple.partner_key,
@@ -194,7 +195,7 @@ class PromisesScreen(RekindleScreen):
 
         def make(values: dict[str, str]) -> Repair:
             return make_repair(
-                Couple.new_id("repair"),
+                Couple.new_id(checkin_kinds.REPAIR),
                 couple.me,
                 couple.partner_key,
                 today,

@@ -13,6 +13,7 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tracker.domain.checkin import kinds as checkin_kinds
 from tracker.domain.checkin.analysis import gaps, weakest_area
 from tracker.domain.checkin.model import (
     LABELS,
@@ -315,7 +316,7 @@ class CheckinScreen(RekindleScreen):
         partner = couple.partner_key
 
         def make(values: dict[str, str]) -> Appreciation:
-            new_id = Couple.new_id("appreciation")
+            new_id = Couple.new_id(checkin_kinds.APPRECIATION)
             return make_appreciation(new_id, couple.me, partner, today, values["text"])
 
         dialog = FieldsDialog(

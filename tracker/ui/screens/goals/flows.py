@@ -12,6 +12,7 @@ from datetime import date
 
 from tracker.domain.content.values import LIFE_PRIORITIES
 from tracker.domain.editing import habit_from_draft
+from tracker.domain.goals import kinds as goal_kinds
 from tracker.domain.goals.model import (
     DATE_MINUTES,
     Goal,
@@ -165,7 +166,7 @@ def edit_goal(app: Shell, owner: str, done: Done, goal: Goal | None = None) -> N
         target = parse_day_text(values["target"], "target date")
         if goal is not None:
             return replace(goal, title=title, why=why, target=target)
-        return Goal(Couple.new_id("goal"), title, owner, why, target, created=today)
+        return Goal(Couple.new_id(goal_kinds.GOAL), title, owner, why, target, created=today)
 
     def saved(found: Goal | None) -> None:
         if found is not None:
