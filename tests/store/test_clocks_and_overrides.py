@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.store.store_helpers import ME, ME_META, THEM, THEM_META
 from tracker.store.couple import Couple
 from tracker.store.doctor import health
@@ -30,6 +32,9 @@ def people(alex: Store, sam: Store) -> None:
     sam.put("person", "person:b", {"key": "b", "name": "Sam", "tz": "UTC", "day_start": 4})
 
 
+# The kernel stamps file times and times waits by the real clock, which faketime does not
+# move: left out of the faked-day runs (tests/test_any_day.py), not of the suite.
+@pytest.mark.kernel_clock
 def test_a_laptop_thirty_days_fast_is_named_on_both_sides_and_drags_no_clock(
     tmp_path: Path,
 ) -> None:
@@ -135,3 +140,14 @@ def test_an_entry_with_a_stamp_in_no_valid_form_is_named_even_from_the_cache(
         assert store.save_cache(force=True) or attempt == 1
         store.close()
     assert core.read_bytes() == before
+
+
+def test_settling_what_is_settled_already_says_so_and_changes_nothing(
+    two: tuple[Couple, Couple, object, str],
+) -> None:
+    # Say Sam settled it on the other computer a moment before Alex pressed o.
+    alex, _sam, _clock, habit_id = two
+    before = alex.store.get(habit_id)
+    with pytest.raises(ValueError, match="settled already; nothing was changed"):
+        alex.resolve_override(habit_id, "title", take_other=True)
+    assert alex.store.get(habit_id) == before

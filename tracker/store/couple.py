@@ -291,9 +291,13 @@ class Couple:
 
     def resolve_override(self, record_id: str, name: str, take_other: bool) -> Change:
         """Settle a field a concurrent edit overrode (doctor lists them): take the other
-        value, or keep the one that won. Raises KeyError if nothing is overridden there."""
+        value, or keep the one that won. A ValueError says so if nothing is overridden
+        there any more (settled on another device, or a moment ago here)."""
         before = self.store.get(record_id) or self.store.state.get(record_id)
-        record = self.store.resolve(record_id, name, take_other)
+        try:
+            record = self.store.resolve(record_id, name, take_other)
+        except KeyError:
+            raise ValueError("That one is settled already; nothing was changed.") from None
         said = "Took the other one" if take_other else "Kept as it is"
         return Change(record_id, record.kind, before, said, record)
 
