@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 import time
@@ -14,16 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.tools import find_tool
+
 pytestmark = pytest.mark.tmux
 
 
 def _tmux() -> str:
-    found = shutil.which("tmux")
-    if found is None:
-        if os.environ.get("REKINDLE_REQUIRE_TOOLS"):
-            pytest.fail("tmux is required here (REKINDLE_REQUIRE_TOOLS is set) but missing")
-        pytest.skip("tmux is not installed")
-    return found
+    return find_tool("tmux")
 
 
 class Terminal:

@@ -21,6 +21,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.rekindle_cli import run_command, use_config
+from tests.tools import cannot
 from tracker.store.identity import load_config
 from tracker.store.setup import create_couple
 
@@ -31,9 +32,7 @@ KHAL = shutil.which("khal") or shutil.which("khal", path=str(Path(sys.executable
 @pytest.fixture(autouse=True)
 def needs_khal() -> None:
     if KHAL is None:
-        if os.environ.get("REKINDLE_REQUIRE_TOOLS"):
-            pytest.fail("khal is required here (REKINDLE_REQUIRE_TOOLS is set) but missing")
-        pytest.skip("khal is not installed")
+        cannot("khal is not installed")
 
 
 SEP = "|"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import time
@@ -19,18 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import pytest
+from tests.tools import find_tool
 
 FOLDER_ID = "rekindle"
 
 
 def syncthing_binary() -> str:
-    found = shutil.which("syncthing")
-    if found is None:
-        if os.environ.get("REKINDLE_REQUIRE_TOOLS"):
-            pytest.fail("Syncthing is required here (REKINDLE_REQUIRE_TOOLS is set) but missing")
-        pytest.skip("Syncthing is not installed (Debian: apt-get install syncthing)")
-    return found
+    return find_tool("syncthing", " (Debian: apt-get install syncthing)")
 
 
 def free_port() -> int:
