@@ -206,6 +206,9 @@ def test_same_seed_same_bytes_other_seed_other_couple(tmp_path: Path) -> None:
     assert one != tree_bytes(tmp_path / "three")
 
 
+# The kernel stamps file times and times waits by the real clock, which faketime does not
+# move: left out of the faked-day runs (tests/test_any_day.py), not of the suite.
+@pytest.mark.kernel_clock
 def test_status_and_doctor_on_a_device_that_joined(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -89,6 +89,9 @@ def test_a_blocked_writer_waits_then_says_so_and_changes_nothing(
     assert "check:h:a:2026-11-02" in on_disk(tmp_path)
 
 
+# The kernel stamps file times and times waits by the real clock, which faketime does not
+# move: left out of the faked-day runs (tests/test_any_day.py), not of the suite.
+@pytest.mark.kernel_clock
 def test_a_writer_waits_for_a_short_lock_instead_of_failing(tmp_path: Path) -> None:
     store = opened(tmp_path)
     holding = threading.Event()
