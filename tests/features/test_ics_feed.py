@@ -4,7 +4,7 @@ folder, one feed per device outside it, the same bytes in every process, old cop
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -159,7 +159,9 @@ def test_a_feed_that_cannot_be_written_warns_and_the_date_is_saved(
 ) -> None:
     alex, _ = pair
     (alex.config / "calendar").write_text("not a folder")
-    done = alex.run("date", "add", "Dinner", "--on", "2026-12-04")
+    # A few days ahead of whatever today is: a date already past is not listed as upcoming.
+    soon = date.today() + timedelta(days=4)
+    done = alex.run("date", "add", "Dinner", "--on", soon.isoformat())
     assert done.code == 0
     (line,) = done.err.strip().splitlines()
     assert line.startswith("rekindle: The calendar feed") and "was not updated" in line
