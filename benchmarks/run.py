@@ -197,6 +197,29 @@ def bench_start(empty: Path, big: Path, repeat: int) -> dict[str, float]:
     }
 
 
+def bench_cli_start(repeat: int) -> dict[str, float]:
+    """`rekindle --version` and `--help`, process start to exit, each paired in turn with
+    `python -c pass` (the floor no Python command can go under)."""
+    script = Path(sys.executable).with_name("rekindle")
+    commands = {
+        "floor": [sys.executable, "-c", "pass"],
+        "version": [str(script), "--version"],
+        "help": [str(script), "--help"],
+    }
+    runs: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):  # interleaved, so a noisy moment hits all three alike
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True)
+            runs[name].append(time.perf_counter() - start)
+    floor = statistics.median(runs["floor"])
+    return {
+        "cli_floor_ms": ms(floor),
+        "cli_version_ratio": round(statistics.median(runs["version"]) / floor, 2),
+        "cli_help_ratio": round(statistics.median(runs["help"]) / floor, 2),
+    }
+
+
 def report(results: dict[str, dict[str, float]], big: str) -> list[tuple[str, str, str]]:
     """(figure, measured, target) rows, each figure next to its baseline."""
     b = results[big]
@@ -253,6 +276,15 @@ def report(results: dict[str, dict[str, float]], big: str) -> list[tuple[str, st
             "≤ 100 MB",
         ),
     ]
+    if "cli_version_ratio" in b:
+        rows.append(
+            (
+                "rekindle --version / --help",
+                f"{b['cli_version_ratio']}× / {b['cli_help_ratio']}× "
+                f"python -c pass ({b['cli_floor_ms']} ms)",
+                "≤ 3×",
+            )
+        )
     if "ics_export_ms" in b:
         rows.append(
             (
@@ -284,6 +316,7 @@ def main() -> None:
             results[str(span)] |= bench_heatmap(folders[span])
             results[str(span)] |= bench_ics(folders[span])
         big = str(years[-1])
+        results[big] |= bench_cli_start(10 if args.quick else 30)
         results[big] |= bench_start(folders[0], folders[years[-1]], 3 if args.quick else 7)
     finally:
         shutil.rmtree(root, ignore_errors=True)

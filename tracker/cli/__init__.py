@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import traceback
-from collections.abc import Sequence
-from pathlib import Path
-
-import platformdirs
 
 from tracker import __version__
-from tracker.cli.common import DAY_OUT_OF_RANGE, CLIError, Context
-from tracker.domain.kinds import touches_feed
-from tracker.domain.text import visible
-from tracker.store.couple import NotSetUp
-from tracker.store.files import FILE_MODE, make_private_dir
-from tracker.store.guards import permission_message
-from tracker.store.identity import ConfigError
-from tracker.store.replica import ReadOnlyFile
-from tracker.store.setup import SetupError
+from tracker.cli.commands import COMMANDS, build_parser, command_word, unknown_command
 
-EXPECTED = (CLIError, SetupError, ConfigError, ReadOnlyFile, NotSetUp)
+# Not `typing.TYPE_CHECKING`: importing typing (or traceback, or pathlib) costs `--version` a few
+# milliseconds, and these names are only for the type checker.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from tracker.cli.common import Context
+
 # Commands after which this device's calendar feed is brought up to date (a no-op
 # when nothing in it changed), as is any other command that wrote a date or a talk
 # (a goal's planned date). The app does the same after its own writes and when
@@ -30,51 +25,15 @@ EXPECTED = (CLIError, SetupError, ConfigError, ReadOnlyFile, NotSetUp)
 FEED_COMMANDS = frozenset({"date", "talk", "export", "doctor"})
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from tracker.cli import (
-        bin_cmds,
-        checkin_cmds,
-        date_cmds,
-        demo_cmds,
-        doctor_cmd,
-        export_cmds,
-        goal_cmds,
-        habit_cmds,
-        sample_cmds,
-        setup_cmds,
-        talk_cmds,
-    )
-
-    parser = argparse.ArgumentParser(
-        prog="rekindle",
-        description="Small daily habits for two. With no command, opens the app.",
-    )
-    parser.add_argument("--version", action="version", version=f"rekindle {__version__}")
-    parser.add_argument(
-        "--data",
-        metavar="DIR",
-        help="the shared data folder to use (default: the one chosen at set-up; or $REKINDLE_DATA)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (
-        setup_cmds,
-        habit_cmds,
-        bin_cmds,
-        talk_cmds,
-        date_cmds,
-        export_cmds,
-        checkin_cmds,
-        goal_cmds,
-        doctor_cmd,
-        sample_cmds,
-        demo_cmds,
-    ):
-        module.register(commands)
-    return parser
-
-
 def _log_crash() -> Path | None:
     # A traceback can quote what someone wrote in a note: for this user's eyes only.
+    import traceback
+    from pathlib import Path
+
+    import platformdirs
+
+    from tracker.store.files import FILE_MODE, make_private_dir
+
     try:
         log_dir = Path(platformdirs.user_log_dir("rekindle"))
         make_private_dir(log_dir)
@@ -93,6 +52,7 @@ def _refresh_feed(context: Context) -> None:
     (what the command saved is saved)."""
     if context.opened is None:
         return
+    from tracker.domain.text import visible
     from tracker.export.feed import refresh_feed  # only the date and talk commands need it
 
     problem = refresh_feed(context.opened)
@@ -101,8 +61,30 @@ def _refresh_feed(context: Context) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Exit codes: 0 done, 1 refused with one sentence on stderr, 2 a usage mistake."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words == ["--version"]:  # what argparse would say, without building a parser
+        print(f"rekindle {__version__}")
+        return 0
+    command = command_word(words)
+    if command is not None and command not in COMMANDS:
+        print(unknown_command(command), file=sys.stderr)
+        return 2
+    # --version and --help end here, before anything but argparse is imported.
+    args = build_parser(command).parse_args(words)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from tracker.cli.common import DAY_OUT_OF_RANGE, CLIError, Context
+    from tracker.domain.kinds import touches_feed
+    from tracker.domain.text import visible
+    from tracker.store.couple import NotSetUp
+    from tracker.store.guards import permission_message
+    from tracker.store.identity import ConfigError
+    from tracker.store.replica import ReadOnlyFile
+    from tracker.store.setup import SetupError
+
     context = Context(data_flag=args.data)
     try:
         if args.command is None:
@@ -113,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in FEED_COMMANDS or touches_feed(context.changed_kinds()):
             _refresh_feed(context)
         return code
-    except EXPECTED as error:
+    except (CLIError, SetupError, ConfigError, ReadOnlyFile, NotSetUp) as error:
         print(f"rekindle: {visible(str(error))}", file=sys.stderr)
         return 1
     except PermissionError as error:  # a folder or file this user may not use: not a bug
