@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, my_today, say
+from tracker.cli.matching import loose, not_found
 from tracker.domain.checkin.analysis import gaps
 from tracker.domain.checkin.kinds import APPRECIATION, PROMISE, REPAIR
 from tracker.domain.checkin.model import (
@@ -219,7 +220,7 @@ def find_promise(found: list[Promise], wanted: str) -> Promise:
     by_id = [p for p in found if p.id.removeprefix("promise:").startswith(hex_part)]
     if len(hex_part) >= 4 and len(by_id) == 1:
         return by_id[0]
-    by_text = [p for p in found if p.active and key in p.text.casefold()]
+    by_text = [p for p in found if p.active and loose(wanted) in loose(p.text)]
     if len(by_text) == 1:
         return by_text[0]
     if len(by_text) > 1:
@@ -227,7 +228,9 @@ def find_promise(found: list[Promise], wanted: str) -> Promise:
             f"“{wanted}” matches {len(by_text)} open promises; use the id from "
             "`rekindle promise list`."
         )
-    raise CLIError(f"No open promise matches “{wanted}”. `rekindle promise list` shows them.")
+    open_texts = [p.text for p in found if p.active]
+    hint = "`rekindle promise list` shows them."
+    raise not_found("No open promise matches", wanted, open_texts, hint)
 
 
 def _short_id(promise: Promise) -> str:
