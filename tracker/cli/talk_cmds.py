@@ -18,7 +18,9 @@ from tracker.cli.common import (
     now,
     say,
 )
+from tracker.cli.matching import loose, not_found
 from tracker.domain.content.prompts import Prompt
+from tracker.domain.days import zone_named
 from tracker.domain.talks.log import MAX_FOLLOWUP
 from tracker.domain.talks.model import (
     UNPLANNED,
@@ -66,7 +68,7 @@ def register(commands: Any) -> None:
     add.add_argument("--day", help="weekday (sunday), day of the month (31) or a date (YYYY-MM-DD)")
     add.add_argument("--at", default="20:00", help="time of day, HH:MM (default 20:00)")
     add.add_argument("--minutes", default="45", help="how long (default 45)")
-    add.add_argument("--tz", help="time zone (default: partner A's)")
+    add.add_argument("--tz", type=zone_named, help="time zone (default: partner A's)")
     add.set_defaults(run=run_add)
 
     listing = actions.add_parser("list", parents=[DATA_OPTION], help="what's coming up")
@@ -134,8 +136,8 @@ def find_slot(couple: Couple, wanted: str) -> Slot:
     found = talks.slots(couple)
     tests: tuple[Callable[[Slot], bool], ...] = (  # the closest fit first
         lambda s: s.id.casefold() in (key, f"talk:{key}"),
-        lambda s: s.title.casefold() == key,
-        lambda s: s.id.removeprefix("talk:").startswith(key) or key in s.title.casefold(),
+        lambda s: loose(s.title) == loose(wanted),
+        lambda s: s.id.removeprefix("talk:").startswith(key) or loose(wanted) in loose(s.title),
     )
     for test in tests:
         matches = [s for s in found if key and test(s)]
@@ -143,7 +145,8 @@ def find_slot(couple: Couple, wanted: str) -> Slot:
             return matches[0]
         if len(matches) > 1:
             raise CLIError(f"“{wanted}” fits more than one talk; use its id from `talk list`.")
-    raise CLIError(f"No planned talk called “{wanted}”. `rekindle talk list` shows them.")
+    titles = [s.title for s in found]
+    raise not_found("No planned talk called", wanted, titles, "`rekindle talk list` shows them.")
 
 
 def _first_day(freq: Freq, day: str | None, today: date) -> tuple[date, int | None]:
