@@ -119,6 +119,19 @@ def test_unknown_habit_is_a_clear_error(alex: Setup) -> None:
     assert "rekindle habits" in message
 
 
+def test_a_mistyped_habit_is_offered_back(alex: Setup) -> None:
+    message = alex.refused("tick", "phone free diner")
+    assert (
+        message == "rekindle: No habit called “phone free diner”. Did you mean “Phone-free dinner”?"
+    )
+    assert alex.couple().checks_by() == {}
+
+
+def test_a_habit_is_found_whatever_its_punctuation(alex: Setup) -> None:
+    alex.ok("tick", "PHONE FREE DINNER")
+    assert alex.couple().checks_by() != {}
+
+
 def test_empty_habit_name_is_a_clear_error(alex: Setup) -> None:
     assert "Say which habit" in alex.refused("tick", "   ")
 

@@ -13,6 +13,7 @@ from tracker.domain.days import (
     person_today,
     tz_problem,
     week_start,
+    zone_named,
 )
 from tracker.domain.models import Person, Schedule, ScheduleKind
 
@@ -150,6 +151,30 @@ def test_unknown_zones_get_one_friendly_sentence(name: str) -> None:
     assert message.endswith(".")
     assert message.count(". ") == 0  # one sentence
     assert "Error" not in message and "Traceback" not in message
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("europe/berlin", "Europe/Berlin"),
+        ("utc", "UTC"),
+        (" AMERICA/NEW_YORK ", "America/New_York"),
+        ("Europe/Berlin", "Europe/Berlin"),
+    ],
+)
+def test_zones_are_known_whatever_case_they_are_typed_in(typed: str, meant: str) -> None:
+    assert zone_named(typed) == meant
+    assert tz_problem(zone_named(typed)) is None
+
+
+def test_a_zone_nobody_has_is_left_as_typed() -> None:
+    assert zone_named("Mars/Olympus") == "Mars/Olympus"
+
+
+def test_a_near_miss_zone_is_offered_back() -> None:
+    assert tz_problem("Europe/Berln") == (
+        "“Europe/Berln” isn't a time zone we know. Did you mean Europe/Berlin?"
+    )
 
 
 # --- periods -------------------------------------------------------------------

@@ -103,6 +103,23 @@ def test_check_in_with_flags_then_edit_one_rating_without_duplicating(
     assert "You see trust differently (you 4, Alex 2) — worth a talk." in side
 
 
+def test_show_prints_the_notes_and_the_things_to_try_as_the_app_does(
+    pair: tuple[Person_, Person_],
+) -> None:
+    alex, sam = pair
+    alex.ok("checkin", *ALL, "--note-conflict", "[red]the dishes[/red]\x1b[2J again")
+    sam.ok("checkin", *ALL, "--note-trust", "better\nsince Sunday")
+    shown = alex.ok("checkin", "--show")
+    assert "You on unresolved conflicts: [red]the dishes[/red][2J again" in shown
+    assert "Sam on trust: better since Sunday" in shown  # notes are kept to one line
+    assert "Something to try for unresolved conflicts:" in shown
+    data = week_json(alex)
+    assert data["weakest"] == "conflict"
+    for suggestion in data["suggestions"]:
+        assert f"  · {suggestion['title']}: {suggestion['text']}" in shown
+    assert len(data["suggestions"]) >= 1
+
+
 @pytest.mark.parametrize(
     "args, says",
     [

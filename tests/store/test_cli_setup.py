@@ -16,6 +16,7 @@ from tests.store.store_helpers import shard_bytes, tree_bytes
 from tracker.domain.content.starter import find_starter
 from tracker.store.files import read_file
 from tracker.store.records import Record, format_stamp
+from tracker.store.setup import read_people
 from tracker.store.store import Store
 
 
@@ -118,6 +119,26 @@ def test_join_as_the_partner(alex: tuple[Path, Path], tmp_path: Path) -> None:
     assert values["replica_id"] != config_values(config)["replica_id"]
     assert values["replica_id"] in out
     assert read_file(own_core(sam, data)).meta["partner"] == "b"
+
+
+def test_join_without_as_and_no_terminal_names_the_flag(
+    alex: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A script (stdin not a terminal) cannot be asked who it is: the refusal says how."""
+    _, data = alex
+    sam = tmp_path / "conf-sam"
+    line = refused(sam, "join", "--data", str(data))
+    assert line == "rekindle: Say who you are with --as NAME (Alex or Sam)."
+    assert not (sam / "config.toml").exists()
+
+
+def test_time_zones_are_taken_in_any_case(alex: tuple[Path, Path], tmp_path: Path) -> None:
+    _, data = alex
+    sam = tmp_path / "conf-sam"
+    ok(sam, "join", "--data", str(data), "--as", "Sam", "--tz", "australia/SYDNEY")
+    assert read_people(data)["b"].tz == "Australia/Sydney"
+    line = refused(sam, "join", "--data", str(data), "--as", "Sam", "--tz", "Europe/Berln")
+    assert line.endswith("Did you mean Europe/Berlin?")
 
 
 def test_doctor_before_and_after_the_partner_joins(alex: tuple[Path, Path], tmp_path: Path) -> None:

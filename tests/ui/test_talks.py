@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
+from tests.conftest import Couples, RunHere
 from tests.ui.conftest import NOW, TODAY
 from tracker.domain.content.coach import ACTIVE_LISTENING
 from tracker.domain.content.prompts import find_prompt
@@ -15,6 +17,7 @@ from tracker.domain.talks.model import Slot, Status, plan_slot
 from tracker.domain.talks.schedule import Freq, Repeat
 from tracker.store import talks
 from tracker.store.couple import Couple
+from tracker.store.identity import load_config
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.talks.coach import IStatementForm, TalkNowScreen
@@ -404,3 +407,61 @@ async def test_writing_our_own_prompt_and_a_habit_from_a_follow_up(
         assert habit.owner.value == "together"
         assert talks.followups(couple)[0].became == habit.id
         assert "(now a habit)" in shown(app, "#log-detail")
+
+
+async def test_a_follow_up_made_a_habit_by_the_cli_shows_in_the_app(
+    couple: Couple, couples: Couples, open_app: OpenApp, rekindle_here: RunHere
+) -> None:
+    """`rekindle talk followup N --habit` does what o, b does in the app's Talks log."""
+    slot = sunday_talk(couple)
+    talks.log_talk(couple, slot.id, date(2026, 11, 22), followups=["Walk [b]on[/b] Saturdays"])
+    talks.log_talk(couple, slot.id, date(2026, 11, 15), followups=["Cook on Friday"])
+    config = couples.tmp_path / "config"
+    couple.store.close()
+    listed = rekindle_here(config, "talk", "followup").ok()
+    assert listed.splitlines() == [
+        "1. Cook on Friday  (Sunday 15 November)",
+        "2. Walk [b]on[/b] Saturdays  (Sunday 22 November)",
+    ]
+    missed = rekindle_here(config, "talk", "followup", "walk on saturday", "--habit").refused()
+    assert missed.endswith("Did you mean “Walk [b]on[/b] Saturdays”?")
+    said = rekindle_here(config, "talk", "followup", "2", "--habit").ok()
+    assert said == "Made “Walk [b]on[/b] Saturdays” a habit the two of you do once a week.\n"
+    assert "Walk" not in rekindle_here(config, "talk", "followup").ok()
+    again = _reopened(config)
+    (habit,) = [h for h in again.habits() if h.title == "Walk [b]on[/b] Saturdays"]
+    assert habit.owner.value == "together" and habit.schedule.times == 1
+    app = open_app(again)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_talks(pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "(now a habit)" in shown(app, "#log-detail")
+    again.store.close()
+
+
+async def test_a_follow_up_made_a_habit_in_the_app_shows_in_the_cli(
+    couple: Couple, couples: Couples, open_app: OpenApp, rekindle_here: RunHere
+) -> None:
+    slot = sunday_talk(couple)
+    talks.log_talk(couple, slot.id, date(2026, 11, 22), followups=["Walk on Saturdays"])
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_talks(pilot)
+        await pilot.press("right_square_bracket", "o", "b")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    couple.store.close()
+    config = couples.tmp_path / "config"
+    assert rekindle_here(config, "talk", "followup").ok().startswith("No follow-ups waiting.")
+    assert "Walk on Saturdays" in rekindle_here(config, "habits").ok()
+    refused = rekindle_here(config, "talk", "followup", "walk", "--habit").refused()
+    assert "No follow-up waiting called “walk”" in refused
+
+
+def _reopened(config: Path) -> Couple:
+    """The couple as the app would open it after the command ran: a fresh start."""
+    loaded = load_config()
+    assert loaded is not None and config.exists()
+    return Couple.open(loaded)

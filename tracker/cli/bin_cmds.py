@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, now, say
-from tracker.cli.matching import ambiguous, match_title
+from tracker.cli.matching import ambiguous, match_title, not_found
 from tracker.domain.days import moment_in
 from tracker.domain.kinds import HABIT
 from tracker.store.bin import BIN_DAYS, Binned, in_bin, restore
@@ -83,7 +83,8 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
     couple = context.couple()
     if not " ".join(args.name.split()):
         raise CLIError('Say which habit, e.g. rekindle habit restore "phone-free dinner".')
-    found = match_title(deleted_habits(couple, everything=True), lambda b: b.title, args.name)
+    deleted = deleted_habits(couple, everything=True)
+    found = match_title(deleted, lambda b: b.title, args.name)
     if len(found) > 1:
         titles = [b.title for b in found]
         if len(set(titles)) == 1:  # one name deleted twice: the newest delete comes back
@@ -91,8 +92,11 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
         else:
             raise ambiguous(args.name, titles, "deleted habit")
     if not found:
-        raise CLIError(
-            f"No deleted habit called “{args.name}”. `rekindle habits --deleted --all` lists them."
+        raise not_found(
+            "No deleted habit called",
+            args.name,
+            [b.title for b in deleted],
+            "`rekindle habits --deleted --all` lists them.",
         )
     entry = found[0]
     try:

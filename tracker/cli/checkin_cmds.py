@@ -7,7 +7,8 @@ import sys
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, my_today, say
-from tracker.domain.checkin.analysis import gaps
+from tracker.cli.matching import loose, not_found
+from tracker.domain.checkin.analysis import gaps, weakest_area
 from tracker.domain.checkin.kinds import APPRECIATION, PROMISE, REPAIR
 from tracker.domain.checkin.model import (
     KEYS,
@@ -15,6 +16,7 @@ from tracker.domain.checkin.model import (
     QUESTIONS,
     SCALE,
     CheckIn,
+    WeekView,
     check_rating,
     clean_checkin_note,
     iso_week,
@@ -30,6 +32,7 @@ from tracker.domain.checkin.promises import (
     settle,
     weekly_counts,
 )
+from tracker.domain.content.strategies import PROFESSIONAL_HELP, SAFETY_LINE, strategies_for
 from tracker.store import checkins as store
 from tracker.store.couple import Couple
 
@@ -175,6 +178,11 @@ def _show_week(couple: Couple, week: str, as_data: bool) -> int:
     view = store.view_of_week(couple, week, week)
     partner = couple.name_of(couple.partner_key)
     found = gaps(view.mine, view.theirs) if view.mine and view.theirs else []
+    # What the app's Check-in screen offers beside the ratings: the area feeling
+    # weakest with things to try, and the card suggesting help when it is up.
+    area = weakest_area([c for c in (view.mine, view.theirs) if c is not None])
+    suggestions = strategies_for(area) if area else []
+    help_reasons = store.active_help(couple, iso_week(my_today(couple)))
     if as_data:
         print(
             as_json(
@@ -188,6 +196,11 @@ def _show_week(couple: Couple, week: str, as_data: bool) -> int:
                     "theirs_hidden": view.theirs_hidden,
                     "note": view.note,
                     "gaps": [{"area": g.key, "mine": g.mine, "theirs": g.theirs} for g in found],
+                    "weakest": area.value if area else None,
+                    "suggestions": [
+                        {"key": s.key, "title": s.title, "text": s.text} for s in suggestions
+                    ],
+                    "help": [t.reason(partner, t.person == couple.me) for t in help_reasons],
                 }
             )
         )
@@ -204,7 +217,30 @@ def _show_week(couple: Couple, week: str, as_data: bool) -> int:
         say(f"{LABELS[key]:<24}{mine:>5}{theirs:>14}")
     for gap in found:
         say(gap.describe(partner))
+    _say_notes(view, partner)
+    if area is not None:
+        say(f"\nSomething to try for {LABELS[area.value].lower()}:")
+        for strategy in suggestions:
+            say(f"  · {strategy.title}: {strategy.text}")
+    if help_reasons:
+        say("\nIt might help to talk with someone")
+        for trigger in help_reasons:
+            say(f"  · {trigger.reason(flat(partner), trigger.person == couple.me)}")
+        say("\n".join(["", *PROFESSIONAL_HELP, SAFETY_LINE]))
     return 0
+
+
+def _say_notes(view: WeekView, partner: str) -> None:
+    """The sentences written with this week's ratings, exactly as typed, one a line."""
+    lines = [
+        f"{who} on {LABELS[key].lower()}: {flat(checkin.notes[key])}"
+        for who, checkin in (("You", view.mine), (flat(partner), view.theirs))
+        if checkin is not None
+        for key in KEYS
+        if checkin.notes.get(key)
+    ]
+    if lines:
+        say("\n" + "\n".join(lines))
 
 
 # -- promises -----------------------------------------------------------------
@@ -219,7 +255,7 @@ def find_promise(found: list[Promise], wanted: str) -> Promise:
     by_id = [p for p in found if p.id.removeprefix("promise:").startswith(hex_part)]
     if len(hex_part) >= 4 and len(by_id) == 1:
         return by_id[0]
-    by_text = [p for p in found if p.active and key in p.text.casefold()]
+    by_text = [p for p in found if p.active and loose(wanted) in loose(p.text)]
     if len(by_text) == 1:
         return by_text[0]
     if len(by_text) > 1:
@@ -227,7 +263,9 @@ def find_promise(found: list[Promise], wanted: str) -> Promise:
             f"“{wanted}” matches {len(by_text)} open promises; use the id from "
             "`rekindle promise list`."
         )
-    raise CLIError(f"No open promise matches “{wanted}”. `rekindle promise list` shows them.")
+    open_texts = [p.text for p in found if p.active]
+    hint = "`rekindle promise list` shows them."
+    raise not_found("No open promise matches", wanted, open_texts, hint)
 
 
 def _short_id(promise: Promise) -> str:

@@ -17,12 +17,14 @@ from tracker.cli.common import (
     now,
     say,
 )
+from tracker.cli.matching import loose, not_found
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates.input import DateDraft, clean_memory, clean_stars, parse_day
 from tracker.domain.dates.jar import COST_WORDS, draft_from_idea, idea_from_text
 from tracker.domain.dates.model import DateNight, Occurrence
 from tracker.domain.dates.records import DateKind, DateStatus, RepeatFreq
 from tracker.domain.dates.views import length_text, past, upcoming, when_text
+from tracker.domain.days import zone_named
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 
@@ -45,7 +47,9 @@ def _date_options(parser: argparse.ArgumentParser, adding: bool) -> None:
     parser.add_argument("--days", help="a getaway's number of days (default 2)")
     parser.add_argument("--place", help="where")
     parser.add_argument("--notes", help="anything to remember")
-    parser.add_argument("--tz", help="time zone, if not partner A's (e.g. Europe/Paris)")
+    parser.add_argument(
+        "--tz", type=zone_named, help="time zone, if not partner A's (e.g. Europe/Paris)"
+    )
     parser.add_argument("--repeat", choices=[r.value for r in RepeatFreq], help="default none")
     parser.add_argument("--every", help="every N weeks or months (default 1)")
     parser.add_argument("--repeat-until", help="the last day it may repeat on")
@@ -125,8 +129,8 @@ def find_date(couple: Couple, wanted: str) -> DateNight:
     for test in (
         lambda d: d.id.casefold() in (key, f"date:{key}"),
         lambda d: d.id.casefold().removeprefix("date:").startswith(key),
-        lambda d: d.title.casefold() == key,
-        lambda d: key in d.title.casefold(),
+        lambda d: loose(d.title) == loose(wanted),
+        lambda d: loose(wanted) in loose(d.title),
     ):
         found = [d for d in everything if test(d)]
         if len(found) == 1:
@@ -134,7 +138,8 @@ def find_date(couple: Couple, wanted: str) -> DateNight:
         if len(found) > 1:
             names = ", ".join(f"“{flat(d.title)}” ({_short(d)})" for d in found[:5])
             raise CLIError(f"“{wanted}” matches more than one date ({names}); use its id.")
-    raise CLIError(f"No date called “{wanted}”. `rekindle date list` shows them.")
+    titles = [d.title for d in everything]
+    raise not_found("No date called", wanted, titles, "`rekindle date list` shows them.")
 
 
 def _short(dn: DateNight) -> str:

@@ -17,7 +17,7 @@ from tracker.cli.common import (
     my_today,
     say,
 )
-from tracker.cli.matching import ambiguous, match_title
+from tracker.cli.matching import ambiguous, match_title, not_found
 from tracker.domain.content.starter import STARTER_HABITS
 from tracker.domain.habits.today import (
     HabitRow,
@@ -83,14 +83,15 @@ def parse_day(text: str | None, today: date) -> date:
 
 
 def find_habit(habits: list[Habit], wanted: str) -> Habit:
-    """Exact name, else a unique prefix, else a unique part of the name (case-blind)."""
+    """Exact name, else a unique prefix, else a unique part of the name (loosely)."""
     if not " ".join(wanted.split()):
         raise CLIError('Say which habit, e.g. rekindle tick "phone-free dinner".')
     found = match_title(habits, lambda h: h.title, wanted)
     if len(found) > 1:
         raise ambiguous(wanted, [h.title for h in found])
     if not found:
-        raise CLIError(f"No habit called “{wanted}”. `rekindle habits` lists them.")
+        titles = [h.title for h in habits]
+        raise not_found("No habit called", wanted, titles, "`rekindle habits` lists them.")
     return found[0]
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, ask, flat, say
+from tracker.domain.days import zone_named
 from tracker.store.identity import guess_time_zone, load_config
-from tracker.store.setup import create_couple, join_couple
+from tracker.store.setup import create_couple, has_couple, join_couple, read_people
 
 
 def register(commands: Any) -> None:
@@ -16,7 +19,11 @@ def register(commands: Any) -> None:
     )
     init.add_argument("--name", help="your name")
     init.add_argument("--partner-name", help="your partner's name")
-    init.add_argument("--tz", help="your time zone, e.g. Europe/Berlin (default: this computer's)")
+    init.add_argument(
+        "--tz",
+        type=zone_named,
+        help="your time zone, e.g. Europe/Berlin (default: this computer's)",
+    )
     init.add_argument(
         "--day-start",
         type=int,
@@ -42,7 +49,7 @@ def register(commands: Any) -> None:
         help="add this device to a folder that already holds your couple's data",
     )
     join.add_argument("--as", dest="who", help="who you are: your name, or a / b")
-    join.add_argument("--tz", help="your time zone (default: keep what is set)")
+    join.add_argument("--tz", type=zone_named, help="your time zone (default: keep what is set)")
     join.add_argument("--day-start", type=int, metavar="HOUR", help="hour your day starts")
     join.set_defaults(run=run_join)
 
@@ -75,7 +82,7 @@ def run_init(args: argparse.Namespace, context: Context) -> int:
 
 def run_join(args: argparse.Namespace, context: Context) -> int:
     data_dir = context.data_dir()
-    who = args.who or ask("Who are you (your name)")
+    who = args.who or _ask_who(data_dir)
     couple = join_couple(data_dir, who, args.tz, args.day_start)
     me = couple.person(couple.me)
     say(
@@ -83,3 +90,14 @@ def run_join(args: argparse.Namespace, context: Context) -> int:
         f"in {flat(couple.store.data_dir)}."
     )
     return 0
+
+
+def _ask_who(data_dir: Path) -> str:
+    """Ask at a terminal; elsewhere (a script, a pipe) say which flag answers it."""
+    if sys.stdin.isatty():
+        return ask("Who are you (your name)")
+    names = ""
+    if has_couple(data_dir.expanduser()):
+        people = read_people(data_dir.expanduser())
+        names = " (" + " or ".join(flat(person.name) for person in people.values()) + ")"
+    raise CLIError(f"Say who you are with --as NAME{names}.")

@@ -18,8 +18,10 @@ from tracker.cli.common import (
     now,
     say,
 )
+from tracker.cli.matching import ambiguous, loose, match_title, not_found
 from tracker.domain.content.prompts import Prompt
-from tracker.domain.talks.log import MAX_FOLLOWUP
+from tracker.domain.days import zone_named
+from tracker.domain.talks.log import MAX_FOLLOWUP, Followup
 from tracker.domain.talks.model import (
     UNPLANNED,
     Meeting,
@@ -66,7 +68,7 @@ def register(commands: Any) -> None:
     add.add_argument("--day", help="weekday (sunday), day of the month (31) or a date (YYYY-MM-DD)")
     add.add_argument("--at", default="20:00", help="time of day, HH:MM (default 20:00)")
     add.add_argument("--minutes", default="45", help="how long (default 45)")
-    add.add_argument("--tz", help="time zone (default: partner A's)")
+    add.add_argument("--tz", type=zone_named, help="time zone (default: partner A's)")
     add.set_defaults(run=run_add)
 
     listing = actions.add_parser("list", parents=[DATA_OPTION], help="what's coming up")
@@ -97,6 +99,15 @@ def register(commands: Any) -> None:
             one.add_argument("--to", required=True, help="the new day, YYYY-MM-DD")
             one.add_argument("--at", help="the new time, HH:MM (default: the usual time)")
         one.set_defaults(run=run_skip if name == "skip" else run_move)
+
+    follow = actions.add_parser(
+        "followup", parents=[DATA_OPTION], help="list follow-ups from your talks; make one a habit"
+    )
+    follow.add_argument("which", nargs="?", help="its number in the list, or its words")
+    follow.add_argument(
+        "--habit", action="store_true", help="make it a habit you do together, once a week"
+    )
+    follow.set_defaults(run=run_followup)
 
     end = actions.add_parser("end", parents=[DATA_OPTION], help="stop a repeating talk")
     end.add_argument("slot", help="its name or id (see `rekindle talk list`)")
@@ -134,8 +145,8 @@ def find_slot(couple: Couple, wanted: str) -> Slot:
     found = talks.slots(couple)
     tests: tuple[Callable[[Slot], bool], ...] = (  # the closest fit first
         lambda s: s.id.casefold() in (key, f"talk:{key}"),
-        lambda s: s.title.casefold() == key,
-        lambda s: s.id.removeprefix("talk:").startswith(key) or key in s.title.casefold(),
+        lambda s: loose(s.title) == loose(wanted),
+        lambda s: s.id.removeprefix("talk:").startswith(key) or loose(wanted) in loose(s.title),
     )
     for test in tests:
         matches = [s for s in found if key and test(s)]
@@ -143,7 +154,8 @@ def find_slot(couple: Couple, wanted: str) -> Slot:
             return matches[0]
         if len(matches) > 1:
             raise CLIError(f"“{wanted}” fits more than one talk; use its id from `talk list`.")
-    raise CLIError(f"No planned talk called “{wanted}”. `rekindle talk list` shows them.")
+    titles = [s.title for s in found]
+    raise not_found("No planned talk called", wanted, titles, "`rekindle talk list` shows them.")
 
 
 def _first_day(freq: Freq, day: str | None, today: date) -> tuple[date, int | None]:
@@ -344,3 +356,45 @@ def run_end(args: argparse.Namespace, context: Context) -> int:
     talks.end_slot(couple, slot, now())
     say(f"Ended “{flat(slot.title)}”. Its log stays.")
     return 0
+
+
+def run_followup(args: argparse.Namespace, context: Context) -> int:
+    """Open follow-ups, numbered as listed; `--habit` turns one into a habit, as the
+    app's Talks screen does (o, then b)."""
+    from tracker.domain.editing import followup_habit_draft, habit_from_draft
+
+    couple = context.couple()
+    waiting = sorted(
+        (f for f in talks.followups(couple) if not f.became), key=lambda f: (f.day, f.id)
+    )
+    if args.which is None:
+        if not waiting:
+            say("No follow-ups waiting. `rekindle talk log --followup WORDS` notes one.")
+        for number, followup in enumerate(waiting, 1):
+            say(f"{number}. {flat(followup.text)}  ({day_text(followup.day)})")
+        return 0
+    followup = _find_followup(waiting, args.which)
+    if not args.habit:
+        raise CLIError("Say what it becomes: add --habit to make it a habit.")
+    today = my_today(couple)
+    order = len(couple.habits(include_archived=True))
+    draft = followup_habit_draft(followup.text)
+    habit = _checked(habit_from_draft, draft, Couple.new_habit_id(), today, order)
+    talks.followup_to_habit(couple, followup, habit)
+    say(f"Made “{flat(habit.title)}” a habit the two of you do once a week.")
+    return 0
+
+
+def _find_followup(waiting: list[Followup], wanted: str) -> Followup:
+    text = wanted.strip()
+    if text.isdigit():
+        if 1 <= int(text) <= len(waiting):
+            return waiting[int(text) - 1]
+        raise CLIError(f"No follow-up number {text}; `rekindle talk followup` lists them.")
+    found = match_title(waiting, lambda f: f.text, text) if text else []
+    if len(found) > 1:
+        raise ambiguous(wanted, [f.text for f in found], "follow-up")
+    if not found:
+        hint = "`rekindle talk followup` lists them."
+        raise not_found("No follow-up waiting called", wanted, [f.text for f in waiting], hint)
+    return found[0]

@@ -51,8 +51,40 @@ def tz_problem(name: str) -> str | None:
     # ValueError covers malformed keys ("../x"); OSError covers folder names
     # such as "America" on some platforms.
     except (ZoneInfoNotFoundError, ValueError, OSError):
+        guess = _close_zone(name)
+        if guess is not None:
+            return f"“{name}” isn't a time zone we know. Did you mean {guess}?"
         return f"“{name}” isn't a time zone we know; try one like Europe/London."
     return None
+
+
+def zone_named(name: str) -> str:
+    """The IANA zone ``name`` means, spelled as IANA does ("europe/berlin" →
+    "Europe/Berlin", "utc" → "UTC"); ``name`` itself (trimmed) when no zone has it.
+
+    People type zones by hand; zone names are case-sensitive only by accident of
+    the files they live in, and a zone stored in the wrong case would fail on a
+    partner's computer whose files are.
+    """
+    name = name.strip()
+    return _zones_by_case().get(name.casefold(), name)
+
+
+def _zones_by_case() -> dict[str, str]:
+    # Imported and listed only when a zone is typed: reading the zone list takes a
+    # moment that a tick or a status line should not pay.
+    from zoneinfo import available_timezones
+
+    return {zone.casefold(): zone for zone in available_timezones()}
+
+
+def _close_zone(name: str) -> str | None:
+    """The known zone ``name`` most likely misspells ("Europe/Berln"), or None."""
+    from difflib import get_close_matches
+
+    zones = _zones_by_case()
+    found = get_close_matches(name.strip().casefold(), list(zones), n=1, cutoff=0.85)
+    return zones[found[0]] if found else None
 
 
 def week_start(day: date) -> date:

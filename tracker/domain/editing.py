@@ -115,3 +115,11 @@ def habit_from_draft(
         archived=archived,
         order=order,
     )
+
+
+def followup_habit_draft(text: str) -> HabitDraft:
+    """The habit a talk's follow-up suggests, as the app's form and the CLI both start
+    it: done together, once a week, named by the follow-up's words."""
+    return HabitDraft(
+        title=text[:80], owner=Owner.TOGETHER, schedule=ScheduleKind.PER_WEEK, times="1"
+    )

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tracker.domain.content.starter import find_starter
-from tracker.domain.days import person_today, tz_problem
+from tracker.domain.days import person_today, tz_problem, zone_named
 from tracker.domain.models import PARTNERS, Person
 from tracker.domain.text import single_line
 from tracker.store.couple import Couple
@@ -63,6 +63,8 @@ def check_day_start(hour: int) -> int:
 
 
 def check_tz(name: str) -> str:
+    """The zone as IANA spells it, whatever case it was typed in, or SetupError."""
+    name = zone_named(name)
     problem = tz_problem(name)
     if problem:
         raise SetupError(problem)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import TabbedContent
 
-from tracker.domain.editing import HabitDraft, habit_from_draft
-from tracker.domain.models import Habit, Owner, ScheduleKind
+from tracker.domain.editing import followup_habit_draft, habit_from_draft
+from tracker.domain.models import Habit
 from tracker.domain.talks.log import Followup, LogEntry
 from tracker.domain.talks.model import Meeting, Slot, move_problem, slot_from_form
 from tracker.domain.talks.records import Status
@@ -315,12 +315,7 @@ class TalkFlows(RekindleScreen):
 
     def _habit(self, followup: Followup) -> None:
         couple, today = self.couple, self.today()
-        draft = HabitDraft(
-            title=followup.text[:80],
-            owner=Owner.TOGETHER,
-            schedule=ScheduleKind.PER_WEEK,
-            times="1",
-        )
+        draft = followup_habit_draft(followup.text)
         order = len(couple.habits(include_archived=True))
         names = {key: couple.name_of(key) for key in ("a", "b")}
         form = HabitForm(
