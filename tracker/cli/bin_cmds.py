@@ -15,10 +15,15 @@ from tracker.store.couple import Couple
 
 
 def register(commands: Any) -> None:
+    from tracker.cli.habit_form_cmds import register_actions
+
     habit = commands.add_parser(
-        "habit", parents=[DATA_OPTION], help="one habit: bring back a deleted one"
+        "habit",
+        parents=[DATA_OPTION],
+        help="one habit: add, edit, archive, unarchive, delete, restore or move it",
     )
-    actions = habit.add_subparsers(dest="action", metavar="restore", required=True)
+    actions = habit.add_subparsers(dest="action", metavar="ACTION", required=True)
+    register_actions(actions)
     back = actions.add_parser(
         "restore", parents=[DATA_OPTION], help="bring back a deleted habit, with its ticks"
     )
