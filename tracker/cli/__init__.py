@@ -32,7 +32,6 @@ FEED_COMMANDS = frozenset({"date", "talk", "export", "doctor"})
 
 def build_parser() -> argparse.ArgumentParser:
     from tracker.cli import (
-        bin_cmds,
         checkin_cmds,
         date_cmds,
         demo_cmds,
@@ -40,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         export_cmds,
         goal_cmds,
         habit_cmds,
+        habit_form_cmds,
         sample_cmds,
         setup_cmds,
         talk_cmds,
@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (
         setup_cmds,
         habit_cmds,
-        bin_cmds,
+        habit_form_cmds,
         talk_cmds,
         date_cmds,
         export_cmds,

@@ -22,8 +22,16 @@ AREAS = ("communication", "conflict", "quality-time", "priorities", "trust")
 OWNERS = ("each", "together", "me", "partner")
 
 
-def register_actions(actions: Any) -> None:
-    """The habit's own subcommands, under `rekindle habit`."""
+def register(commands: Any) -> None:
+    """`rekindle habit ACTION`: one habit's every action, restoring one from the bin too."""
+    from tracker.cli.bin_cmds import add_restore
+
+    habit = commands.add_parser(
+        "habit",
+        parents=[DATA_OPTION],
+        help="one habit: add, edit, archive, unarchive, delete, restore or move it",
+    )
+    actions = habit.add_subparsers(dest="action", required=True)
     add = actions.add_parser("add", parents=[DATA_OPTION], help="add a habit")
     add.add_argument("title", help="its name (up to 80 characters)")
     _form_options(add)
@@ -56,6 +64,7 @@ def register_actions(actions: Any) -> None:
     where.add_argument("--down", action="store_const", const=1, dest="step", help="one down")
     where.add_argument("--to", type=int, metavar="N", help="to place N (1 is the top)")
     move.set_defaults(run=run_move)
+    add_restore(actions)
 
 
 def _form_options(parser: argparse.ArgumentParser) -> None:
