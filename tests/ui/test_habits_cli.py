@@ -161,6 +161,9 @@ async def test_archive_unarchive_and_delete_by_cli_show_in_the_app(
         assert "One specific thank-you" not in today_titles(app)
         await pilot.press("2")
         assert shown_titles(app)[-1] == "One specific thank-you"  # archived ones last
+    assert folder.ok("habit", "archive", "One specific").endswith(
+        "already archived; nothing to change.\n"
+    )
     folder.ok("habit", "unarchive", "One specific")
     assert folder.ok("habits", "--archived") == "Nothing archived.\n"
     folder.ok("habit", "delete", "Sunday")

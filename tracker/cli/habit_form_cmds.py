@@ -8,8 +8,9 @@ and a refusal is the form's own sentence.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, flat, in_range, my_today, say
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 AREAS = ("communication", "conflict", "quality-time", "priorities", "trust")
 OWNERS = ("each", "together", "me", "partner")
+Args = ParamSpec("Args")
+Answer = TypeVar("Answer")
 
 
 def register(commands: Any) -> None:
@@ -136,10 +139,10 @@ def _apply(args: argparse.Namespace, draft: HabitDraft, couple: Couple) -> list[
     return typed
 
 
-def _checked(rule: Any, *values: Any) -> Any:
+def _checked(rule: Callable[Args, Answer], *values: Args.args, **named: Args.kwargs) -> Answer:
     """A domain rule's answer, or its sentence as the command's refusal."""
     try:
-        return rule(*values)
+        return rule(*values, **named)
     except ValueError as error:
         raise CLIError(str(error)) from None
 
@@ -200,6 +203,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
 
 def run_put_away(args: argparse.Namespace, context: Context) -> int:
     from tracker.cli.habit_cmds import find_habit
+    from tracker.cli.matching import match_title
 
     couple = context.couple()
     everything = couple.habits(include_archived=True)
@@ -212,7 +216,16 @@ def run_put_away(args: argparse.Namespace, context: Context) -> int:
         )
         return 0
     archiving = args.action == "archive"
-    habit = find_habit([h for h in everything if h.archived != archiving], args.name)
+    try:
+        habit = find_habit([h for h in everything if h.archived != archiving], args.name)
+    except CLIError:
+        # Asked to archive what already is (or bring back what is not away): say so.
+        found = match_title(everything, lambda h: h.title, args.name)
+        if len(found) != 1 or found[0].archived != archiving:
+            raise
+        state = "archived" if archiving else "not archived"
+        say(f"“{flat(found[0].title)}” is already {state}; nothing to change.")
+        return 0
     couple.save_habit(habit.with_changes(archived=archiving))
     verb = "Archived" if archiving else "Brought back"
     say(f"{verb} “{flat(habit.title)}”.")
