@@ -14,11 +14,8 @@ from tracker.store.bin import BIN_DAYS, Binned, in_bin, restore
 from tracker.store.couple import Couple
 
 
-def register(commands: Any) -> None:
-    habit = commands.add_parser(
-        "habit", parents=[DATA_OPTION], help="one habit: bring back a deleted one"
-    )
-    actions = habit.add_subparsers(dest="action", metavar="restore", required=True)
+def add_restore(actions: Any) -> None:
+    """`rekindle habit restore`, among the habit's actions (`habit_form_cmds`)."""
     back = actions.add_parser(
         "restore", parents=[DATA_OPTION], help="bring back a deleted habit, with its ticks"
     )

@@ -28,7 +28,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tick": ("habit_cmds", "tick off a habit"),
     "status": ("habit_cmds", "today for both of you, with streaks"),
     "habits": ("habit_cmds", "list the habits"),
-    "habit": ("bin_cmds", "one habit: bring back a deleted one"),
+    "habit": (
+        "habit_form_cmds",
+        "one habit: add, edit, archive, unarchive, delete, restore or move it",
+    ),
     "prompt": ("talk_cmds", "a conversation prompt for the two of you"),
     "talk": ("talk_cmds", "your talks: plan, log, list"),
     "date": ("date_cmds", "date nights: add, list, done, cancel, rate"),

@@ -64,6 +64,9 @@ def register(commands: Any) -> None:
         help="the deleted ones, to bring back with `habit restore`",
     )
     habits.add_argument("--all", action="store_true", help="with --deleted: older than 30 days too")
+    habits.add_argument(
+        "--archived", action="store_true", help="only the archived ones (`habit unarchive`)"
+    )
     habits.set_defaults(run=run_habits)
 
 
@@ -213,10 +216,14 @@ def run_habits(args: argparse.Namespace, context: Context) -> int:
         return run_deleted(args, context)
     couple = context.couple()
     habits = couple.habits(include_archived=True)
+    if args.archived:
+        habits = [h for h in habits if h.archived]
     if args.json:
         print(as_json([{"id": h.id, **h.to_data()} for h in habits]))
         return 0
-    if not habits:
+    if not habits and args.archived:
+        say("Nothing archived.")
+    elif not habits:
         say(
             "No habits yet. Open the app (rekindle) and press a, or see "
             "`rekindle habits --starters`."

@@ -31,13 +31,16 @@ def register(commands: Any) -> None:
         metavar="HOUR",
         help="hour your day starts; ticks before it count for the evening before (default 4)",
     )
-    init.add_argument(
+    starters = init.add_mutually_exclusive_group()
+    starters.add_argument(
         "--starter",
         action="append",
         default=[],
         metavar="KEY",
-        help="add a starter habit (repeatable); `rekindle habits --starters` lists them",
+        help="begin with this starter habit (repeatable) instead of the three the app "
+        "suggests; `rekindle habits --starters` lists them",
     )
+    starters.add_argument("--no-starters", action="store_true", help="begin with no habits at all")
     init.add_argument(
         "--force", action="store_true", help="set up again even though this device already is"
     )
@@ -69,12 +72,20 @@ def run_init(args: argparse.Namespace, context: Context) -> int:
     name = args.name or ask("Your name")
     partner = args.partner_name or ask("Your partner's name")
     tz = args.tz or guess_time_zone()
-    couple = create_couple(data_dir, name, partner, tz, args.day_start, args.starter)
+    # The app's onboarding ticks the same few by default: a couple set up either way
+    # has something to tick tonight.
+    from tracker.domain.content.starter import DEFAULT_STARTERS
+
+    starters = [] if args.no_starters else args.starter or list(DEFAULT_STARTERS)
+    couple = create_couple(data_dir, name, partner, tz, args.day_start, starters)
     people = couple.people()
     say(
         f"Set up {flat(people['a'].name)} & {flat(people['b'].name)} "
         f"in {flat(couple.store.data_dir)}."
     )
+    if starters:
+        titles = ", ".join(f"“{flat(h.title)}”" for h in couple.habits())
+        say(f"To begin with: {titles}. `rekindle habit add` adds your own.")
     say("Next: share that folder with your partner's computer (Syncthing, Dropbox ...),")
     say(f"then on theirs run: rekindle join --data FOLDER --as {flat(people['b'].name)}")
     return 0

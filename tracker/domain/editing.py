@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.domain.habits.today import clean_title, parse_amount
 from tracker.domain.models import (
+    WEEKDAY_NAMES,
     Area,
     Direction,
     Habit,
@@ -123,3 +125,47 @@ def followup_habit_draft(text: str) -> HabitDraft:
     return HabitDraft(
         title=text[:80], owner=Owner.TOGETHER, schedule=ScheduleKind.PER_WEEK, times="1"
     )
+
+
+# The words of a habit someone types; the rest are choices.
+WORDS = ("title", "description", "unit")
+
+
+def with_stored_words(habit: Habit, before: HabitDraft, untouched: Collection[str]) -> Habit:
+    """`habit` with the words left as they were saved exactly as stored, not cleaned.
+
+    A partner's title holding an escape stays theirs until someone edits it; only
+    what is typed goes through the form's cleaning. `untouched` names the words
+    (of WORDS) nobody changed.
+    """
+    kept = {name: getattr(before, name) for name in untouched if getattr(before, name)}
+    if not habit.measurable:
+        kept.pop("unit", None)
+    return replace(habit, **kept) if kept else habit
+
+
+def weekdays_from_text(text: str) -> list[int]:
+    """Weekdays typed as "mon,wed,fri" or "Monday Thursday", as numbers (0 is Monday),
+    or ValueError saying which word is not a weekday."""
+    found: list[int] = []
+    for word in text.replace(",", " ").split():
+        key = word.strip(".").casefold()
+        matches = [i for i, name in enumerate(_FULL_NAMES) if key and name.startswith(key)]
+        if len(matches) != 1:
+            raise ValueError(
+                f"“{single_line(word)[:20]}” is not a weekday; use "
+                f"{', '.join(WEEKDAY_NAMES[:-1])} or {WEEKDAY_NAMES[-1]}."
+            )
+        found.append(matches[0])
+    return sorted(set(found))
+
+
+_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def reordered(group: Sequence[Habit], habit: Habit, place: int) -> list[Habit]:
+    """The habits of `group` (in their shown order) whose place changes when `habit`
+    moves to index `place`, renumbered from 0: saved together, or not at all."""
+    others = [h for h in group if h.id != habit.id]
+    others.insert(place, habit)
+    return [h.with_changes(order=i) for i, h in enumerate(others) if h.order != i]

@@ -120,6 +120,7 @@ def create_couple(
     my_name = check_name(my_name, "your")
     partner_name = check_name(partner_name, "your partner's")
     tz, day_start = check_tz(tz), check_day_start(day_start)
+    check_starters(starters)  # before anything is written: no half-made folder
     data_dir = prepare_folder(data_dir)
     if has_couple(data_dir):
         raise SetupError(
@@ -139,13 +140,17 @@ def create_couple(
     return couple
 
 
-def add_starters(couple: Couple, keys: Sequence[str], start: date) -> list[str]:
+def check_starters(keys: Sequence[str]) -> None:
     unknown = [key for key in keys if find_starter(key) is None]
     if unknown:
         raise SetupError(
             f"No starter habit called {', '.join(unknown)}; "
             "`rekindle habits --starters` lists them."
         )
+
+
+def add_starters(couple: Couple, keys: Sequence[str], start: date) -> list[str]:
+    check_starters(keys)
     order = len(couple.habits(include_archived=True))
     added = []
     for offset, key in enumerate(keys):

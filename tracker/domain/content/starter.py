@@ -586,6 +586,10 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
 
 _BY_KEY: dict[str, StarterHabit] = {starter.key: starter for starter in STARTER_HABITS}
 
+# Three gentle ones, offered ticked at set-up (the app's onboarding, and `rekindle init`
+# without --starter), so a couple who skip the choosing still have something to do tonight.
+DEFAULT_STARTERS = ("phone-free-dinner", "ask-about-their-day", "specific-thank-you")
+
 
 def starters_by_area() -> dict[Area, list[StarterHabit]]:
     """Starters grouped by area, every area present, in library order."""

@@ -25,7 +25,7 @@ from textual.widgets import (
     Static,
 )
 
-from tracker.domain.content.starter import STARTER_HABITS
+from tracker.domain.content.starter import DEFAULT_STARTERS, STARTER_HABITS
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
 from tracker.store.couple import Couple
@@ -43,9 +43,6 @@ from tracker.store.setup import (
 )
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal, one_line
-
-# Three gentle ones, pre-ticked so "skip" still gives a couple something to do tonight.
-DEFAULT_STARTERS = ("phone-free-dinner", "ask-about-their-day", "specific-thank-you")
 
 WELCOME = (
     "Welcome. Rekindle keeps the small, regular things that bring two people closer in "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import cast
 
@@ -16,7 +15,7 @@ from textual.widgets import Input, Label, OptionList, Select, SelectionList
 from textual.widgets.option_list import Option
 
 from tracker.domain.content.starter import STARTER_HABITS, StarterHabit, find_starter
-from tracker.domain.editing import HabitDraft, habit_from_draft
+from tracker.domain.editing import WORDS, HabitDraft, habit_from_draft, with_stored_words
 from tracker.domain.models import (
     WEEKDAY_NAMES,
     Area,
@@ -173,20 +172,10 @@ class HabitForm(Dialog[Habit]):
         return self._untouched(draft, self.make_habit(draft))
 
     def _untouched(self, draft: HabitDraft, habit: Habit) -> Habit:
-        """Words left as they were are saved exactly as stored, not cleaned.
-
-        A partner's title holding an escape is shown as ␛ and stays theirs until
-        someone edits it; only what is typed goes through the form's cleaning.
-        """
+        """Words left as they were are saved exactly as stored (`with_stored_words`)."""
         before = self.draft
-        kept = {
-            name: getattr(before, name)
-            for name in ("title", "description", "unit")
-            if getattr(draft, name) == getattr(before, name) and getattr(before, name)
-        }
-        if "unit" in kept and not habit.measurable:
-            del kept["unit"]
-        return replace(habit, **kept) if kept else habit
+        same = [name for name in WORDS if getattr(draft, name) == getattr(before, name)]
+        return with_stored_words(habit, before, same)
 
 
 def draft_from_starter(starter: StarterHabit) -> HabitDraft:

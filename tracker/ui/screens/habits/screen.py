@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from tracker.domain.editing import reordered
 from tracker.domain.models import Habit, Owner
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialogs import ConfirmDialog
@@ -181,8 +182,7 @@ class HabitsScreen(RekindleScreen):
         target = index + step
         if not 0 <= target < len(active):
             return
-        active[index], active[target] = active[target], active[index]
-        moved = [h.with_changes(order=i) for i, h in enumerate(active) if h.order != i]
+        moved = reordered(active, habit, target)
         # Every habit's new place is saved at once, or none is (a half-done move would
         # leave two habits on one place), and u takes the whole move back.
         self.write(
