@@ -106,14 +106,26 @@ def _terminal_width() -> int:
         return 80
 
 
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Every parser's formatter: argparse makes one for each option it adds, and its own
+    imports shutil (with bz2 and lzma) to ask the terminal's width."""
+
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=_terminal_width() - 2)
+
+
+def new_parser(**options: Any) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(formatter_class=HelpFormatter, **options)
 
 
 class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
     """The subparsers, with a way to list a command without building its parser: each
     parser argparse builds costs a few gettext look-ups, and `--help` lists 22."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        parser: argparse.ArgumentParser = super().add_parser(name, **kwargs)
+        return parser
 
     def list_only(self, name: str, helptext: str, unbuilt: argparse.ArgumentParser) -> None:
         self._choices_actions.append(self._ChoicesPseudoAction(name, (), helptext))
@@ -127,7 +139,7 @@ class _OnlyOne:
     def __init__(self, commands: Any, wanted: str) -> None:
         self._commands = commands
         self._wanted = wanted
-        self._discard: Any = argparse.ArgumentParser().add_subparsers()
+        self._discard: Any = new_parser().add_subparsers(action=_Commands)
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
         target = self._commands if name == self._wanted else self._discard
@@ -144,11 +156,10 @@ def build_parser(
 ) -> argparse.ArgumentParser:
     """The `rekindle` parser. Every command is listed; only `command` gets its options
     (all of them do with `everything`, for shell completion and the tests)."""
-    parser = argparse.ArgumentParser(
+    parser = new_parser(
         prog="rekindle",
         description="Small daily habits for two. With no command, opens the app.",
         epilog=EXIT_CODES,
-        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"rekindle {__version__}")
     parser.add_argument(
@@ -164,7 +175,7 @@ def build_parser(
             _register(module, commands)
         return parser
     # The others are only listed, never parsed: the command named is the one built.
-    unbuilt = argparse.ArgumentParser(add_help=False)
+    unbuilt = new_parser(add_help=False)
     for name, (module, helptext) in COMMANDS.items():
         if name == command:
             _register(module, _OnlyOne(commands, name))

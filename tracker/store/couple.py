@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -28,6 +28,11 @@ def recent_months(today: date) -> set[str]:
     before = (first - timedelta(days=1)).replace(day=1)
     after = (first + timedelta(days=32)).replace(day=1)
     return {f"{d:%Y-%m}" for d in (before, first, after)}
+
+
+def new_key() -> str:
+    """Twelve random hex digits, for a new record's id (as uuid4().hex[:12] would give)."""
+    return os.urandom(6).hex()
 
 
 class NotSetUp(Exception):
@@ -63,15 +68,19 @@ class Couple:
         data_dir: Path | None = None,
         now_millis: Callable[[], int] | None = None,
         recent_only: bool = False,
+        months: Collection[str] | None = None,
     ) -> Couple:
-        """Open the folder; `recent_only` reads just the months around today (a first screen)."""
+        """Open the folder; `recent_only` reads just the months around today (a first screen),
+        `months` just those months (and the core files)."""
         store = Store(
             data_dir or config.data_dir,
             config.replica_id,
             config.replica_meta(),
             now_millis=now_millis,
         )
-        store.load(months=recent_months(datetime.now(UTC).date()) if recent_only else None)
+        if recent_only:
+            months = recent_months(datetime.now(UTC).date())
+        store.load(months=months)
         return cls(store, config.partner)
 
     def adopt(self, helper: Couple) -> list[Record]:
@@ -165,7 +174,7 @@ class Couple:
 
     @staticmethod
     def new_habit_id() -> str:
-        return f"habit:{uuid.uuid4().hex[:12]}"
+        return f"habit:{new_key()}"
 
     def habits(self, include_archived: bool = False) -> list[Habit]:
         found: list[Habit] = self.as_objects(self.store.live(HABIT))
@@ -287,7 +296,7 @@ class Couple:
 
     @staticmethod
     def new_id(kind: str) -> str:
-        return f"{kind}:{uuid.uuid4().hex[:12]}"
+        return f"{kind}:{new_key()}"
 
     def resolve_override(self, record_id: str, name: str, take_other: bool) -> Change:
         """Settle a field a concurrent edit overrode (doctor lists them): take the other

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -259,26 +258,36 @@ def fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+def atomic_write(path: Path, payload: bytes, durable: bool = True) -> None:
     """temp file → fsync → os.replace → fsync of the folder.
 
     A crash or kill -9 at any moment leaves either the old file or the new
     one, never a torn one. The temp name starts with a dot and ends in .tmp
-    so readers and sync tools' ignore lists pass over it.
+    so readers and sync tools' ignore lists pass over it. Not `durable` (a local
+    cache that is built again whenever it cannot be read): no fsync, so after a
+    power cut the file may be old, empty or unreadable.
     """
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # As tempfile.mkstemp would name it (O_EXCL, 0600), without importing tempfile and with
+    # it shutil and random: a tick from the command line pays for every import.
+    tmp_name = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp")
+    fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp_name, FILE_MODE)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def make_private_dir(path: Path) -> None:

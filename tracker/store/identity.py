@@ -10,9 +10,7 @@ import contextlib
 import hashlib
 import json
 import os
-import socket
 import tomllib
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,10 +44,17 @@ def default_data_dir() -> Path:
 
 
 def new_replica_id() -> str:
+    import uuid  # only when a device joins: not for every command
+
     return uuid.uuid4().hex[:12]
 
 
 def device_name() -> str:
+    # os.uname is what socket.gethostname reads on Unix, without importing socket.
+    if hasattr(os, "uname"):
+        return os.uname().nodename or "this computer"
+    import socket
+
     return socket.gethostname() or "this computer"
 
 

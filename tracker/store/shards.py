@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from tracker.domain.kinds import SHARDED_KINDS
-from tracker.store.files import CORE, LOG_DIR, classify
+from tracker.store.files import CORE
 
 
 def shard_of(kind: str, data: Mapping[str, Any]) -> str:
@@ -20,12 +19,3 @@ def shard_of(kind: str, data: Mapping[str, Any]) -> str:
     if kind in SHARDED_KINDS and isinstance(day, str) and len(day) >= 7:
         return day[:7]
     return CORE
-
-
-def only_months(months: Collection[str]) -> Callable[[Path], bool]:
-    names = {f"{month}.json" for month in months}
-
-    def wanted(path: Path) -> bool:
-        return path.parent.name != LOG_DIR or classify(path.name)[1] in names
-
-    return wanted

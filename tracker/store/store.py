@@ -33,7 +33,7 @@ from tracker.store.merge import merge_into, next_version, rebase
 from tracker.store.own_files import tidy_own_files
 from tracker.store.records import DELETED, HybridClock, Record
 from tracker.store.replica import ReadOnlyFile, ReplicaWriter, replica_dir, replica_lock
-from tracker.store.shards import only_months, shard_of
+from tracker.store.shards import shard_of
 
 __all__ = ["ReadOnlyFile", "Store", "shard_of"]
 
@@ -82,8 +82,12 @@ class Store:
 
     # -- reading ---------------------------------------------------------
 
-    def _scan(self, refused: list[FileRead]) -> Iterator[tuple[str, Path, FileRole, str]]:
-        """(replica id, path, role, main name) for every file in the folder.
+    def walk(
+        self, refused: list[FileRead], months: Collection[str] | None = None
+    ) -> Iterator[tuple[str, Path, FileRole, str]]:
+        """(replica id, path, role, main name) for every file in the folder; with `months`,
+        of the month shards only those months' files (and their conflict copies, whose
+        names start with the month too): ten years of names are not even looked at.
 
         Links inside the folder are never followed (a partner's folder could point
         anywhere, /etc included) and a folder this user may not list is skipped; both
@@ -107,6 +111,8 @@ class Store:
             folders = [(Path(rdir.path), "")]
             for folder, prefix in folders:
                 for entry in folder_entries(folder, refused):
+                    if prefix and months is not None and entry.name[:7] not in months:
+                        continue
                     role, main = classify(entry.name)
                     if entry.is_symlink() and role not in (FileRole.TEMP, FileRole.LOCK):
                         refused.append(FileRead(Path(entry.path), problem=Problem.LINK))
@@ -149,7 +155,7 @@ class Store:
             # A file went away (a device removed, a copy folded): rebuild from the files.
             self._seen.clear()
             self.state = {}
-        scan = self.read_changes(None if months is None else only_months(months))
+        scan = self.read_changes(months)
         self._cache_debt = sum(len(read.records) for _, _, read in scan.reads)
         self.apply(scan, drop_missing=months is None)
         if months is None and fold:
@@ -181,10 +187,11 @@ class Store:
             self.complete = True
         return self.apply(scan)
 
-    def read_changes(self, wanted: Callable[[Path], bool] | None = None) -> Scan:
-        """Read new and changed files. Touches no state, so a worker thread may call it."""
+    def read_changes(self, months: Collection[str] | None = None) -> Scan:
+        """Read new and changed files (with `months`, only those month shards). Touches no
+        state, so a worker thread may call it."""
         scan = Scan()
-        for _replica, path, role, _main in self._scan(scan.refused):
+        for _replica, path, role, _main in self.walk(scan.refused, months):
             if role is FileRole.LOCK:
                 continue
             if role is FileRole.TEMP:
@@ -192,8 +199,6 @@ class Store:
                 continue
             if role is FileRole.OTHER:
                 scan.other.append(path)
-                continue
-            if wanted is not None and not wanted(path):
                 continue
             scan.present.add(path)
             scan.reads.extend(self._read_if_changed(path))
