@@ -220,6 +220,68 @@ def bench_cli_start(repeat: int) -> dict[str, float]:
     }
 
 
+def bench_cli_commands(folder: Path, repeat: int) -> dict[str, float]:
+    """`rekindle tick` and `rekindle status` on the couple, as a script calls them, each
+    paired in turn with the import floor (`python -c "import tinydb, dateutil.rrule, json"`:
+    no Python tool reading these files starts faster). "after a partner's change": the
+    partner's device has just ticked (this month, then a day two years back) when it runs."""
+    script = str(Path(sys.executable).with_name("rekindle"))
+    env = dict(os.environ, REKINDLE_CONFIG=str(folder.parent / "cli-config"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled once, then cached
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from tracker.store.identity import save_config;"
+            "from tracker.store.sample import sample_config; from pathlib import Path;"
+            f"save_config(sample_config(Path({str(folder)!r})))",
+        ],
+        env=env,
+        check=True,
+    )
+    partner = Couple.open(sample_config(folder, "sam-laptop"))
+    habit = next(h for h in partner.habits() if h.owner.value == "each")
+    today = date.today()
+    runs: dict[str, list[float]] = {
+        name: [] for name in ("floor", "tick", "status", "partner_tick", "partner_old")
+    }
+
+    def run(name: str, *args: str) -> None:
+        start = time.perf_counter()
+        subprocess.run([script, *args], env=env, capture_output=True, check=True)
+        runs[name].append(time.perf_counter() - start)
+
+    run("status", "status")  # builds the local index once, as the first call of all does
+    for turn in range(repeat):  # interleaved, so a noisy moment hits them all alike
+        start = time.perf_counter()
+        subprocess.run(FLOOR, env=env, capture_output=True, check=True)
+        runs["floor"].append(time.perf_counter() - start)
+        run("tick", "tick", habit.title, *(["--undo"] if turn % 2 else []))
+        run("status", "status")
+        partner.set_check(Check(habit.id, "b", today - timedelta(days=1 + turn % 5)))
+        run("partner_tick", "status")
+        partner.set_check(Check(habit.id, "b", today - timedelta(days=730 + turn)))
+        run("partner_old", "status")
+    partner.store.close()
+    floor = statistics.median(runs["floor"])
+
+    def ratio(name: str) -> float:
+        return round(statistics.median(runs[name]) / floor, 2)
+
+    return {
+        "cli_import_floor_ms": ms(floor),
+        "cli_tick_ms": ms(statistics.median(runs["tick"])),
+        "cli_tick_ratio": ratio("tick"),
+        "cli_status_ms": ms(statistics.median(runs["status"])),
+        "cli_status_ratio": ratio("status"),
+        "cli_status_partner_ratio": ratio("partner_tick"),
+        "cli_status_partner_old_ratio": ratio("partner_old"),
+    }
+
+
+FLOOR = [sys.executable, "-c", "import tinydb, dateutil.rrule, json"]
+
+
 def report(results: dict[str, dict[str, float]], big: str) -> list[tuple[str, str, str]]:
     """(figure, measured, target) rows, each figure next to its baseline."""
     b = results[big]
@@ -285,6 +347,22 @@ def report(results: dict[str, dict[str, float]], big: str) -> list[tuple[str, st
                 "≤ 3×",
             )
         )
+    if "cli_tick_ratio" in b:
+        floor = f"the import floor ({b['cli_import_floor_ms']} ms)"
+        rows += [
+            ("rekindle tick", f"{b['cli_tick_ms']} ms, {b['cli_tick_ratio']}× {floor}", "≤ 3×"),
+            (
+                "rekindle status",
+                f"{b['cli_status_ms']} ms, {b['cli_status_ratio']}× {floor}",
+                "≤ 5×",
+            ),
+            (
+                "rekindle status, partner just ticked",
+                f"{b['cli_status_partner_ratio']}× this month, "
+                f"{b['cli_status_partner_old_ratio']}× two years back",
+                "≤ 10×",
+            ),
+        ]
     if "ics_export_ms" in b:
         rows.append(
             (
@@ -317,6 +395,7 @@ def main() -> None:
             results[str(span)] |= bench_ics(folders[span])
         big = str(years[-1])
         results[big] |= bench_cli_start(10 if args.quick else 30)
+        results[big] |= bench_cli_commands(folders[years[-1]], 6 if args.quick else 20)
         results[big] |= bench_start(folders[0], folders[years[-1]], 3 if args.quick else 7)
     finally:
         shutil.rmtree(root, ignore_errors=True)

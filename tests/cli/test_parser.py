@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.test_habit_cmds import Setup
 from tests.conftest import RunHere
 from tests.rekindle_cli import command_env, run_command
 from tracker.cli.commands import COMMANDS, EXIT_CODES, build_parser, command_word
@@ -57,6 +58,24 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
     modules = set(done.stderr.splitlines())
     assert "tracker.cli.habit_cmds" in modules
     assert not modules & {"icalendar", "textual", "tracker.cli.date_cmds", "tracker.ui"}
+
+
+# What a tick or a status call from a script must not pay for.
+NOT_FOR_A_TICK = {"textual", "icalendar", "tracker.ui", "tracker.export", "tempfile", "shutil"}
+
+
+@pytest.mark.parametrize("args", [("tick", "Phone-free dinner"), ("status",)])
+def test_tick_and_status_import_only_what_they_use(alex: Setup, args: tuple[str, ...]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTED_BY, *args],
+        env=command_env(alex.config),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    modules = set(done.stderr.splitlines())
+    assert "tracker.store.store" in modules  # it did open the folder
+    assert not modules & NOT_FOR_A_TICK, modules & NOT_FOR_A_TICK
 
 
 @pytest.mark.parametrize(

@@ -94,6 +94,10 @@ def _run(args: argparse.Namespace) -> int:
         code = int(args.run(args, context) or 0)
         if args.command in FEED_COMMANDS or touches_feed(context.changed_kinds()):
             _refresh_feed(context)
+        if context.opened is not None:
+            # Years of files read: keep the merged result, as the app does, so the next
+            # command starts from it (a no-op after a partial read or when little was read).
+            context.opened.store.save_cache()
         return code
     except (CLIError, SetupError, ConfigError, ReadOnlyFile, NotSetUp) as error:
         print(f"rekindle: {visible(str(error))}", file=sys.stderr)

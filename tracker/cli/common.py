@@ -9,15 +9,22 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from tracker.cli.commands import new_parser
 from tracker.domain.days import person_today
 from tracker.domain.text import visible
 from tracker.store.couple import Couple
 from tracker.store.identity import LocalConfig, load_config, resolve_data_dir
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
+
+    from tracker.store.check_index import Indexed
+
 # Accepted after any command too (`rekindle join --data DIR`), without clobbering
 # a --data given before it.
-DATA_OPTION = argparse.ArgumentParser(add_help=False)
+DATA_OPTION = new_parser(add_help=False)
 DATA_OPTION.add_argument(
     "--data", metavar="DIR", default=argparse.SUPPRESS, help="the shared data folder to use"
 )
@@ -63,7 +70,7 @@ class Context:
             )
         return config
 
-    def couple(self, recent_only: bool = False) -> Couple:
+    def _folder(self) -> tuple[LocalConfig, Path]:
         config = self.require_config()
         data_dir = self.data_dir()
         if not data_dir.is_dir():
@@ -72,9 +79,22 @@ class Context:
                 "is not mounted). Reconnect it, or point at the new place with "
                 "`rekindle join --data NEW_FOLDER`."
             )
-        self.opened = Couple.open(config, data_dir=data_dir, recent_only=recent_only)
+        return config, data_dir
+
+    def couple(self, months: Collection[str] | None = None) -> Couple:
+        """The couple; with `months` (like {"2026-11"}) only the core files and those
+        months' check-offs and logs are read: all a tick needs, in milliseconds."""
+        config, data_dir = self._folder()
+        self.opened = Couple.open(config, data_dir=data_dir, months=months)
         self.changes_when_opened = len(self.opened.store.changes)
         return self.opened
+
+    def indexed(self, day_of: Callable[[Couple], date]) -> Indexed:
+        """The couple with every habit's figures for a day, through the local index."""
+        from tracker.store.check_index import open_indexed
+
+        config, data_dir = self._folder()
+        return open_indexed(config, data_dir, day_of)
 
     def changed_kinds(self) -> set[str]:
         """The kinds of record that changed since the command opened the folder."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tracker.cli.bin_cmds import run_deleted
 from tracker.cli.common import (
     DATA_OPTION,
     CLIError,
@@ -15,10 +15,10 @@ from tracker.cli.common import (
     flat,
     in_range,
     my_today,
+    now,
     say,
 )
 from tracker.cli.matching import ambiguous, match_title, not_found
-from tracker.domain.content.starter import STARTER_HABITS
 from tracker.domain.habits.today import (
     HabitRow,
     clean_note,
@@ -29,6 +29,9 @@ from tracker.domain.habits.today import (
 )
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
 from tracker.store.couple import Couple
+
+if TYPE_CHECKING:
+    from tracker.store.check_index import Indexed
 
 
 def register(commands: Any) -> None:
@@ -98,8 +101,20 @@ def find_habit(habits: list[Habit], wanted: str) -> Habit:
     return found[0]
 
 
+def months_for(text: str | None) -> set[str]:
+    """The months a tick on the day `text` names can fall in, in anyone's time zone: only
+    those are read (with the habits), not years of history."""
+    utc = now().date()
+    # Today and yesterday in any time zone (UTC-12 to UTC+14) fall in these days: most
+    # of the month, one month's files.
+    months = {f"{utc + timedelta(days=shift):%Y-%m}" for shift in (-2, -1, 0, 1)}
+    with contextlib.suppress(ValueError):  # today, yesterday, no day: parse_day says so
+        months.add(f"{date.fromisoformat((text or '').strip()):%Y-%m}")
+    return months
+
+
 def run_tick(args: argparse.Namespace, context: Context) -> int:
-    couple = context.couple()
+    couple = context.couple(months_for(args.date))
     habit = find_habit(couple.habits(), args.habit)
     person = US if habit.owner is Owner.TOGETHER else (args.person or couple.me)
     if person not in habit.people():
@@ -158,15 +173,20 @@ def _row_json(row: HabitRow) -> dict[str, Any]:
     }
 
 
-def status_data(couple: Couple, day: date) -> dict[str, Any]:
-    habits, checks = couple.habits(), couple.checks_by()
-    figures = couple_figures(habits, checks, day)
+def status_data(couple: Couple, day: date, indexed: Indexed | None = None) -> dict[str, Any]:
+    """Today's rows for both of us; `indexed` brings every habit's figures already worked
+    out (check_index.py), so ten years are not walked again for each call."""
+    habits = couple.habits()
+    checks = couple.checks_by() if indexed is None else indexed.checks_by
+    known = None if indexed is None else indexed.figures
+    together = None if indexed is None else indexed.together_streak
+    figures = couple_figures(habits, checks, day, together)
     people = {
         key: {
             "name": couple.name_of(key),
             "me": key == couple.me,
             "week": figures.week[key],
-            "habits": [_row_json(r) for r in rows_for(habits, checks, key, day)],
+            "habits": [_row_json(r) for r in rows_for(habits, checks, key, day, known=known)],
         }
         for key in ("a", "b")
     }
@@ -174,14 +194,14 @@ def status_data(couple: Couple, day: date) -> dict[str, Any]:
         "day": day.isoformat(),
         "together_streak": figures.together_streak,
         "people": people,
-        "together": [_row_json(r) for r in rows_for(habits, checks, US, day)],
+        "together": [_row_json(r) for r in rows_for(habits, checks, US, day, known=known)],
     }
 
 
 def run_status(args: argparse.Namespace, context: Context) -> int:
-    couple = context.couple()
-    day = parse_day(args.date, my_today(couple))
-    data = status_data(couple, day)
+    indexed = context.indexed(lambda couple: parse_day(args.date, my_today(couple)))
+    day = indexed.day
+    data = status_data(indexed.couple, day, indexed)
     if args.json:
         print(as_json(data))
         return 0
@@ -209,12 +229,16 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
 
 def run_habits(args: argparse.Namespace, context: Context) -> int:
     if args.starters:
+        from tracker.domain.content.starter import STARTER_HABITS
+
         for starter in STARTER_HABITS:
             say(f"{starter.key:<28} {starter.area.value:<14} {starter.title}")
         return 0
     if args.deleted:
+        from tracker.cli.bin_cmds import run_deleted
+
         return run_deleted(args, context)
-    couple = context.couple()
+    couple = context.couple(months=())  # habits live in the core files: no month is read
     habits = couple.habits(include_archived=True)
     if args.archived:
         habits = [h for h in habits if h.archived]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from datetime import UTC, datetime
 
 from tracker.cli.common import CLIError, Context
 
@@ -27,10 +28,12 @@ def run_tui(context: Context) -> int:
     problem = terminal_problem(os.environ, sys.stdin.isatty() and sys.stdout.isatty())
     if problem:
         raise CLIError(problem)
+    from tracker.store.couple import recent_months
     from tracker.ui.app import make_app
 
     # Only recent months are read before the first frame; the app loads the rest after.
-    couple = context.couple(recent_only=True) if context.config() is not None else None
+    months = recent_months(datetime.now(UTC).date())
+    couple = context.couple(months) if context.config() is not None else None
     app = make_app(couple, data_flag=context.data_flag)
     app.run()
     return app.return_code or 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -92,32 +92,53 @@ def habits_of(habits: Sequence[Habit], person: str) -> list[Habit]:
     ]
 
 
+# A habit's streaks and strength for one person (key: HabitRow.key), already worked out:
+# years of history that need not be walked again.
+Known = Mapping[str, tuple[Streaks, float]]
+
+
 def row_for(
-    habit: Habit, person: str, checks_by: ChecksBy, day: date, history: bool = True
+    habit: Habit,
+    person: str,
+    checks_by: ChecksBy,
+    day: date,
+    history: bool = True,
+    known: Known | None = None,
 ) -> HabitRow:
     """One row; without `history` (older months not loaded yet) streak and strength are
     left at zero rather than computed from part of the past."""
     checks = habit_checks(checks_by, habit, person)
+    key = US if habit.owner is Owner.TOGETHER else person
+    figures = known.get(f"{habit.id}|{key}") if known is not None else None
+    if figures is None:
+        figures = (
+            (streaks(habit, checks, day), strength(habit, checks, day))
+            if history
+            else (Streaks(0, 0, streak_unit(habit.schedule)), 0.0)
+        )
     return HabitRow(
         habit=habit,
-        person=US if habit.owner is Owner.TOGETHER else person,
+        person=key,
         day=day,
         state=day_state(habit, checks, day, day),
         check=checks.get(day),
-        streaks=streaks(habit, checks, day)
-        if history
-        else Streaks(0, 0, streak_unit(habit.schedule)),
-        strength=strength(habit, checks, day) if history else 0.0,
+        streaks=figures[0],
+        strength=figures[1],
         progress=period_progress(habit, checks, day),
     )
 
 
 def rows_for(
-    habits: Sequence[Habit], checks_by: ChecksBy, person: str, day: date, history: bool = True
+    habits: Sequence[Habit],
+    checks_by: ChecksBy,
+    person: str,
+    day: date,
+    history: bool = True,
+    known: Known | None = None,
 ) -> list[HabitRow]:
     """Due (or still open) habits first, then the ones not due that day."""
     rows = [
-        row_for(h, person, checks_by, day, history)
+        row_for(h, person, checks_by, day, history, known)
         for h in habits_of(habits, person)
         if h.start <= day
     ]
@@ -130,9 +151,12 @@ class CoupleFigures:
     week: dict[str, float | None]  # person → share of this week done
 
 
-def couple_figures(habits: Sequence[Habit], checks_by: ChecksBy, day: date) -> CoupleFigures:
+def couple_figures(
+    habits: Sequence[Habit], checks_by: ChecksBy, day: date, together: int | None = None
+) -> CoupleFigures:
+    """`together`: the together streak, if already worked out."""
     return CoupleFigures(
-        together_streak=together_streak(habits, checks_by, day),
+        together_streak=together_streak(habits, checks_by, day) if together is None else together,
         week={p: week_completion(habits, checks_by, p, day) for p in ("a", "b")},
     )
 

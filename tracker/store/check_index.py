@@ -1,0 +1,218 @@
+"""Every check-off, month by month, and each habit's streak and strength, kept locally so
+`rekindle status` answers at once on ten years of history.
+
+Like the state cache (cache.py) it lives beside this device's settings, is never synced and
+can be deleted at any time: the files stay the truth. Each month's check-offs are kept with the
+signature (size, mtime) of every file, on every device, that holds that month. A month whose
+files are unchanged is taken from here; one that changed (a partner's ticks arrived, this
+device ticked) is read again from its files and merged, and only the habits whose check-offs
+changed in it have their years of streak and strength worked out again.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tracker.domain.habits.progress import Checks, Streaks, streaks, strength, together_streak
+from tracker.domain.habits.schedule import streak_unit
+from tracker.domain.models import Check, CheckStatus
+from tracker.store.cache import cache_file, paused_gc
+from tracker.store.couple import Couple
+from tracker.store.files import LOG_DIR, FileRole, atomic_write, make_private_dir
+from tracker.store.identity import LocalConfig
+from tracker.store.store import Store
+
+INDEX_VERSION = 1
+RACY_NS, RACY = 3_000_000_000, -1  # changed this recently: read again next time
+Pair = tuple[str, str]  # (person key, habit id): whose check-offs, of which habit
+Compact = tuple[str, float | None, str]  # status, value, note
+Signatures = dict[str, tuple[int, int]]  # path → (size, mtime_ns)
+MonthChecks = dict[Pair, dict[int, Compact]]  # by day's ordinal
+# (day's ordinal, the habit version's stamp, current streak, best streak, strength)
+Figured = tuple[int, str, int, int, float]
+
+LOG_PREFIX = f"{LOG_DIR}/"
+_STATUS = {status.value: status for status in CheckStatus}
+
+
+class CompactChecks(Mapping[date, Check]):
+    """One person's check-offs of one habit, read from the index as the domain asks for them:
+    building ten years of Check objects up front would cost more than the answer."""
+
+    __slots__ = ("_days", "_habit_id", "_person")
+
+    def __init__(self, habit_id: str, person: str, days: dict[int, Compact]) -> None:
+        self._habit_id, self._person, self._days = habit_id, person, days
+
+    def _check(self, day: date, found: Compact) -> Check:
+        status, value, note = found
+        return Check(self._habit_id, self._person, day, _STATUS[status], value, note)
+
+    def __getitem__(self, day: date) -> Check:
+        return self._check(day, self._days[day.toordinal()])
+
+    def get(self, day: date, default: object = None) -> Check | None:  # type: ignore[override]
+        found = self._days.get(day.toordinal())
+        return None if found is None else self._check(day, found)
+
+    def __iter__(self) -> Iterator[date]:
+        return map(date.fromordinal, self._days)
+
+    def __len__(self) -> int:
+        return len(self._days)
+
+
+@dataclass(slots=True)
+class Index:
+    months: dict[str, tuple[Signatures, MonthChecks]] = field(default_factory=dict)
+    figures: dict[Pair, Figured] = field(default_factory=dict)
+    # (day's ordinal, every habit's stamp, the together streak that day)
+    together: tuple[int, tuple[tuple[str, str], ...], int] | None = None
+
+
+@dataclass(slots=True)
+class Indexed:
+    """The couple (habits and people read fresh, check-offs of changed months only), every
+    check-off from the index, and the figures worked out for `day`."""
+
+    couple: Couple
+    checks_by: dict[str, dict[str, Checks]]
+    day: date
+    figures: dict[str, tuple[Streaks, float]]  # by HabitRow.key: habit id|person
+    together_streak: int
+
+
+def index_file(data_dir: Path, replica_id: str) -> Path:
+    return cache_file(data_dir, replica_id).with_suffix(".checks")
+
+
+def _load(path: Path) -> Index:
+    try:
+        with path.open("rb") as handle, paused_gc():  # our own file, in this user's folder
+            payload = pickle.load(handle)
+        if payload["version"] == INDEX_VERSION:
+            return Index(payload["months"], payload["figures"], payload["together"])
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
+        pass
+    return Index()
+
+
+def _save(path: Path, index: Index) -> None:
+    payload = {
+        "version": INDEX_VERSION,
+        "months": index.months,
+        "figures": index.figures,
+        "together": index.together,
+    }
+    try:
+        make_private_dir(path.parent)
+        atomic_write(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    except OSError:
+        pass  # only a cache: the next command works it out again
+
+
+def _by_month(couple: Couple) -> dict[str, MonthChecks]:
+    months: dict[str, MonthChecks] = {}
+    for person, habits in couple.checks_by().items():
+        for habit_id, days in habits.items():
+            for day, check in days.items():
+                month = months.setdefault(f"{day:%Y-%m}", {})
+                month.setdefault((person, habit_id), {})[day.toordinal()] = (
+                    check.status.value,
+                    check.value,
+                    check.note,
+                )
+    return months
+
+
+def _month_files(store: Store) -> dict[str, Signatures]:
+    """Month → every file (on every device, conflict copies too) that holds it, signed.
+
+    A file changed in the last seconds is signed so it is read again next time: some file
+    systems keep mtimes to the second (or two), and a second change of the same size in
+    that time would otherwise look like no change at all (git's "racy clean" problem)."""
+    recent = time.time_ns() - RACY_NS
+    months: dict[str, Signatures] = {}
+    for _replica, path, role, main in store.walk([]):
+        if role in (FileRole.MAIN, FileRole.CONFLICT) and main.startswith(LOG_PREFIX):
+            try:
+                stat = path.lstat()
+            except OSError:
+                continue
+            month = main.removeprefix(LOG_PREFIX).removesuffix(".json")
+            signed = (stat.st_size, stat.st_mtime_ns if stat.st_mtime_ns < recent else RACY)
+            months.setdefault(month, {})[str(path)] = signed
+    return months
+
+
+def _same(kept: Signatures, found: Signatures) -> bool:
+    return kept == found and all(mtime != RACY for _size, mtime in kept.values())
+
+
+def _refresh_months(index: Index, store: Store, couple: Couple) -> tuple[bool, set[Pair]]:
+    """Bring the index's months up to date with the files: did any month's files change,
+    and which pairs' check-offs moved."""
+    now = _month_files(store)
+    changed = {m for m, files in now.items() if not _same(index.months.get(m, ({}, {}))[0], files)}
+    gone = set(index.months) - set(now)
+    store.load(months=changed)  # the core files, and the months that changed
+    fresh = _by_month(couple)
+    dirty: set[Pair] = set()
+    for month in changed | gone:
+        old = index.months.pop(month, ({}, {}))[1]
+        new = fresh.get(month, {})
+        dirty.update(pair for pair in old.keys() | new.keys() if old.get(pair) != new.get(pair))
+        if month in now:
+            index.months[month] = (now[month], new)
+    return bool(changed or gone), dirty
+
+
+def _assemble(index: Index) -> dict[str, dict[str, Checks]]:
+    joined: dict[Pair, dict[int, Compact]] = {}
+    for _files, month in index.months.values():
+        for pair, days in month.items():
+            joined.setdefault(pair, {}).update(days)
+    checks_by: dict[str, dict[str, Checks]] = {}
+    for (person, habit_id), days in joined.items():
+        checks_by.setdefault(person, {})[habit_id] = CompactChecks(habit_id, person, days)
+    return checks_by
+
+
+def open_indexed(config: LocalConfig, data_dir: Path, day_of: Callable[[Couple], date]) -> Indexed:
+    """The couple and everyone's figures for the day `day_of(couple)` names (its today)."""
+    store = Store(data_dir, config.replica_id, config.replica_meta())
+    couple = Couple(store, config.partner)
+    path = index_file(data_dir, config.replica_id)
+    index = _load(path)
+    reread, dirty = _refresh_months(index, store, couple)
+    day = day_of(couple)
+    checks_by = _assemble(index)
+    habits = couple.habits()
+    stamps = tuple((h.id, store.state[h.id].stamp) for h in habits)
+    stamp_of = dict(stamps)
+    figures: dict[Pair, Figured] = {}
+    shown: dict[str, tuple[Streaks, float]] = {}
+    for habit in habits:
+        unit = streak_unit(habit.schedule)
+        for person in habit.people():
+            pair = (person, habit.id)
+            known = index.figures.get(pair)
+            if known is None or pair in dirty or known[:2] != (day.toordinal(), stamp_of[habit.id]):
+                checks = checks_by.get(person, {}).get(habit.id, {})
+                run = streaks(habit, checks, day)
+                worked = strength(habit, checks, day)
+                known = (day.toordinal(), stamp_of[habit.id], run.current, run.best, worked)
+            figures[pair] = known
+            shown[f"{habit.id}|{person}"] = (Streaks(known[2], known[3], unit), known[4])
+    together = index.together
+    if together is None or dirty or together[:2] != (day.toordinal(), stamps):
+        together = (day.toordinal(), stamps, together_streak(habits, checks_by, day))
+    if reread or figures != index.figures or together != index.together:
+        index.figures, index.together = figures, together
+        _save(path, index)
+    return Indexed(couple, checks_by, day, shown, together[2])
