@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.domain.habits.progress import habit_checks, together_streak, week_completion
 from tracker.domain.models import (
@@ -199,3 +201,56 @@ def test_habit_checks_files_together_habits_under_us() -> None:
     assert set(habit_checks(book, DINNER, "b")) == {START}
     assert set(habit_checks(book, TALK, "a")) == {START}
     assert dict(habit_checks(book, TALK, "b")) == {}
+
+
+# --- the together streak against the obvious way ---------------------------------
+
+
+def together_by_sets(habits: list[Habit], book: Book, today: date) -> int:
+    """The definition, the slow way: every met day of every habit, then the run."""
+    ticked: dict[str, set[date]] = {"a": set(), "b": set()}
+    for habit in habits:
+        if habit.archived:
+            continue
+        for key in habit.people():
+            met = {
+                day
+                for day, check in habit_checks(book, habit, key).items()
+                if habit.start <= day <= today
+                and check.status is CheckStatus.DONE
+                and habit.met_by(check.value)
+            }
+            for person in ("a", "b") if key == US else (key,):
+                ticked[person] |= met
+    both = ticked["a"] & ticked["b"]
+    day = today if today in both else today - timedelta(days=1)
+    run = 0
+    while day in both:
+        run += 1
+        day -= timedelta(days=1)
+    return run
+
+
+ticks = st.lists(
+    st.tuples(
+        st.sampled_from(ALL),
+        st.sampled_from(["a", "b"]),
+        st.integers(-3, 12),  # days after START; a few before it, too
+        st.sampled_from([CheckStatus.DONE, CheckStatus.SKIP]),
+        st.one_of(st.none(), st.integers(0, 30).map(float)),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ticks=ticks, today_offset=st.integers(-2, 14))
+def test_the_together_streak_is_the_run_of_days_both_showed_up(
+    ticks: list[tuple[Habit, str, int, CheckStatus, float | None]], today_offset: int
+) -> None:
+    book: Book = {}
+    for habit, person, offset, status, value in ticks:
+        key = US if habit.owner is Owner.TOGETHER else person
+        tick(book, key, habit, START + timedelta(days=offset), status=status, value=value)
+    today = START + timedelta(days=today_offset)
+    assert together_streak(ALL, book, today) == together_by_sets(ALL, book, today)

@@ -309,19 +309,27 @@ def together_streak(habits: Sequence[Habit], checks_by: ChecksBy, today: date) -
     for the relationship that day, not that every habit was done. The run
     ends today, or yesterday while today is not yet met by both.
     """
-    ticked: dict[str, set[date]] = {person: set() for person in PARTNERS}
-    for habit in habits:
-        if habit.archived:
-            continue
-        for key in habit.people():
-            checks = checks_by.get(key, {}).get(habit.id, {})
-            met = {d for d, c in checks.items() if habit.start <= d <= today and _is_met(habit, c)}
-            for person in PARTNERS if key == US else (key,):
-                ticked[person] |= met
-    both = ticked["a"] & ticked["b"]
-    day = today if today in both else today - _ONE_DAY
+    # Walked back from today, asking only the days the run covers: years of history before
+    # the run began are never looked at (a status call on ten years answers at once).
+    owned = [
+        (habit, key, checks_by.get(key, {}).get(habit.id, {}))
+        for habit in habits
+        if not habit.archived
+        for key in habit.people()
+    ]
+
+    def showed_up(person: str, day: date) -> bool:
+        return any(
+            key in (person, US) and habit.start <= day <= today and _is_met(habit, checks.get(day))
+            for habit, key, checks in owned
+        )
+
+    def both(day: date) -> bool:
+        return all(showed_up(person, day) for person in PARTNERS)
+
+    day = today if both(today) else today - _ONE_DAY
     run = 0
-    while day in both:
+    while both(day):
         run += 1
         day -= _ONE_DAY
     return run
