@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.domain.habits.progress import habit_checks, together_streak, week_completion
+from tracker.domain.habits.progress import habit_checks, week_completion
+from tracker.domain.habits.together import together_streak
 from tracker.domain.models import (
     US,
     Check,

@@ -4,6 +4,7 @@ index was left, its figures are the ones a full read of every file gives."""
 from __future__ import annotations
 
 import os
+import pickle
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,14 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.store.store_helpers import ME, ME_META, T0, THEM, THEM_META, Clock, device
-from tracker.domain.habits.progress import (
-    habit_checks,
-    streaks,
-    strength,
-    together_streak,
-)
+from tracker.domain.habits.progress import habit_checks, streaks, strength
+from tracker.domain.habits.together import together_streak
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner, Schedule, ScheduleKind
-from tracker.store.check_index import Index, index_file, open_indexed
+from tracker.store.check_index import INDEX_VERSION, Index, index_file, open_indexed
 from tracker.store.couple import Couple
 from tracker.store.identity import LocalConfig
 from tracker.store.store import Store
@@ -151,6 +148,26 @@ def test_a_damaged_or_missing_index_is_built_again(pair: tuple[Couple, Couple, P
     assert indexed(data_dir) == right
     path.unlink()
     assert indexed(data_dir) == right
+    path.with_suffix(".figures").write_bytes(b"")
+    assert indexed(data_dir) == right
+    # The right version number, the wrong contents (a build of Rekindle in between).
+    path.write_bytes(pickle.dumps({"version": INDEX_VERSION, "months": {}}))
+    assert indexed(data_dir) == right
+
+
+def test_figures_count_only_beside_the_months_they_came_from(
+    pair: tuple[Couple, Couple, Path],
+) -> None:
+    alex, sam, data_dir = pair
+    alex.set_check(Check("habit:daily", "a", TODAY))
+    indexed(data_dir)
+    figures = index_file(data_dir, ME).with_suffix(".figures")
+    old_figures = figures.read_bytes()
+    sam.set_check(Check("habit:daily", "b", TODAY))
+    sam.set_check(Check("habit:ours", "us", TODAY))
+    indexed(data_dir)
+    figures.write_bytes(old_figures)  # as if the last save of the figures never happened
+    assert indexed(data_dir) == oracle(data_dir)
 
 
 def test_a_month_that_went_away_leaves_the_index(pair: tuple[Couple, Couple, Path]) -> None:

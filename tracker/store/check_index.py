@@ -11,15 +11,18 @@ changed in it have their years of streak and strength worked out again.
 
 from __future__ import annotations
 
+import os
 import pickle
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from tracker.domain.habits.progress import Checks, Streaks, streaks, strength, together_streak
+from tracker.domain.habits.progress import Checks, Streaks, Tally, carried
 from tracker.domain.habits.schedule import streak_unit
+from tracker.domain.habits.together import together_streak
 from tracker.domain.models import Check, CheckStatus
 from tracker.store.cache import cache_file, paused_gc
 from tracker.store.couple import Couple
@@ -27,14 +30,17 @@ from tracker.store.files import LOG_DIR, FileRole, atomic_write, make_private_di
 from tracker.store.identity import LocalConfig
 from tracker.store.store import Store
 
-INDEX_VERSION = 1
+INDEX_VERSION = 3  # 2: each habit's tally; 3: figures in a file of their own
 RACY_NS, RACY = 3_000_000_000, -1  # changed this recently: read again next time
 Pair = tuple[str, str]  # (person key, habit id): whose check-offs, of which habit
 Compact = tuple[str, float | None, str]  # status, value, note
 Signatures = dict[str, tuple[int, int]]  # path → (size, mtime_ns)
 MonthChecks = dict[Pair, dict[int, Compact]]  # by day's ordinal
-# (day's ordinal, the habit version's stamp, current streak, best streak, strength)
-Figured = tuple[int, str, int, int, float]
+# A Tally as plain values: (through's ordinal, current, best, score, rolling, window)
+FlatTally = tuple[int, int, int, float, float, tuple[float, ...]]
+# (day's ordinal, the habit version's stamp, current streak, best streak, strength, and
+# the tally through the day before, to carry on from)
+Figured = tuple[int, str, int, int, float, FlatTally | None]
 
 LOG_PREFIX = f"{LOG_DIR}/"
 _STATUS = {status.value: status for status in CheckStatus}
@@ -73,6 +79,7 @@ class Index:
     figures: dict[Pair, Figured] = field(default_factory=dict)
     # (day's ordinal, every habit's stamp, the together streak that day)
     together: tuple[int, tuple[tuple[str, str], ...], int] | None = None
+    token: str = ""  # names the months' file the figures were worked out beside
 
 
 @dataclass(slots=True)
@@ -87,33 +94,80 @@ class Indexed:
     together_streak: int
 
 
+def _flat(tally: Tally | None) -> FlatTally | None:
+    if tally is None:
+        return None
+    return (
+        tally.through.toordinal(),
+        tally.current,
+        tally.best,
+        tally.score,
+        tally.rolling,
+        tally.window,
+    )
+
+
+def _tally(flat: FlatTally | None) -> Tally | None:
+    if flat is None:
+        return None
+    through, current, best, score, rolling, window = flat
+    return Tally(date.fromordinal(through), current, best, score, rolling, window)
+
+
 def index_file(data_dir: Path, replica_id: str) -> Path:
     return cache_file(data_dir, replica_id).with_suffix(".checks")
 
 
-def _load(path: Path) -> Index:
+def _figures_file(path: Path) -> Path:
+    return path.with_suffix(".figures")
+
+
+def _read(path: Path) -> dict[str, Any] | None:
     try:
         with path.open("rb") as handle, paused_gc():  # our own file, in this user's folder
             payload = pickle.load(handle)
-        if payload["version"] == INDEX_VERSION:
-            return Index(payload["months"], payload["figures"], payload["together"])
-    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
+        if isinstance(payload, dict) and payload.get("version") == INDEX_VERSION:
+            return payload
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
         pass
-    return Index()
+    return None
 
 
-def _save(path: Path, index: Index) -> None:
-    payload = {
-        "version": INDEX_VERSION,
-        "months": index.months,
-        "figures": index.figures,
-        "together": index.together,
-    }
+def _load(path: Path) -> Index:
+    """The months and, if they were worked out from those very months, the figures."""
+    months, figures = _read(path), _read(_figures_file(path))
+    try:
+        index = Index(dict(months["months"]), token=str(months["token"])) if months else Index()
+        if figures is not None and figures["token"] == index.token and index.token:
+            index.figures, index.together = dict(figures["figures"]), figures["together"]
+    except (KeyError, TypeError, ValueError):  # written by another build of Rekindle
+        return Index()
+    return index
+
+
+def _save(path: Path, index: Index, months: bool) -> None:
+    """Two files, so a new day or a habit's figures need not rewrite years of check-offs;
+    the figures name the months they were worked out from, and count only beside them."""
+    if months:
+        index.token = os.urandom(8).hex()
     try:
         make_private_dir(path.parent)
-        atomic_write(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        if months:
+            payload = {"version": INDEX_VERSION, "months": index.months, "token": index.token}
+            _write(path, payload)
+        figures = {
+            "version": INDEX_VERSION,
+            "figures": index.figures,
+            "together": index.together,
+            "token": index.token,
+        }
+        _write(_figures_file(path), figures)
     except OSError:
         pass  # only a cache: the next command works it out again
+
+
+def _write(path: Path, payload: dict[str, Any]) -> None:
+    atomic_write(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
 
 def _by_month(couple: Couple) -> dict[str, MonthChecks]:
@@ -202,11 +256,15 @@ def open_indexed(config: LocalConfig, data_dir: Path, day_of: Callable[[Couple],
         for person in habit.people():
             pair = (person, habit.id)
             known = index.figures.get(pair)
-            if known is None or pair in dirty or known[:2] != (day.toordinal(), stamp_of[habit.id]):
+            stamp = stamp_of[habit.id]
+            if known is None or pair in dirty or known[:2] != (day.toordinal(), stamp):
+                # Carried on from the last tally when only the day moved on: the first
+                # status of a morning walks one day, not ten years.
+                kept = known is not None and pair not in dirty and known[1] == stamp
+                since = _tally(known[5]) if kept and known is not None else None
                 checks = checks_by.get(person, {}).get(habit.id, {})
-                run = streaks(habit, checks, day)
-                worked = strength(habit, checks, day)
-                known = (day.toordinal(), stamp_of[habit.id], run.current, run.best, worked)
+                run, worked, tally = carried(habit, checks, day, since)
+                known = (day.toordinal(), stamp, run.current, run.best, worked, _flat(tally))
             figures[pair] = known
             shown[f"{habit.id}|{person}"] = (Streaks(known[2], known[3], unit), known[4])
     together = index.together
@@ -214,5 +272,5 @@ def open_indexed(config: LocalConfig, data_dir: Path, day_of: Callable[[Couple],
         together = (day.toordinal(), stamps, together_streak(habits, checks_by, day))
     if reread or figures != index.figures or together != index.together:
         index.figures, index.together = figures, together
-        _save(path, index)
+        _save(path, index, months=reread)
     return Indexed(couple, checks_by, day, shown, together[2])

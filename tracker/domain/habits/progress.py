@@ -8,7 +8,7 @@ today are ignored, so a clock set wrong on one device cannot inflate a streak.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,7 +24,6 @@ from tracker.domain.habits.schedule import (
     streak_unit,
 )
 from tracker.domain.models import (
-    PARTNERS,
     US,
     Check,
     CheckStatus,
@@ -72,11 +71,6 @@ def _state_of(habit: Habit, check: Check | None, pending: bool) -> DayState:
 
 
 # --- streaks -----------------------------------------------------------------
-
-
-def _due_day_states(habit: Habit, checks: Checks, today: date) -> Iterator[DayState]:
-    for day in due_days(habit, habit.start, today):
-        yield _state_of(habit, checks.get(day), pending=day == today)
 
 
 def _period_tallies(
@@ -131,15 +125,13 @@ def streaks(habit: Habit, checks: Checks, today: date) -> Streaks:
     Today (or the current period) only breaks nothing while it is not met,
     so the current streak still shows the run up to yesterday.
     """
-    unit = streak_unit(habit.schedule)
-    if habit.start > today:
-        return Streaks(0, 0, unit)
-    if is_period_habit(habit.schedule):
-        states = _period_states(habit, checks, today)
-    else:
-        states = _due_day_states(habit, checks, today)
-    current, best = _runs(states)
-    return Streaks(current, best, unit)
+    if is_period_habit(habit.schedule) and habit.start <= today:
+        return _period_streaks(habit, checks, today)
+    return carried(habit, checks, today)[0]
+
+
+def _period_streaks(habit: Habit, checks: Checks, today: date) -> Streaks:
+    return Streaks(*_runs(_period_states(habit, checks, today)), streak_unit(habit.schedule))
 
 
 # --- strength ----------------------------------------------------------------
@@ -164,37 +156,104 @@ def _contribution(habit: Habit, check: Check | None) -> float:
     return min(1.0, max(0.0, value / target))
 
 
-def _scores(habit: Habit, checks: Checks, today: date) -> Iterator[float]:
-    """Habit strength (0..1) for each day from the habit's start to today, in order.
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What a habit's days add up to through the end of `through`, every one of them final
+    (a day before "today"): enough to carry its streak and strength on to a later day
+    without walking the years again. Worked out from the check-offs as they were; any
+    change to them, or to the habit, calls for a tally from the start."""
 
-    Loop Habit Tracker's score: an exponential moving average of how much of
-    the frequency's quota the last ``den`` days fulfilled, with a half-life
-    that is longer for rarer habits, so one miss after a long run barely
-    dents it. Skipped days leave the score where it was.
-    """
+    through: date
+    current: int  # the run of met due days ending at `through` (day habits)
+    best: int
+    score: float
+    rolling: float  # the sum of `window`, as the walk added and took it away
+    window: tuple[float, ...]  # the last `den` days' contributions, oldest first
+
+
+class _Walk:
+    """Habit strength, day by day: Loop Habit Tracker's score, an exponential moving
+    average of how much of the frequency's quota the last ``den`` days fulfilled, with a
+    half-life that is longer for rarer habits, so one miss after a long run barely dents
+    it. Skipped days leave the score where it was. A day habit's streak walks alongside."""
+
+    def __init__(self, habit: Habit, since: Tally | None) -> None:
+        self.habit = habit
+        self.num, self.den = frequency(habit.schedule)
+        self.multiplier = 0.5 ** (sqrt(self.num / self.den) / 13)
+        self.day = habit.start - _ONE_DAY if since is None else since.through
+        self.current = self.best = 0
+        self.score = self.rolling = 0.0
+        self.window: deque[float] = deque(maxlen=self.den)
+        if since is not None:
+            self.current, self.best = since.current, since.best
+            self.score, self.rolling = since.score, since.rolling
+            self.window.extend(since.window)
+
+    def walk(self, checks: Checks, last: date, today: date) -> Iterator[float]:
+        """The score of every day after the last one walked, up to `last`."""
+        habit, first = self.habit, self.day + _ONE_DAY
+        if first > last:
+            return
+        due = set() if is_period_habit(habit.schedule) else set(due_days(habit, first, last))
+        day = first
+        while day <= last:
+            check = checks.get(day)
+            if day in due:
+                state = _state_of(habit, check, pending=day == today)
+                if state is DayState.MET:
+                    self.current += 1
+                    self.best = max(self.best, self.current)
+                elif state is DayState.MISSED:
+                    self.current = 0
+            # A sliding window keeps this O(days) however long the window is.
+            added = _contribution(habit, check)
+            self.rolling += added
+            if len(self.window) == self.den:
+                self.rolling -= self.window[0]
+            self.window.append(added)
+            if not _is_skip(check):
+                # Clamp: float drift in the window sum must not leave [0, 1].
+                done = min(1.0, max(0.0, self.rolling / self.num))
+                self.score = self.score * self.multiplier + done * (1 - self.multiplier)
+            self.day = day
+            day += _ONE_DAY
+            yield self.score
+
+    def tally(self) -> Tally:
+        return Tally(
+            self.day, self.current, self.best, self.score, self.rolling, tuple(self.window)
+        )
+
+
+def _scores(habit: Habit, checks: Checks, today: date) -> Iterator[float]:
+    """Habit strength (0..1) for each day from the habit's start to today, in order."""
+    if habit.start <= today:
+        yield from _Walk(habit, None).walk(checks, today, today)
+
+
+def carried(
+    habit: Habit, checks: Checks, today: date, since: Tally | None = None
+) -> tuple[Streaks, float, Tally | None]:
+    """Streaks and strength for `today`, carried on from `since` (a tally of the same
+    check-offs) when it fits, and the tally through yesterday to carry on from next time.
+
+    The same walk as a count from the start, day for day, so the figures are the same to
+    the last bit (tests/domain/test_progress_carried.py holds them to it). A week or month
+    habit's streak is counted by its periods, from the start."""
+    unit = streak_unit(habit.schedule)
     if habit.start > today:
-        return
-    num, den = frequency(habit.schedule)
-    multiplier = 0.5 ** (sqrt(num / den) / 13)
-    days = (today - habit.start).days + 1
-    added = [0.0] * days
-    skipped = [False] * days
-    for day, check in checks.items():
-        if habit.start <= day <= today:
-            index = (day - habit.start).days
-            added[index] = _contribution(habit, check)
-            skipped[index] = _is_skip(check)
-    score = rolling = 0.0
-    for index in range(days):
-        # A sliding window keeps this O(days) however long the window is.
-        rolling += added[index]
-        if index >= den:
-            rolling -= added[index - den]
-        if not skipped[index]:
-            # Clamp: float drift in the window sum must not leave [0, 1].
-            done = min(1.0, max(0.0, rolling / num))
-            score = score * multiplier + done * (1 - multiplier)
-        yield score
+        return Streaks(0, 0, unit), 0.0, None
+    fits = since is not None and habit.start - _ONE_DAY <= since.through < today
+    walk = _Walk(habit, since if fits else None)
+    for _score in walk.walk(checks, today - _ONE_DAY, today):
+        pass
+    through = walk.tally()
+    for _score in walk.walk(checks, today, today):
+        pass
+    if is_period_habit(habit.schedule):
+        return _period_streaks(habit, checks, today), walk.score, through
+    return Streaks(walk.current, walk.best, unit), walk.score, through
 
 
 def strength_series(habit: Habit, checks: Checks, today: date) -> list[tuple[date, float]]:
@@ -207,15 +266,8 @@ def strength_series(habit: Habit, checks: Checks, today: date) -> list[tuple[dat
 
 
 def strength(habit: Habit, checks: Checks, today: date) -> float:
-    """Today's habit strength in [0, 1]; 0 before the habit starts.
-
-    Walks the same scores as strength_series without keeping them: a Today
-    screen asks this for dozens of habits with years of history each.
-    """
-    score = 0.0
-    for score in _scores(habit, checks, today):  # noqa: B007 - the last one is the answer
-        pass
-    return score
+    """Today's habit strength in [0, 1]; 0 before the habit starts."""
+    return carried(habit, checks, today)[1]
 
 
 # --- today and single days -----------------------------------------------------
@@ -297,42 +349,6 @@ def habit_checks(checks_by: ChecksBy, habit: Habit, person: str) -> Checks:
 
 def _belongs_to(habit: Habit, person: str) -> bool:
     return habit.owner in (Owner.EACH, Owner.TOGETHER) or habit.owner.value == person
-
-
-def together_streak(habits: Sequence[Habit], checks_by: ChecksBy, today: date) -> int:
-    """Days in a row on which both partners met at least one habit.
-
-    A day counts when partner A met (ticked, and within target for measurable
-    habits) at least one of their non-archived habits (A's own, or an "each"
-    habit) and partner B did the same; a met together habit counts for both
-    of them. This is forgiving on purpose: it asks that each of us showed up
-    for the relationship that day, not that every habit was done. The run
-    ends today, or yesterday while today is not yet met by both.
-    """
-    # Walked back from today, asking only the days the run covers: years of history before
-    # the run began are never looked at (a status call on ten years answers at once).
-    owned = [
-        (habit, key, checks_by.get(key, {}).get(habit.id, {}))
-        for habit in habits
-        if not habit.archived
-        for key in habit.people()
-    ]
-
-    def showed_up(person: str, day: date) -> bool:
-        return any(
-            key in (person, US) and habit.start <= day <= today and _is_met(habit, checks.get(day))
-            for habit, key, checks in owned
-        )
-
-    def both(day: date) -> bool:
-        return all(showed_up(person, day) for person in PARTNERS)
-
-    day = today if both(today) else today - _ONE_DAY
-    run = 0
-    while both(day):
-        run += 1
-        day -= _ONE_DAY
-    return run
 
 
 def week_completion(

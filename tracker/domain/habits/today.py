@@ -16,15 +16,14 @@ from tracker.domain.habits.progress import (
     ChecksBy,
     DayState,
     Streaks,
+    carried,
     day_state,
     habit_checks,
     period_progress,
-    streaks,
-    strength,
-    together_streak,
     week_completion,
 )
 from tracker.domain.habits.schedule import is_period_habit, streak_unit
+from tracker.domain.habits.together import together_streak
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
 
 # The Today screen's note dialog takes its limit and cleaning from here.
@@ -112,7 +111,7 @@ def row_for(
     figures = known.get(f"{habit.id}|{key}") if known is not None else None
     if figures is None:
         figures = (
-            (streaks(habit, checks, day), strength(habit, checks, day))
+            carried(habit, checks, day)[:2]
             if history
             else (Streaks(0, 0, streak_unit(habit.schedule)), 0.0)
         )
