@@ -15,8 +15,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tracker.domain.days import moment_in, person_today
+from tracker.domain.kinds import touches_feed
 from tracker.domain.text import visible
-from tracker.export import feed
 from tracker.store.arrivals import look_for_arrivals
 from tracker.store.bin import last_deleted_here, mark_told, restore, untold
 from tracker.store.couple import Change, Couple
@@ -182,7 +182,7 @@ class RekindleApp(App[int]):
         if kept:
             self.history.append(kept)
             del self.history[:-100]
-        if feed.touches_feed(change.kind for change in kept):
+        if touches_feed(change.kind for change in kept):
             self.refresh_feed()
 
     def action_undo(self) -> None:
@@ -194,7 +194,7 @@ class RekindleApp(App[int]):
         step = self.history[-1]
         if writing.undo(self, step, self.refresh_screen):
             self.history.pop()
-            if feed.touches_feed(change.kind for change in step):
+            if touches_feed(change.kind for change in step):
                 self.refresh_feed()
 
     def _offer_last_deleted(self, couple: Couple) -> None:
@@ -240,9 +240,13 @@ class RekindleApp(App[int]):
 
     def refresh_feed(self) -> None:
         """Rewrite this device's calendar feed if its events changed; say so if it cannot be."""
-        if self.couple is None:
-            return
-        problem = feed.refresh_feed(self.couple)
+        if self.couple is None or not self.couple.store.complete:
+            return  # only recent months are read yet: older evenings' marks would be missing
+        # Here, not at the top: the feed brings icalendar, about a tenth of a second to import,
+        # and the first frame need not wait for it.
+        from tracker.export.feed import refresh_feed
+
+        problem = refresh_feed(self.couple)
         if problem:
             self.notify(problem, severity="warning", timeout=10)
 

@@ -22,7 +22,6 @@ from tracker.domain.dates.jar import (
 from tracker.domain.dates.model import DateNight, Occurrence
 from tracker.domain.dates.records import DateStatus
 from tracker.domain.dates.views import length_text, past, stars_text, upcoming, when_text
-from tracker.export import feed, ics
 from tracker.store import dates as store
 from tracker.store.couple import Couple
 from tracker.ui.screens.base import RekindleScreen
@@ -325,6 +324,8 @@ class DatesScreen(RekindleScreen):
         self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
 
     def action_export(self) -> None:
+        from tracker.export import feed, ics  # icalendar: only when exporting, not to open Dates
+
         try:
             payload = ics.export(self.couple, include=["conversations"])
             path = feed.save_export(payload)  # on this device: the shared folder has one writer
