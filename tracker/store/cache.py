@@ -11,6 +11,7 @@ import gc
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +24,19 @@ from tracker.store.records import Record
 CACHE_VERSION = 5  # 4: records carry per-field versions; 5: files keep their damaged entries
 # Saving costs about as much as reading this many records from the files.
 CACHE_WORTH = 5000
+# A file changed this recently is kept as if never seen, so it is read again next time:
+# some file systems keep mtimes to the second (or two), and a second change of the same
+# size within that time would otherwise look like no change at all (git's "racy clean").
+RACY_NS = 3_000_000_000
+UNSETTLED = -1  # the mtime kept for such a file: no real signature matches it
+
+
+def settled(signature: tuple[int, int], now_ns: int) -> tuple[int, int]:
+    """The (size, mtime_ns) to keep for a file, seen at `now_ns`."""
+    size, mtime = signature
+    return signature if mtime < now_ns - RACY_NS else (size, UNSETTLED)
+
+
 # (size, mtime_ns), meta, the entries that were not records (see FileRead.damaged)
 FileInfo = tuple[tuple[int, int], dict[str, Any], list[tuple[str, str, str]]]
 
@@ -64,9 +78,10 @@ def save_cache(
     path: Path, state: dict[str, Record], files: dict[Path, FileInfo], newest: str
 ) -> None:
     """`newest`: the stamp this replica's clock had reached (its own stamps included)."""
+    now = time.time_ns()
     payload = {
         "version": CACHE_VERSION,
-        "files": {str(p): info for p, info in files.items()},
+        "files": {str(p): (settled(sig, now), *rest) for p, (sig, *rest) in files.items()},
         "records": list(state.values()),  # unpickled straight into Records, no copies
         "newest": newest,
     }

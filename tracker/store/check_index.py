@@ -24,14 +24,13 @@ from tracker.domain.habits.progress import Checks, Streaks, Tally, carried
 from tracker.domain.habits.schedule import streak_unit
 from tracker.domain.habits.together import together_streak
 from tracker.domain.models import Check, CheckStatus
-from tracker.store.cache import cache_file, paused_gc
+from tracker.store.cache import UNSETTLED, cache_file, paused_gc, settled
 from tracker.store.couple import Couple
 from tracker.store.files import LOG_DIR, FileRole, atomic_write, make_private_dir
 from tracker.store.identity import LocalConfig
 from tracker.store.store import Store
 
 INDEX_VERSION = 3  # 2: each habit's tally; 3: figures in a file of their own
-RACY_NS, RACY = 3_000_000_000, -1  # changed this recently: read again next time
 Pair = tuple[str, str]  # (person key, habit id): whose check-offs, of which habit
 Compact = tuple[str, float | None, str]  # status, value, note
 Signatures = dict[str, tuple[int, int]]  # path → (size, mtime_ns)
@@ -187,10 +186,8 @@ def _by_month(couple: Couple) -> dict[str, MonthChecks]:
 def _month_files(store: Store) -> dict[str, Signatures]:
     """Month → every file (on every device, conflict copies too) that holds it, signed.
 
-    A file changed in the last seconds is signed so it is read again next time: some file
-    systems keep mtimes to the second (or two), and a second change of the same size in
-    that time would otherwise look like no change at all (git's "racy clean" problem)."""
-    recent = time.time_ns() - RACY_NS
+    A file changed in the last seconds is kept unsettled, to be read again next time."""
+    now = time.time_ns()
     months: dict[str, Signatures] = {}
     for _replica, path, role, main in store.walk([]):
         if role in (FileRole.MAIN, FileRole.CONFLICT) and main.startswith(LOG_PREFIX):
@@ -199,13 +196,13 @@ def _month_files(store: Store) -> dict[str, Signatures]:
             except OSError:
                 continue
             month = main.removeprefix(LOG_PREFIX).removesuffix(".json")
-            signed = (stat.st_size, stat.st_mtime_ns if stat.st_mtime_ns < recent else RACY)
+            signed = settled((stat.st_size, stat.st_mtime_ns), now)
             months.setdefault(month, {})[str(path)] = signed
     return months
 
 
 def _same(kept: Signatures, found: Signatures) -> bool:
-    return kept == found and all(mtime != RACY for _size, mtime in kept.values())
+    return kept == found and all(mtime != UNSETTLED for _size, mtime in kept.values())
 
 
 def _refresh_months(index: Index, store: Store, couple: Couple) -> tuple[bool, set[Pair]]:
