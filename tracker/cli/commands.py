@@ -82,14 +82,12 @@ def command_word(argv: Sequence[str]) -> str | None:
 
 def unknown_command(word: str) -> str:
     """What to say for a command there is none of: the nearest one, if one is near."""
-    import difflib
-
-    from tracker.domain.text import visible
+    from tracker.domain.text import closest, visible
 
     shown = visible(word, newlines=False)
-    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    close = closest(word, COMMANDS, 0.6)
     if close:
-        return f"rekindle: no command '{shown}'. Did you mean '{close[0]}'?"
+        return f"rekindle: no command '{shown}'. Did you mean '{close}'?"
     return f"rekindle: no command '{shown}'. `rekindle --help` lists them all."
 
 

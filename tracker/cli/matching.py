@@ -8,10 +8,10 @@ close enough to be a typo is offered back ("Did you mean …?").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from difflib import SequenceMatcher
 from typing import TypeVar
 
 from tracker.cli.common import CLIError, flat
+from tracker.domain import text
 
 T = TypeVar("T")
 
@@ -46,13 +46,7 @@ def match_title(items: Sequence[T], title_of: Callable[[T], str], wanted: str) -
 
 def closest(wanted: str, titles: Sequence[str]) -> str | None:
     """The one title `wanted` most likely misspells, or None when none is close."""
-    key = loose(wanted)
-    best, best_ratio = None, CLOSE_ENOUGH
-    for title in titles:
-        ratio = SequenceMatcher(None, key, loose(title)).ratio()
-        if ratio >= best_ratio and (best is None or ratio > best_ratio):
-            best, best_ratio = title, ratio
-    return best
+    return text.closest(wanted, titles, CLOSE_ENOUGH, loose)
 
 
 def not_found(start: str, wanted: str, titles: Sequence[str], hint: str) -> CLIError:

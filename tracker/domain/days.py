@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.domain.models import Person, Schedule, ScheduleKind
+from tracker.domain.text import closest
 
 
 def local_day(moment: datetime, tz: str, day_start: int) -> date:
@@ -80,11 +81,7 @@ def _zones_by_case() -> dict[str, str]:
 
 def _close_zone(name: str) -> str | None:
     """The known zone ``name`` most likely misspells ("Europe/Berln"), or None."""
-    from difflib import get_close_matches
-
-    zones = _zones_by_case()
-    found = get_close_matches(name.strip().casefold(), list(zones), n=1, cutoff=0.85)
-    return zones[found[0]] if found else None
+    return closest(name.strip(), _zones_by_case().values(), 0.85)
 
 
 def week_start(day: date) -> date:

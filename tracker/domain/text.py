@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 
 NEWLINE_MARK = "⏎"
 # Shown in place of an invisible character that could act on what is around it.
@@ -131,3 +132,21 @@ def clean_note(text: str) -> str:
             f"{len(note):,}. Shorten it a little."
         )
     return note
+
+
+def closest(
+    word: str,
+    choices: Iterable[str],
+    cutoff: float,
+    key: Callable[[str], str] = str.casefold,
+) -> str | None:
+    """The one choice `word` most likely misspells, or None when none is close: difflib's
+    ratio of the two `key` forms at least `cutoff` (one wrong letter in six is 0.83). The
+    one rule behind every "Did you mean …?" (commands, names, time zones)."""
+    from difflib import get_close_matches  # only when something was not found
+
+    by_key: dict[str, str] = {}
+    for choice in choices:
+        by_key.setdefault(key(choice), choice)
+    found = get_close_matches(key(word), list(by_key), n=1, cutoff=cutoff)
+    return by_key[found[0]] if found else None
