@@ -27,8 +27,7 @@ from tracker.domain.checkin.promises import (
     settle,
 )
 from tracker.domain.content.starter import STARTER_HABITS, find_starter
-from tracker.domain.days import period_bounds
-from tracker.domain.habits.schedule import due_days, is_period_habit
+from tracker.domain.habits.schedule import due_days, is_period_habit, period_of
 from tracker.domain.kinds import CHECK, HABIT, PERSON
 from tracker.domain.models import US, Area, Check, CheckStatus, Habit, Person
 
@@ -179,7 +178,7 @@ def _day_of(
 ) -> Iterator[SampleRecord]:
     person = people["a" if key == US else key]
     if is_period_habit(habit.schedule):
-        period = (habit.id, key, period_bounds(habit.schedule, day)[0])
+        period = (habit.id, key, period_of(habit, day)[0])
         done = weeks.get(period, 0)
         if done >= habit.schedule.times or rng.random() > 0.45 * mood:
             return
