@@ -21,6 +21,7 @@ from tracker.domain.habits.schedule import (
     frequency,
     is_period_habit,
     period_of,
+    period_start,
     scheduled_on,
     streak_unit,
 )
@@ -84,11 +85,12 @@ def _period_tallies(
     habit: Habit, checks: Checks, today: date
 ) -> tuple[Counter[date], Counter[date]]:
     """Met days and skipped days per period, keyed by the period's first day."""
+    start_of = period_start(habit)
     met: Counter[date] = Counter()
     skipped: Counter[date] = Counter()
     for day, check in checks.items():
         if habit.start <= day <= today:
-            key = period_of(habit, day)[0]
+            key = start_of(day)
             if _is_met(habit, check):
                 met[key] += 1
             elif _is_skip(check):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateutil.rrule import DAILY, YEARLY, rrule
 
-from tracker.domain.days import period_bounds
+from tracker.domain.days import month_start, period_bounds, week_start
 from tracker.domain.models import Habit, Schedule, ScheduleKind
 
 _PERIOD_KINDS = frozenset(
@@ -48,10 +49,23 @@ def period_of(habit: Habit, day: date) -> tuple[date, date]:
     schedule = habit.schedule
     if schedule.kind is not ScheduleKind.TIMES_IN_DAYS:
         return period_bounds(schedule, day)
-    length = schedule.every
+    begin = period_start(habit)(day)
+    return begin, begin + timedelta(days=schedule.every)
+
+
+def period_start(habit: Habit) -> Callable[[date], date]:
+    """The first day of the period holding a day, as one function chosen once: streaks
+    key years of check-offs by it, so the choice of kind stays out of that loop."""
+    kind = habit.schedule.kind
+    if kind is ScheduleKind.PER_WEEK:
+        return week_start
+    if kind is ScheduleKind.PER_MONTH:
+        return month_start
+    if kind is not ScheduleKind.TIMES_IN_DAYS:
+        return lambda day: day
+    first, length = habit.start.toordinal(), habit.schedule.every
     # Floor division keeps days before the start in their own (earlier) stretch.
-    begin = habit.start + timedelta(days=(day - habit.start).days // length * length)
-    return begin, begin + timedelta(days=length)
+    return lambda day: date.fromordinal(first + (day.toordinal() - first) // length * length)
 
 
 def streak_unit(schedule: Schedule) -> str:
