@@ -31,6 +31,11 @@ schedules = st.one_of(
     st.integers(1, 7).map(lambda n: Schedule(ScheduleKind.PER_WEEK, times=n)),
     st.integers(1, 10).map(lambda n: Schedule(ScheduleKind.PER_MONTH, times=n)),
     st.integers(1, 9).map(lambda n: Schedule(ScheduleKind.EVERY_N_DAYS, every=n)),
+    st.integers(2, 12).flatmap(
+        lambda n: st.integers(1, n).map(
+            lambda x: Schedule(ScheduleKind.TIMES_IN_DAYS, times=x, every=n)
+        )
+    ),
 )
 habits = st.builds(
     lambda schedule, measurable, at_most, target: Habit(

@@ -59,7 +59,16 @@ def oracle_skip(c: Check | None) -> bool:
     return c is not None and c.status == "skip"
 
 
+PERIOD_KINDS = (K.PER_WEEK, K.PER_MONTH, K.TIMES_IN_DAYS)
+
+
 def period_of(h: Habit, day: date) -> tuple[int, int]:
+    if h.schedule.kind == K.TIMES_IN_DAYS:
+        # Walk stretch by stretch from the start: the n-th stretch holds the day.
+        stretch, first = 0, h.start
+        while day >= first + timedelta(days=h.schedule.every):
+            stretch, first = stretch + 1, first + timedelta(days=h.schedule.every)
+        return stretch, 0
     if h.schedule.kind == K.PER_WEEK:
         iso = day.isocalendar()
         return iso.year, iso.week
@@ -69,7 +78,7 @@ def period_of(h: Habit, day: date) -> tuple[int, int]:
 def oracle_states(h: Habit, checks: dict[date, Check], today: date) -> list[str]:
     if h.start > today:
         return []
-    if h.schedule.kind not in (K.PER_WEEK, K.PER_MONTH):
+    if h.schedule.kind not in PERIOD_KINDS:
         states = []
         for d in every_day(h.start, today):
             if oracle_due(h, d):
@@ -113,6 +122,7 @@ def oracle_frequency(s: Schedule) -> tuple[int, int]:
         K.PER_WEEK: (s.times, 7),
         K.PER_MONTH: (s.times, 30),
         K.EVERY_N_DAYS: (1, s.every),
+        K.TIMES_IN_DAYS: (s.times, s.every),
     }[s.kind]
 
 
@@ -151,6 +161,9 @@ schedules = st.one_of(
     st.integers(1, 7).map(lambda n: Schedule(K.PER_WEEK, times=n)),
     st.integers(1, 6).map(lambda n: Schedule(K.PER_MONTH, times=n)),
     st.integers(1, 9).map(lambda n: Schedule(K.EVERY_N_DAYS, every=n)),
+    st.integers(2, 15).flatmap(
+        lambda n: st.integers(1, n).map(lambda x: Schedule(K.TIMES_IN_DAYS, times=x, every=n))
+    ),
 )
 
 
@@ -220,7 +233,7 @@ def test_today_and_day_states_match_the_oracle(
     case: tuple[Habit, dict[date, Check], date],
 ) -> None:
     h, checks, today = case
-    if h.schedule.kind in (K.PER_WEEK, K.PER_MONTH):
+    if h.schedule.kind in PERIOD_KINDS:
         this_period = [
             d for d in every_day(h.start, today) if period_of(h, d) == period_of(h, today)
         ]

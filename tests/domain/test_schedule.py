@@ -38,6 +38,7 @@ def habit(schedule: Schedule, start: date, archived: bool = False) -> Habit:
         (THREE_A_WEEK, (3, 7)),
         (TWICE_A_MONTH, (2, 30)),
         (EVERY_3, (1, 3)),
+        (Schedule(ScheduleKind.TIMES_IN_DAYS, times=3, every=10), (3, 10)),
         (Schedule(ScheduleKind.EVERY_N_DAYS, every=1), (1, 1)),
     ],
 )
@@ -53,6 +54,7 @@ def test_frequency(schedule: Schedule, expected: tuple[int, int]) -> None:
         (EVERY_3, False, "days"),
         (THREE_A_WEEK, True, "weeks"),
         (TWICE_A_MONTH, True, "months"),
+        (Schedule(ScheduleKind.TIMES_IN_DAYS, times=1, every=2), True, "stretches"),
     ],
 )
 def test_period_kinds_and_units(schedule: Schedule, period: bool, unit: str) -> None:
@@ -144,6 +146,12 @@ schedules = st.one_of(
     st.integers(1, 7).map(lambda n: Schedule(ScheduleKind.PER_WEEK, times=n)),
     st.integers(1, 28).map(lambda n: Schedule(ScheduleKind.PER_MONTH, times=n)),
     st.integers(1, 40).map(lambda n: Schedule(ScheduleKind.EVERY_N_DAYS, every=n)),
+    # Offered on every day of its stretch, like a per-week habit on every day of its week.
+    st.integers(2, 365).flatmap(
+        lambda n: st.integers(1, n).map(
+            lambda x: Schedule(ScheduleKind.TIMES_IN_DAYS, times=x, every=n)
+        )
+    ),
 )
 
 

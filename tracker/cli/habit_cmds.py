@@ -199,6 +199,8 @@ def status_data(couple: Couple, day: date, indexed: Indexed | None = None) -> di
 
 
 def run_status(args: argparse.Namespace, context: Context) -> int:
+    from tracker.domain.habits.schedule import streak_words
+
     indexed = context.indexed(lambda couple: parse_day(args.date, my_today(couple)))
     day = indexed.day
     data = status_data(indexed.couple, day, indexed)
@@ -217,9 +219,9 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
         say(f"\n{title}{share}")
         for row in rows:
             mark = {"met": "✓", "skipped": "–", "not due": " "}.get(row["state"], "·")
-            unit = row["unit"].removesuffix("s") if row["streak"] == 1 else row["unit"]
+            streak = flat(streak_words(row["streak"], row["unit"]))
             say(
-                f"  {mark} {flat(row['habit'])}  ({row['streak']} {flat(unit)}, "
+                f"  {mark} {flat(row['habit'])}  ({streak}, "
                 f"strength {round(row['strength'] * 100)}%)"
             )
         if not rows:

@@ -82,6 +82,12 @@ def _form_options(parser: argparse.ArgumentParser) -> None:
     when.add_argument("--per-week", metavar="X", help="X times a week (1 to 7)")
     when.add_argument("--per-month", metavar="X", help="X times a month (1 to 28)")
     when.add_argument("--every", metavar="N", help="every N days (1 to 365)")
+    when.add_argument(
+        "--in-days",
+        metavar="N",
+        help="with --times X: X times in each stretch of N days (2 to 365)",
+    )
+    parser.add_argument("--times", metavar="X", help="how many times, with --in-days N")
     parser.add_argument("--target", metavar="AMOUNT", help="makes it measurable: the goal")
     parser.add_argument("--unit", help="what a measurable habit counts, e.g. minutes")
     parser.add_argument(
@@ -128,6 +134,7 @@ def _apply(args: argparse.Namespace, draft: HabitDraft, couple: Couple) -> list[
         draft.schedule, draft.times = ScheduleKind.PER_MONTH, args.per_month
     elif args.every is not None:
         draft.schedule, draft.every = ScheduleKind.EVERY_N_DAYS, args.every
+    _apply_times_in_days(args, draft)
     if getattr(args, "yes_no", False):
         draft.kind = HabitKind.YES_NO
     elif args.target is not None or args.unit is not None or args.direction:
@@ -137,6 +144,22 @@ def _apply(args: argparse.Namespace, draft: HabitDraft, couple: Couple) -> list[
     if args.direction:
         draft.direction = Direction(args.direction)
     return typed
+
+
+def _apply_times_in_days(args: argparse.Namespace, draft: HabitDraft) -> None:
+    """--times X --in-days N; an "X in N days" habit's edit may change either alone."""
+    from tracker.domain.models import ScheduleKind
+
+    already = draft.schedule is ScheduleKind.TIMES_IN_DAYS
+    if args.in_days is not None:
+        if args.times is None and not already:
+            raise CLIError("Say how many times too, e.g. --times 3 --in-days 10.")
+        draft.schedule, draft.every = ScheduleKind.TIMES_IN_DAYS, args.in_days
+    if args.times is None:
+        return
+    if draft.schedule is not ScheduleKind.TIMES_IN_DAYS:
+        raise CLIError("--times goes with --in-days, e.g. --times 3 --in-days 10.")
+    draft.times = args.times
 
 
 def _checked(rule: Callable[Args, Answer], *values: Args.args, **named: Args.kwargs) -> Answer:

@@ -72,14 +72,19 @@ def _whole(text: str, what: str) -> int:
         raise ValueError(f"{what} needs a whole number, like 3.") from None
 
 
+# Kinds that ask how many times, each in its own calendar period.
+_COUNTED = (ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH)
+
+
 def schedule_of(draft: HabitDraft) -> Schedule:
     kind = draft.schedule
-    times = (
-        _whole(draft.times, "Times")
-        if kind in (ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH)
-        else 1
-    )
-    every = _whole(draft.every, "Every N days") if kind is ScheduleKind.EVERY_N_DAYS else 1
+    in_days = kind is ScheduleKind.TIMES_IN_DAYS
+    times = _whole(draft.times, "Times") if kind in _COUNTED or in_days else 1
+    every = 1
+    if kind is ScheduleKind.EVERY_N_DAYS:
+        every = _whole(draft.every, "Every N days")
+    elif in_days:
+        every = _whole(draft.every, "The number of days")
     weekdays = tuple(sorted(set(draft.weekdays))) if kind is ScheduleKind.WEEKDAYS else ()
     # Schedule checks itself and raises ValueError with a sentence for people.
     return Schedule(kind, weekdays, times, every)

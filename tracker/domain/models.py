@@ -67,6 +67,8 @@ class ScheduleKind(StrEnum):
     PER_WEEK = "per week"  # X times per (ISO, Monday-first) week
     PER_MONTH = "per month"  # X times per calendar month
     EVERY_N_DAYS = "every n days"
+    # X times in each N-day stretch, stretches counted back to back from the habit's start
+    TIMES_IN_DAYS = "x in n days"
 
 
 class CheckStatus(StrEnum):
@@ -81,7 +83,7 @@ WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 class Schedule:
     kind: ScheduleKind = ScheduleKind.DAILY
     # WEEKDAYS: 0 = Monday ... 6 = Sunday. PER_WEEK / PER_MONTH: times.
-    # EVERY_N_DAYS: n.
+    # EVERY_N_DAYS: n. TIMES_IN_DAYS: times, in stretches of n (stored as `every`) days.
     weekdays: tuple[int, ...] = ()
     times: int = 1
     every: int = 1
@@ -104,6 +106,11 @@ class Schedule:
             return "Pick 1 to 28 times a month, so every month can meet it."
         if self.kind is ScheduleKind.EVERY_N_DAYS and not 1 <= self.every <= 365:
             return "Every N days needs N between 1 and 365."
+        if self.kind is ScheduleKind.TIMES_IN_DAYS:
+            if not 2 <= self.every <= 365:
+                return "Pick a stretch of 2 to 365 days."
+            if not 1 <= self.times <= self.every:
+                return f"Pick 1 to {self.every} times, so {self.every} days have room for them."
         return None
 
     def describe(self) -> str:
@@ -118,6 +125,8 @@ class Schedule:
                 return f"{self.times}× a month"
             case ScheduleKind.EVERY_N_DAYS:
                 return "every day" if self.every == 1 else f"every {self.every} days"
+            case ScheduleKind.TIMES_IN_DAYS:
+                return f"{self.times}× in {self.every} days"
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -144,7 +153,8 @@ class ScheduleData(msgspec.Struct):
 
     kind: ScheduleKind = ScheduleKind.DAILY
     weekdays: list[Annotated[int, msgspec.Meta(ge=0, le=6)]] = []
-    times: Annotated[int, msgspec.Meta(ge=1, le=31)] = 1
+    # Up to 365: "X in N days" may ask for as many times as its stretch has days.
+    times: Annotated[int, msgspec.Meta(ge=1, le=365)] = 1
     every: Annotated[int, msgspec.Meta(ge=1, le=365)] = 1
 
 

@@ -86,6 +86,10 @@ def _every(days: int) -> Schedule:
     return Schedule(ScheduleKind.EVERY_N_DAYS, every=days)
 
 
+def _in_days(times: int, days: int) -> Schedule:
+    return Schedule(ScheduleKind.TIMES_IN_DAYS, times=times, every=days)
+
+
 _C = Area.COMMUNICATION
 _F = Area.CONFLICT
 _Q = Area.QUALITY_TIME
@@ -404,6 +408,15 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         _US,
         _per_month(1),
     ),
+    StarterHabit(
+        "cook-together",
+        "Cook a meal together",
+        "One of you chops, the other stirs, and the talk while it simmers is "
+        "the point. Any meal counts, even beans on toast.",
+        _Q,
+        _US,
+        _in_days(3, 10),
+    ),
     # --- Priorities ----------------------------------------------------
     StarterHabit(
         "sunday-week-ahead",
@@ -494,6 +507,15 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         _P,
         _EACH,
         _per_month(1),
+    ),
+    StarterHabit(
+        "something-to-look-forward-to",
+        "Plan something to look forward to",
+        "Put one small shared plan in the calendar: a walk, a film, breakfast "
+        "out. A busy fortnight feels different with something good in it.",
+        _P,
+        _US,
+        _in_days(1, 14),
     ),
     # --- Trust ---------------------------------------------------------
     StarterHabit(

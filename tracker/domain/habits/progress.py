@@ -15,11 +15,13 @@ from datetime import date, timedelta
 from enum import StrEnum
 from math import sqrt
 
-from tracker.domain.days import month_start, period_bounds, week_start
+from tracker.domain.days import week_start
 from tracker.domain.habits.schedule import (
     due_days,
     frequency,
     is_period_habit,
+    period_of,
+    period_start,
     scheduled_on,
     streak_unit,
 )
@@ -51,7 +53,7 @@ class DayState(StrEnum):
 class Streaks:
     current: int
     best: int
-    unit: str  # "days", "weeks" or "months"
+    unit: str  # "days", "weeks", "months" or "stretches" (of an "X in N days" habit)
 
 
 def _is_met(habit: Habit, check: Check | None) -> bool:
@@ -77,7 +79,7 @@ def _period_tallies(
     habit: Habit, checks: Checks, today: date
 ) -> tuple[Counter[date], Counter[date]]:
     """Met days and skipped days per period, keyed by the period's first day."""
-    start_of = week_start if habit.schedule.kind is ScheduleKind.PER_WEEK else month_start
+    start_of = period_start(habit)
     met: Counter[date] = Counter()
     skipped: Counter[date] = Counter()
     for day, check in checks.items():
@@ -93,8 +95,8 @@ def _period_tallies(
 def _period_states(habit: Habit, checks: Checks, today: date) -> Iterator[DayState]:
     schedule = habit.schedule
     met, skipped = _period_tallies(habit, checks, today)
-    current = period_bounds(schedule, today)[0]
-    key = period_bounds(schedule, habit.start)[0]
+    current = period_of(habit, today)[0]
+    key = period_of(habit, habit.start)[0]
     while key <= current:
         if met[key] >= schedule.times:
             yield DayState.MET
@@ -104,7 +106,7 @@ def _period_states(habit: Habit, checks: Checks, today: date) -> Iterator[DaySta
             yield DayState.SKIPPED
         else:
             yield DayState.MISSED
-        key = period_bounds(schedule, key)[1]
+        key = period_of(habit, key)[1]
 
 
 def _runs(states: Iterable[DayState]) -> tuple[int, int]:
@@ -274,10 +276,10 @@ def strength(habit: Habit, checks: Checks, today: date) -> float:
 
 
 def period_progress(habit: Habit, checks: Checks, today: date) -> tuple[int, int]:
-    """(met, needed) for the current week or month; (0 or 1, 1) for day habits."""
+    """(met, needed) for the current week, month or stretch; (0 or 1, 1) for day habits."""
     if not is_period_habit(habit.schedule):
         return (1 if is_done_today(habit, checks, today) else 0), 1
-    first = max(period_bounds(habit.schedule, today)[0], habit.start)
+    first = max(period_of(habit, today)[0], habit.start)
     met = 0
     day = first
     while day <= today:
@@ -322,7 +324,7 @@ def day_state(habit: Habit, checks: Checks, day: date, today: date) -> DayState:
 
 def _period_state(habit: Habit, checks: Checks, day: date, today: date) -> DayState:
     """The state of the (past or current) period containing ``day``."""
-    start, end = period_bounds(habit.schedule, day)
+    start, end = period_of(habit, day)
     met = skipped = 0
     current = max(start, habit.start)
     while current < end and current <= today:
@@ -360,8 +362,8 @@ def week_completion(
     Counts this ISO week from Monday to today. Each due day of a day habit is
     one unit; a per-week habit is ``times`` units, of which the met days (up
     to ``times``) are done. Planned skips are taken out of what is owed
-    rather than counted as misses. Per-month habits don't fit a week and are
-    left out.
+    rather than counted as misses. Per-month and "X in N days" habits don't
+    fit a week and are left out.
     """
     monday = week_start(today)
     done = owed = 0
@@ -369,7 +371,7 @@ def week_completion(
         if habit.archived or habit.start > today or not _belongs_to(habit, person):
             continue
         kind = habit.schedule.kind
-        if kind is ScheduleKind.PER_MONTH:
+        if kind in (ScheduleKind.PER_MONTH, ScheduleKind.TIMES_IN_DAYS):
             continue
         checks = habit_checks(checks_by, habit, person)
         if kind is ScheduleKind.PER_WEEK:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateutil.rrule import DAILY, YEARLY, rrule
 
+from tracker.domain.days import month_start, period_bounds, week_start
 from tracker.domain.models import Habit, Schedule, ScheduleKind
 
-_PERIOD_KINDS = frozenset({ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH})
+_PERIOD_KINDS = frozenset(
+    {ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH, ScheduleKind.TIMES_IN_DAYS}
+)
 _ALL_WEEKDAYS = tuple(range(7))
 
 
@@ -26,11 +30,42 @@ def frequency(schedule: Schedule) -> tuple[int, int]:
             return schedule.times, 30
         case ScheduleKind.EVERY_N_DAYS:
             return 1, schedule.every
+        case ScheduleKind.TIMES_IN_DAYS:
+            return schedule.times, schedule.every
 
 
 def is_period_habit(schedule: Schedule) -> bool:
-    """Does the habit count in weeks or months rather than on set days?"""
+    """Does the habit count in weeks, months or N-day stretches rather than on set days?"""
     return schedule.kind in _PERIOD_KINDS
+
+
+def period_of(habit: Habit, day: date) -> tuple[date, date]:
+    """(inclusive start, exclusive end) of the period of ``habit`` holding ``day``.
+
+    An "X in N days" habit counts in N-day stretches laid back to back from its
+    start day, so the same days always belong together whatever day it is asked
+    on; weeks and months are the calendar's (`period_bounds`).
+    """
+    schedule = habit.schedule
+    if schedule.kind is not ScheduleKind.TIMES_IN_DAYS:
+        return period_bounds(schedule, day)
+    begin = period_start(habit)(day)
+    return begin, begin + timedelta(days=schedule.every)
+
+
+def period_start(habit: Habit) -> Callable[[date], date]:
+    """The first day of the period holding a day, as one function chosen once: streaks
+    key years of check-offs by it, so the choice of kind stays out of that loop."""
+    kind = habit.schedule.kind
+    if kind is ScheduleKind.PER_WEEK:
+        return week_start
+    if kind is ScheduleKind.PER_MONTH:
+        return month_start
+    if kind is not ScheduleKind.TIMES_IN_DAYS:
+        return lambda day: day
+    first, length = habit.start.toordinal(), habit.schedule.every
+    # Floor division keeps days before the start in their own (earlier) stretch.
+    return lambda day: date.fromordinal(first + (day.toordinal() - first) // length * length)
 
 
 def streak_unit(schedule: Schedule) -> str:
@@ -39,8 +74,18 @@ def streak_unit(schedule: Schedule) -> str:
             return "weeks"
         case ScheduleKind.PER_MONTH:
             return "months"
+        case ScheduleKind.TIMES_IN_DAYS:
+            return "stretches"
         case _:
             return "days"
+
+
+_ONE_OF = {"days": "day", "weeks": "week", "months": "month", "stretches": "stretch"}
+
+
+def streak_words(count: int, unit: str) -> str:
+    """ "1 week", "3 stretches": a streak's length in words (a unit we don't know stays)."""
+    return f"{count} {_ONE_OF.get(unit, unit) if count == 1 else unit}"
 
 
 def _midnight(day: date) -> datetime:

@@ -22,9 +22,9 @@ from tracker.domain.habits.progress import (
     period_progress,
     week_completion,
 )
-from tracker.domain.habits.schedule import is_period_habit, streak_unit
+from tracker.domain.habits.schedule import is_period_habit, period_of, streak_unit
 from tracker.domain.habits.together import together_streak
-from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
+from tracker.domain.models import US, Check, CheckStatus, Habit, Owner, ScheduleKind
 
 # The Today screen's note dialog takes its limit and cleaning from here.
 from tracker.domain.text import MAX_NOTE as MAX_NOTE
@@ -64,17 +64,24 @@ class HabitRow:
         return " " if self.state is DayState.NOT_DUE else "·"
 
     def streak_text(self) -> str:
-        """Compact: 12d, 3w, 2m."""
-        unit = {"days": "d", "weeks": "w", "months": "m"}[self.streaks.unit]
+        """Compact: 12d, 3w, 2m, and 4× for four kept stretches in a row."""
+        unit = {"days": "d", "weeks": "w", "months": "m", "stretches": "×"}[self.streaks.unit]
         return f"{self.streaks.current}{unit}"
+
+    def _period_text(self) -> str:
+        """ "1/3 this week", or for a stretch "1/3 · 4 days left" (today counted)."""
+        met, needed = self.progress
+        kind = self.habit.schedule.kind
+        if kind is not ScheduleKind.TIMES_IN_DAYS:
+            return f"{met}/{needed} this {'week' if kind is ScheduleKind.PER_WEEK else 'month'}"
+        left = (period_of(self.habit, self.day)[1] - self.day).days
+        return f"{met}/{needed} · " + ("last day" if left == 1 else f"{left} days left")
 
     def detail_text(self) -> str:
         """The short line under a title: period progress, value, note."""
         parts = []
         if is_period_habit(self.habit.schedule):
-            met, needed = self.progress
-            period = "week" if "week" in self.habit.schedule.kind.value else "month"
-            parts.append(f"{met}/{needed} this {period}")
+            parts.append(self._period_text())
         if self.check is not None and self.check.value is not None:
             parts.append(f"{format_amount(self.check.value)} {self.habit.unit}".strip())
         if self.check is not None and self.check.note:

@@ -27,10 +27,9 @@ from tracker.domain.checkin.promises import (
     settle,
 )
 from tracker.domain.content.starter import STARTER_HABITS, find_starter
-from tracker.domain.days import period_bounds
-from tracker.domain.habits.schedule import due_days, is_period_habit
+from tracker.domain.habits.schedule import due_days, is_period_habit, period_of
 from tracker.domain.kinds import CHECK, HABIT, PERSON
-from tracker.domain.models import US, Area, Check, CheckStatus, Habit, Person
+from tracker.domain.models import US, Area, Check, CheckStatus, Habit, Person, ScheduleKind
 
 # Two devices each: a laptop (most ticks) and a phone.
 REPLICAS = ("alex-laptop", "alex-phone", "sam-laptop", "sam-phone")
@@ -99,10 +98,14 @@ class SampleRecord:
 
 
 def _habit_keys(count: int) -> list[str]:
-    """Every schedule kind, weighted to everyday habits: they carry most of a history."""
+    """Every schedule kind (but one, below), weighted to everyday habits: they carry most
+    of a history."""
     by_kind: dict[str, list[str]] = {}
     for starter in STARTER_HABITS:
-        by_kind.setdefault(starter.schedule.kind.value, []).append(starter.key)
+        # The sample's year was drawn before "X in N days" existed: a habit of it in the
+        # mix would change every tick's dice after it, and with them the year's moods.
+        if starter.schedule.kind is not ScheduleKind.TIMES_IN_DAYS:
+            by_kind.setdefault(starter.schedule.kind.value, []).append(starter.key)
     picked = by_kind.pop("daily") + by_kind.pop("weekdays")
     spread = [key for keys in zip(*by_kind.values(), strict=False) for key in keys]
     return (picked[: count - 5] + spread)[:count]
@@ -179,7 +182,7 @@ def _day_of(
 ) -> Iterator[SampleRecord]:
     person = people["a" if key == US else key]
     if is_period_habit(habit.schedule):
-        period = (habit.id, key, period_bounds(habit.schedule, day)[0])
+        period = (habit.id, key, period_of(habit, day)[0])
         done = weeks.get(period, 0)
         if done >= habit.schedule.times or rng.random() > 0.45 * mood:
             return

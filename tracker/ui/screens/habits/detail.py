@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from tracker.domain.habits.history import longest_runs, weekly_strength, year_grid
 from tracker.domain.habits.progress import habit_checks, streaks, strength
+from tracker.domain.habits.schedule import streak_words
 from tracker.domain.models import Habit
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
@@ -64,7 +65,7 @@ class HabitDetailScreen(RekindleScreen):
             widgets.append(
                 Label(
                     literal(
-                        f"{who}: streak {run.current} {run.unit}, best {run.best} · "
+                        f"{who}: streak {streak_words(run.current, run.unit)}, best {run.best} · "
                         f"strength {round(strength(habit, checks, today) * 100)}%"
                     ),
                     classes="who",

@@ -110,7 +110,10 @@ class HabitForm(Dialog[Habit]):
                     id="schedule",
                 )
                 yield TextInput(d.times, id="times", placeholder="times", type="integer")
+                # "X in N days" reads as a sentence: [3] in [10] days.
+                yield Label("in", id="in-word", classes="between")
                 yield TextInput(d.every, id="every", placeholder="N days", type="integer")
+                yield Label("days", id="days-word", classes="between")
             yield SelectionList[int](
                 *[(name, index, index in d.weekdays) for index, name in enumerate(WEEKDAY_NAMES)],
                 id="weekdays",
@@ -143,8 +146,12 @@ class HabitForm(Dialog[Habit]):
     def _show_relevant(self) -> None:
         # allow_blank=False: the value is always one of the kinds, never Select.BLANK.
         kind = ScheduleKind(cast(str, self.query_one("#schedule", Select).value))
-        self.query_one("#times").display = kind in (ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH)
-        self.query_one("#every").display = kind is ScheduleKind.EVERY_N_DAYS
+        in_days = kind is ScheduleKind.TIMES_IN_DAYS
+        counted = (ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH, ScheduleKind.TIMES_IN_DAYS)
+        self.query_one("#times").display = kind in counted
+        self.query_one("#every").display = in_days or kind is ScheduleKind.EVERY_N_DAYS
+        for word in ("#in-word", "#days-word"):
+            self.query_one(word).display = in_days
         self.query_one("#weekdays").display = kind is ScheduleKind.WEEKDAYS
         measurable = self.query_one("#kind", Select).value == HabitKind.MEASURABLE.value
         for selector in ("#direction", "#target", "#unit"):
