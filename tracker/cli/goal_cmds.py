@@ -94,7 +94,7 @@ def run_goals(args: argparse.Namespace, context: Context) -> int:
     for title, found in sections:
         say(title)
         if not found:
-            say("  (none yet: add one on the Goals screen, key 6)")
+            say("  (none yet: `rekindle goal add`, or the Goals screen, key 6)")
         for goal in found:
             state = "reached" if goal["reached"] else f"{round(goal['progress'] * 100)}%"
             target = f" · by {goal['target']}" if goal["target"] else ""
