@@ -116,8 +116,9 @@ def run_values(args: argparse.Namespace, context: Context) -> int:
         if args.json:
             print(as_json(offered))
             return 0
+        width = max(len(value["label"]) for value in offered)
         for value in offered:
-            say(f"{value['label']:<14} {value['about']}")
+            say(f"{value['label']:<{width}}  {value['about']}")
         return 0
     data = values_data(context.couple())
     if args.json:
