@@ -15,9 +15,13 @@ import pytest
 from tests.conftest import Couples, RunHere
 from tracker.cli.common import my_today
 from tracker.domain.content.values import LIFE_PRIORITIES, VALUES
+from tracker.domain.dates.kinds import DATE
+from tracker.domain.goals import kinds as goal_kinds
 from tracker.domain.goals.model import MAX_WHY, Goal
 from tracker.domain.goals.priorities import month_key
 from tracker.domain.goals.values import MAX_OWN_VALUE, MAX_VALUES, MAX_VISION
+from tracker.domain.kinds import HABIT, PERSON, SHARDED_KINDS
+from tracker.domain.models import Person
 from tracker.domain.text import MAX_TITLE
 from tracker.store import goals as store
 from tracker.store.couple import Couple
@@ -64,6 +68,18 @@ def alex(couples: Couples, rekindle_here: RunHere) -> Iterator[Device]:
 
 
 # -- goals ------------------------------------------------------------------------------
+
+
+def test_what_goal_commands_read_is_in_core_files_so_recent_months_are_enough() -> None:
+    """They open the folder as the app's first screen does (`open_for_goals`): core files
+    and this season's months. A goal kind moved into month shards must change that."""
+    read = {PERSON, HABIT, DATE} | {
+        value
+        for name, value in vars(goal_kinds).items()
+        if name.isupper() and isinstance(value, str)
+    }
+    assert goal_kinds.GOAL in read and goal_kinds.PRIORITIES in read
+    assert read.isdisjoint(SHARDED_KINDS)
 
 
 def test_a_goal_is_added_edited_reached_and_brought_back_in_progress(alex: Device) -> None:
@@ -116,6 +132,21 @@ def test_an_own_goal_takes_ways_to_help_and_a_partners_is_theirs(alex: Device) -
     assert alex.goal("Learn Spanish")["title"] == "Learn Spanish"
     alex.ok("goal", "add", "Paint the hall")
     assert "Ways to help go on your own goals" in alex.refused("goal", "support", "paint", "x")
+
+
+def test_what_a_partner_wrote_is_shown_on_one_line_and_never_obeyed(alex: Device) -> None:
+    couple = alex.couple()
+    couple.save_person(Person("b", "[red]Sam[/red]\n\x1b[2J", "Europe/London", 4))
+    store.save_goal(couple, Goal("goal:sams", "Learn\nSpanish [b]now[/b]\x07", "b"))
+    store.save_values(couple, "b", ["own:\x1b]0;pwned\x07tea"])
+    couple.store.close()
+    said = alex.refused("goal", "edit", "learn", "--title", "x")  # one line, or it fails
+    assert "[red]Sam[/red]⏎␛[2J's own goal" in said
+    assert "Did you mean “Learn⏎Spanish [b]now[/b]␇”?" in alex.refused(
+        "goal", "done", "lern spanish now"
+    )
+    for command in ("goals", "values", "vision", "priorities"):
+        assert "\x1b" not in alex.ok(command) and "\x07" not in alex.ok(command)
 
 
 @pytest.mark.parametrize(

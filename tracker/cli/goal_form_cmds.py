@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, flat, my_today, say
-from tracker.cli.goal_lookup import checked, find_named, goal_named
+from tracker.cli.goal_lookup import checked, find_named, goal_named, open_for_goals
 
 if TYPE_CHECKING:
     from tracker.domain.goals.model import Goal
@@ -81,7 +81,7 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
     from tracker.domain.models import US
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     goal = checked(
         goal_from_form,
         args.title,
@@ -101,7 +101,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
     from tracker.domain.goals.model import goal_from_form
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     old = goal_named(couple, args.name)
     target = old.target.isoformat() if old.target else ""
     goal = checked(
@@ -125,7 +125,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
 def run_reached(args: argparse.Namespace, context: Context) -> int:
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     goal = goal_named(couple, args.name)
     reached = args.action == "done"
     if goal.reached == reached:
@@ -143,7 +143,7 @@ def run_reached(args: argparse.Namespace, context: Context) -> int:
 def run_delete(args: argparse.Namespace, context: Context) -> int:
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     goal = goal_named(couple, args.name)
     with couple.store.together():  # the goal and its parts go at once, or none does
         store.delete_goal(couple, goal.id)
@@ -159,7 +159,7 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
     from tracker.domain.goals.kinds import GOAL
     from tracker.store.bin import Binned, in_bin, restore
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     deleted: dict[str, Binned] = {}
     for entry in in_bin(couple, now_ms(), everything=True):  # newest delete first
         if entry.kind == GOAL:
@@ -175,7 +175,7 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
 def run_support(args: argparse.Namespace, context: Context) -> int:
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     goal = goal_named(couple, args.name)
     if goal.owner != couple.me:
         raise CLIError("Ways to help go on your own goals; a shared goal has milestones instead.")

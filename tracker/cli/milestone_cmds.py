@@ -8,7 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, flat, my_today, say
-from tracker.cli.goal_lookup import checked, goal_named, milestone_named
+from tracker.cli.goal_lookup import checked, goal_named, milestone_named, open_for_goals
 
 if TYPE_CHECKING:
     from tracker.domain.goals.model import Goal
@@ -82,7 +82,7 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
     from tracker.domain.models import US
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     goal = _shared_goal(couple, args.goal)
     step = checked(
         milestone_from_form,
@@ -105,7 +105,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
     from tracker.domain.goals.model import milestone_from_form
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     goal = _shared_goal(couple, args.goal)
     old = milestone_named(store.milestones(couple), goal, args.milestone)
     due = old.due.isoformat() if old.due else ""
@@ -129,7 +129,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
 def run_tick(args: argparse.Namespace, context: Context) -> int:
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     goal = _shared_goal(couple, args.goal)
     step = milestone_named(store.milestones(couple), goal, args.milestone)
     ticking = args.step == "done"
@@ -147,7 +147,7 @@ def run_tick(args: argparse.Namespace, context: Context) -> int:
 def run_delete(args: argparse.Namespace, context: Context) -> int:
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     goal = _shared_goal(couple, args.goal)
     step = milestone_named(store.milestones(couple), goal, args.milestone)
     store.delete_milestone(couple, step)

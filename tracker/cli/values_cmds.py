@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, my_today, say
-from tracker.cli.goal_lookup import checked
+from tracker.cli.goal_lookup import checked, open_for_goals
 from tracker.cli.matching import ambiguous, match_title, not_found
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def run_values(args: argparse.Namespace, context: Context) -> int:
         for value in offered:
             say(f"{value['label']:<{width}}  {value['about']}")
         return 0
-    data = values_data(context.couple())
+    data = values_data(open_for_goals(context))
     if args.json:
         print(as_json(data))
         return 0
@@ -134,7 +134,7 @@ def run_set_values(args: argparse.Namespace, context: Context) -> int:
     from tracker.domain.goals.values import add_value, own_value, value_label
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     ranked: list[str] = []
     for typed in args.value:
         ranked = checked(add_value, ranked, checked(own_value, typed))
@@ -160,7 +160,7 @@ def vision_data(couple: Couple) -> dict[str, Any]:
 def run_vision(args: argparse.Namespace, context: Context) -> int:
     from tracker.domain.goals.values import area_label, horizon_label
 
-    data = vision_data(context.couple())
+    data = vision_data(open_for_goals(context))
     if args.json:
         print(as_json(data))
         return 0
@@ -184,7 +184,7 @@ def run_set_vision(args: argparse.Namespace, context: Context) -> int:
     if years not in {str(h) for h in HORIZONS}:
         raise CLIError("Pick a horizon of 1, 5 or 10 years, as the Vision tab has.")
     horizon = int(years)
-    couple = context.couple()
+    couple = open_for_goals(context)
     text = checked(clean_vision, args.text, area, horizon)
     with couple.store.together():
         changes = store.save_one_vision(couple, couple.me, area, horizon, text)
@@ -221,7 +221,7 @@ def priorities_data(couple: Couple) -> dict[str, Any]:
 def run_priorities(args: argparse.Namespace, context: Context) -> int:
     from tracker.domain.goals.priorities import month_label
 
-    data = priorities_data(context.couple())
+    data = priorities_data(open_for_goals(context))
     if args.json:
         print(as_json(data))
         return 0
@@ -244,7 +244,7 @@ def run_rank(args: argparse.Namespace, context: Context) -> int:
     from tracker.store import goals as store
 
     chosen = [_choose(LIFE_PRIORITIES, typed, "priority") for typed in args.priority]
-    couple = context.couple()
+    couple = open_for_goals(context)
     start = starting_order(store.reviews(couple, couple.me))
     ranked = checked(reranked, chosen, start)
     today = my_today(couple)
@@ -257,7 +257,7 @@ def run_rank(args: argparse.Namespace, context: Context) -> int:
 def run_every(args: argparse.Namespace, context: Context) -> int:
     from tracker.store import goals as store
 
-    couple = context.couple()
+    couple = open_for_goals(context)
     checked(store.set_review_every, couple, args.months)
     label = "every month" if args.months == 1 else f"every {args.months} months"
     say(f"Priorities review: {label}.")
