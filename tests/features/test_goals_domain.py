@@ -11,13 +11,17 @@ from tracker.domain.goals.model import (
     MAX_ACTIONS,
     Goal,
     Milestone,
+    change_refusal,
     clean_goal_title,
     clean_why,
     default_date_day,
     due_milestones,
     due_text,
+    goal_from_form,
     habit_draft_for_goal,
     habit_draft_for_support,
+    milestone_from_form,
+    milestone_refusal,
     parse_day_text,
     planned_date,
     progress,
@@ -228,3 +232,39 @@ def test_vision_text_is_folded_and_a_long_one_explained() -> None:
     assert clean_vision(" a house\n by the  sea ", "home", 5) == "a house by the sea"
     with pytest.raises(ValueError, match="Home in 10 years: keep it to 400"):
         clean_vision("x" * 401, "home", 10)
+
+
+def test_an_edited_goal_keeps_what_the_form_does_not_show() -> None:
+    """The form (and `rekindle goal edit`) changes title, why and date; whose it is, when it
+    began, whether it is reached and its ways to help stay."""
+    old = Goal("goal:g", "Run", "a", "", None, True, date(2026, 1, 2)).with_action("k", "Cheer")
+    new = goal_from_form(
+        " Run  a half\x1b ", "For me", "2027-05-01", owner="b", goal_id="x", created=date.today(),
+        old=old,
+    )  # fmt: skip
+    assert new == Goal("goal:g", "Run a half", "a", "For me", date(2027, 5, 1), True,
+                       date(2026, 1, 2), old.support)  # fmt: skip
+    made = goal_from_form("Trip", "", "", owner="us", goal_id="goal:n", created=date(2026, 3, 4))
+    assert made == Goal("goal:n", "Trip", "us", created=date(2026, 3, 4))
+    with pytest.raises(ValueError, match="isn't a day on the calendar"):
+        goal_from_form("Trip", "", "2026-02-29", owner="us", goal_id="x", created=date.today())
+
+
+def test_a_milestone_is_anyones_but_a_partners_together() -> None:
+    for typed, owner in (("a", "a"), ("b", "b"), ("us", "us"), ("", "us"), ("c", "us")):
+        step = milestone_from_form("Step", "", typed, goal_id="goal:g", new_id="milestone:g:1")
+        assert step.owner == owner
+    old = Milestone("milestone:g:1", "goal:g", "Step", done=True, done_by="b")
+    edited = milestone_from_form("Next", "2027-01-01", "a", goal_id="goal:g", new_id="z", old=old)
+    assert (edited.id, edited.done, edited.done_by) == ("milestone:g:1", True, "b")
+
+
+def test_a_partners_own_goal_is_theirs_and_milestones_go_on_shared_ones() -> None:
+    shared, sams = Goal("goal:s", "Trip"), Goal("goal:b", "Spanish", "b")
+    assert change_refusal(shared, "a", "Sam") is None
+    assert change_refusal(sams, "b", "Sam") is None
+    assert change_refusal(sams, "a", "Sam") == (
+        "That is Sam's own goal; Sam can change it on their side."
+    )
+    assert milestone_refusal(shared) is None
+    assert "Milestones go under shared goals" in (milestone_refusal(sams) or "")

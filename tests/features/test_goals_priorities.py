@@ -17,7 +17,9 @@ from tracker.domain.goals.priorities import (
     month_key,
     move_text,
     moves,
+    reranked,
     review_due,
+    starting_order,
 )
 
 P = list(LIFE_PRIORITIES)
@@ -104,3 +106,27 @@ def test_closeness_is_symmetric_bounded_and_one_only_for_the_same_order(
     assert score == closeness(b, a)
     assert 0.0 <= score <= 1.0
     assert (score == 1.0) == (list(a) == list(b))
+
+
+@given(
+    chosen=st.lists(st.sampled_from(P), unique=True, max_size=len(P)),
+    start=st.permutations(P),
+)
+def test_a_new_ranking_puts_the_named_first_and_keeps_the_rest_in_their_old_order(
+    chosen: list[str], start: list[str]
+) -> None:
+    """`rekindle priorities rank A B`: against the plain reading of it."""
+    expected = chosen + [item for item in start if item not in chosen]
+    assert reranked(chosen, start) == expected
+
+
+@given(st.lists(st.sampled_from(P), min_size=2).filter(lambda items: len(set(items)) < len(items)))
+def test_a_priority_named_twice_is_refused_rather_than_placed_once(items: list[str]) -> None:
+    with pytest.raises(ValueError, match="named twice"):
+        reranked(items, P)
+
+
+def test_a_review_starts_from_the_last_one_or_the_librarys_order() -> None:
+    assert starting_order([]) == P
+    older, newer = review("a", "2026-01", "rest"), review("a", "2026-03", "work", "money")
+    assert starting_order([newer, older]) == list(newer.ranked)

@@ -46,6 +46,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "repair": ("checkin_cmds", "log an apology, and what will change"),
     "goals": ("goal_cmds", "shared and personal goals, with milestones"),
     "align": ("goal_cmds", "where your values and visions meet, and differ"),
+    "goal": (
+        "goal_form_cmds",
+        "one goal: add, edit, mark reached, delete, ways to help, milestones",
+    ),
+    "values": ("values_cmds", "your values, most important first: list or set"),
+    "vision": ("values_cmds", "where you see yourselves in 1, 5 and 10 years"),
+    "priorities": ("values_cmds", "what your time goes to, ranked each month"),
     "doctor": ("doctor_cmd", "check the data folder and explain any problem"),
     "sync": ("doctor_cmd", "how the shared folder is syncing"),
     "sample": (

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from tracker.cli.common import DATA_OPTION, Context, as_json, flat, my_today, say
+from tracker.cli.goal_lookup import open_for_goals
 from tracker.domain.goals.alignment import METHOD, Alignment, percent
 from tracker.domain.goals.model import due_text, ordered, progress
 from tracker.domain.goals.priorities import latest, month_label, review_due
@@ -77,7 +78,7 @@ def goals_data(couple: Couple, today: date) -> dict[str, Any]:
 
 
 def run_goals(args: argparse.Namespace, context: Context) -> int:
-    couple = context.couple()
+    couple = open_for_goals(context)
     today = my_today(couple)
     data = goals_data(couple, today)
     if args.json:
@@ -94,7 +95,7 @@ def run_goals(args: argparse.Namespace, context: Context) -> int:
     for title, found in sections:
         say(title)
         if not found:
-            say("  (none yet: add one on the Goals screen, key 6)")
+            say("  (none yet: `rekindle goal add`, or the Goals screen, key 6)")
         for goal in found:
             state = "reached" if goal["reached"] else f"{round(goal['progress'] * 100)}%"
             target = f" · by {goal['target']}" if goal["target"] else ""
@@ -150,7 +151,7 @@ def alignment_data(found: Alignment, me: str, partner: str) -> dict[str, Any]:
 
 
 def run_align(args: argparse.Namespace, context: Context) -> int:
-    couple = context.couple()
+    couple = open_for_goals(context)
     found = store.alignment(couple)
     if args.json:
         print(as_json(alignment_data(found, couple.me, couple.partner_key)))

@@ -122,6 +122,13 @@ def save_vision(couple: Couple, person: str, area: str, texts: dict[int, str]) -
     return changes
 
 
+def save_one_vision(couple: Couple, person: str, area: str, years: int, text: str) -> list[Change]:
+    """One horizon of one area (cleaned already); the area's other horizons stay as they are."""
+    texts = {y: t for (a, y), t in vision_of(couple, person).items() if a == area}
+    texts[years] = text
+    return save_vision(couple, person, area, texts)
+
+
 def answers(couple: Couple, person: str) -> Answers:
     return Answers(
         couple.name_of(person), tuple(values_of(couple, person)), vision_of(couple, person)

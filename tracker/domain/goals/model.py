@@ -150,6 +150,40 @@ class Goal:
         return replace(self, support=tuple(s for s in self.support if s.key != key))
 
 
+def goal_from_form(
+    title: str,
+    why: str,
+    target: str,
+    *,
+    owner: str,
+    goal_id: str,
+    created: date,
+    old: Goal | None = None,
+) -> Goal:
+    """The goal a form describes, as typed (a new one, or `old` changed), or ValueError
+    with the sentence to show. The app's form and `rekindle goal add|edit` both ask here."""
+    cleaned = clean_goal_title(title)
+    reason = clean_why(why)
+    by = parse_day_text(target, "target date")
+    if old is not None:
+        return replace(old, title=cleaned, why=reason, target=by)
+    return Goal(goal_id, cleaned, owner, reason, by, created=created)
+
+
+def change_refusal(goal: Goal, me: str, owner_name: str) -> str | None:
+    """Why `me` may not change this goal (a partner's own goal is theirs), or None."""
+    if goal.owner in (US, me):
+        return None
+    return f"That is {owner_name}'s own goal; {owner_name} can change it on their side."
+
+
+def milestone_refusal(goal: Goal) -> str | None:
+    """Milestones are steps on a shared goal's way; an own goal lists ways to help instead."""
+    if goal.shared:
+        return None
+    return "Milestones go under shared goals; one person's own goal lists ways to help instead."
+
+
 def milestone_id(goal_id: str, token: str) -> str:
     return f"milestone:{goal_id}:{token}"
 
@@ -195,6 +229,25 @@ class Milestone:
         if self.done:
             return replace(self, done=False, done_on=None, done_by="")
         return replace(self, done=True, done_on=day, done_by=by)
+
+
+def milestone_from_form(
+    title: str,
+    due: str,
+    owner: str,
+    *,
+    goal_id: str,
+    new_id: str,
+    old: Milestone | None = None,
+) -> Milestone:
+    """The milestone a form describes (new, or `old` changed), or ValueError saying why not.
+    Anyone but a partner ("a", "b") takes it on together."""
+    cleaned = clean_goal_title(title, "milestone")
+    by = parse_day_text(due, "due date")
+    who = owner if owner in PARTNERS else US
+    if old is not None:
+        return replace(old, title=cleaned, due=by, owner=who)
+    return Milestone(new_id, goal_id, cleaned, by, who)
 
 
 class MilestoneData(msgspec.Struct):

@@ -45,6 +45,17 @@ def clean_priorities(items: Iterable[object]) -> list[str]:
     return ranked + [p for p in LIFE_PRIORITIES if p not in ranked]
 
 
+def reranked(chosen: Sequence[str], start: Sequence[str]) -> list[str]:
+    """`chosen` on top in that order, the rest below as they stood in `start`: a whole
+    ranking, or ValueError when one is named twice (which place would it take?)."""
+    seen: set[str] = set()
+    for item in chosen:
+        if item in seen:
+            raise ValueError(f"“{item}” is named twice; give each priority one place.")
+        seen.add(item)
+    return clean_priorities([*chosen, *start])
+
+
 @dataclass(frozen=True, slots=True)
 class Review:
     person: str
@@ -57,6 +68,12 @@ class Review:
 
 def latest(reviews: Sequence[Review]) -> Review | None:
     return max(reviews, key=lambda r: r.month, default=None)
+
+
+def starting_order(reviews: Sequence[Review]) -> list[str]:
+    """Where a new review starts from: the last one, or the library's order the first time."""
+    last = latest(reviews)
+    return list(last.ranked) if last else list(LIFE_PRIORITIES)
 
 
 def review_due(reviews: Sequence[Review], today: date, every: int) -> bool:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from tracker.domain.content.values import LIFE_PRIORITIES
 from tracker.domain.editing import habit_from_draft
 from tracker.domain.goals import kinds as goal_kinds
 from tracker.domain.goals.model import (
@@ -18,15 +17,14 @@ from tracker.domain.goals.model import (
     Goal,
     Milestone,
     SupportAction,
-    clean_goal_title,
-    clean_why,
     default_date_day,
+    goal_from_form,
     habit_draft_for_goal,
     habit_draft_for_support,
-    parse_day_text,
+    milestone_from_form,
     planned_date,
 )
-from tracker.domain.goals.priorities import REVIEW_EVERY, latest
+from tracker.domain.goals.priorities import REVIEW_EVERY, starting_order
 from tracker.domain.goals.values import HORIZONS, area_label, clean_vision, horizon_label
 from tracker.domain.models import US, Habit
 from tracker.store import goals as store
@@ -106,8 +104,7 @@ def edit_vision(app: Shell, area: str, done: Done) -> None:
 
 def review_priorities(app: Shell, today: date, done: Done) -> None:
     couple = _couple(app)
-    last = latest(store.reviews(couple, couple.me))
-    start = list(last.ranked) if last else list(LIFE_PRIORITIES)
+    start = starting_order(store.reviews(couple, couple.me))
 
     def saved(ranked: list[str] | None) -> None:
         if ranked is not None:
@@ -161,12 +158,15 @@ def edit_goal(app: Shell, owner: str, done: Done, goal: Goal | None = None) -> N
     ]
 
     def make(values: dict[str, str]) -> Goal:
-        title = clean_goal_title(values["title"])
-        why = clean_why(values["why"])
-        target = parse_day_text(values["target"], "target date")
-        if goal is not None:
-            return replace(goal, title=title, why=why, target=target)
-        return Goal(Couple.new_id(goal_kinds.GOAL), title, owner, why, target, created=today)
+        return goal_from_form(
+            values["title"],
+            values["why"],
+            values["target"],
+            owner=owner,
+            goal_id=Couple.new_id(goal_kinds.GOAL),
+            created=today,
+            old=goal,
+        )
 
     def saved(found: Goal | None) -> None:
         if found is not None:
@@ -199,12 +199,14 @@ def edit_milestone(app: Shell, goal: Goal, done: Done, milestone: Milestone | No
     ]
 
     def make(values: dict[str, str]) -> Milestone:
-        title = clean_goal_title(values["title"], "milestone")
-        due = parse_day_text(values["due"], "due date")
-        owner = values["owner"] if values["owner"] in ("a", "b") else US
-        if milestone is not None:
-            return replace(milestone, title=title, due=due, owner=owner)
-        return Milestone(store.new_milestone_id(goal.id), goal.id, title, due, owner)
+        return milestone_from_form(
+            values["title"],
+            values["due"],
+            values["owner"],
+            goal_id=goal.id,
+            new_id=store.new_milestone_id(goal.id),
+            old=milestone,
+        )
 
     def saved(found: Milestone | None) -> None:
         if found is not None:

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, OptionList, TabbedContent, TabPane
 
 from tracker.domain.goals.alignment import METHOD
-from tracker.domain.goals.model import Goal, Milestone
+from tracker.domain.goals.model import Goal, Milestone, change_refusal
 from tracker.domain.models import US
 from tracker.store import goals as store
 from tracker.ui.screens.base import RekindleScreen
@@ -220,11 +220,12 @@ class GoalsScreen(RekindleScreen):
     def _not_theirs(self, goal: Goal) -> bool:
         """A partner's own goal is theirs to change; say so instead of doing it."""
         couple = self.rekindle.couple
-        if couple is None or goal.owner in (US, couple.me):
+        if couple is None:
             return False
-        name = one_line(couple.name_of(goal.owner), 20)
-        self.notify(f"That is {name}'s own goal; {name} can change it on their side.", markup=False)
-        return True
+        refusal = change_refusal(goal, couple.me, one_line(couple.name_of(goal.owner), 20))
+        if refusal is not None:
+            self.notify(refusal, markup=False)
+        return refusal is not None
 
     def action_add_shared(self) -> None:
         flows.edit_goal(self.rekindle, US, self.refresh_data)
