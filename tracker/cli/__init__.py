@@ -52,6 +52,9 @@ def _refresh_feed(context: Context) -> None:
     (what the command saved is saved)."""
     if context.opened is None:
         return
+    if not context.opened.store.complete:
+        # The command read only what it needed; the feed holds every date and talk.
+        context.opened.store.load()
     from tracker.domain.text import visible
     from tracker.export.feed import refresh_feed  # only the date and talk commands need it
 

@@ -6,10 +6,11 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from tracker.cli.commands import new_parser
 from tracker.domain.days import person_today
@@ -18,7 +19,7 @@ from tracker.store.couple import Couple
 from tracker.store.identity import LocalConfig, load_config, resolve_data_dir
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection
+    from collections.abc import Collection
 
     from tracker.store.check_index import Indexed
 
@@ -30,6 +31,10 @@ DATA_OPTION.add_argument(
 )
 
 
+Args = ParamSpec("Args")
+Answer = TypeVar("Answer")
+
+
 class CLIError(Exception):
     """A mistake in how a command was called; the message says how to fix it."""
 
@@ -38,6 +43,14 @@ class CLIError(Exception):
 # calendar arithmetic behind a week, a streak or a due date never runs out of years.
 FIRST_YEAR, LAST_YEAR = 1970, 2199
 DAY_OUT_OF_RANGE = f"That day is too far off; pick one between {FIRST_YEAR} and {LAST_YEAR}."
+
+
+def checked(rule: Callable[Args, Answer], *values: Args.args, **named: Args.kwargs) -> Answer:
+    """A domain rule's answer, or its sentence (a ValueError's) as the command's refusal."""
+    try:
+        return rule(*values, **named)
+    except ValueError as error:
+        raise CLIError(str(error)) from None
 
 
 def in_range(day: date) -> date:

@@ -13,8 +13,8 @@ import argparse
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, flat, my_today, say
-from tracker.cli.goal_lookup import checked, find_named, goal_named, open_for_goals
+from tracker.cli.common import DATA_OPTION, CLIError, Context, checked, flat, my_today, say
+from tracker.cli.goal_lookup import find_named, goal_named, open_for_goals
 
 if TYPE_CHECKING:
     from tracker.domain.goals.model import Goal

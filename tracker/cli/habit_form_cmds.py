@@ -8,11 +8,19 @@ and a refusal is the form's own sentence.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, flat, in_range, my_today, say
+from tracker.cli.common import (
+    DATA_OPTION,
+    CLIError,
+    Context,
+    checked,
+    flat,
+    in_range,
+    my_today,
+    say,
+)
 
 if TYPE_CHECKING:
     from tracker.domain.editing import HabitDraft
@@ -21,8 +29,6 @@ if TYPE_CHECKING:
 
 AREAS = ("communication", "conflict", "quality-time", "priorities", "trust")
 OWNERS = ("each", "together", "me", "partner")
-Args = ParamSpec("Args")
-Answer = TypeVar("Answer")
 
 
 def register(commands: Any) -> None:
@@ -127,7 +133,7 @@ def _apply(args: argparse.Namespace, draft: HabitDraft, couple: Couple) -> list[
         draft.schedule = ScheduleKind.DAILY
     elif args.on is not None:
         draft.schedule = ScheduleKind.WEEKDAYS
-        draft.weekdays = _checked(weekdays_from_text, args.on)
+        draft.weekdays = checked(weekdays_from_text, args.on)
     elif args.per_week is not None:
         draft.schedule, draft.times = ScheduleKind.PER_WEEK, args.per_week
     elif args.per_month is not None:
@@ -162,14 +168,6 @@ def _apply_times_in_days(args: argparse.Namespace, draft: HabitDraft) -> None:
     draft.times = args.times
 
 
-def _checked(rule: Callable[Args, Answer], *values: Args.args, **named: Args.kwargs) -> Answer:
-    """A domain rule's answer, or its sentence as the command's refusal."""
-    try:
-        return rule(*values, **named)
-    except ValueError as error:
-        raise CLIError(str(error)) from None
-
-
 def _start(text: str | None, default: date) -> date:
     if text is None:
         return default
@@ -195,7 +193,7 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
     _apply(args, draft, couple)
     start = _start(args.start, my_today(couple))
     order = len(couple.habits(include_archived=True))
-    habit = _checked(habit_from_draft, draft, couple.new_habit_id(), start, order)
+    habit = checked(habit_from_draft, draft, couple.new_habit_id(), start, order)
     couple.save_habit(habit)
     say(
         f"Added “{flat(habit.title)}”: {habit.schedule.describe()}, {flat(_who(couple, habit))}, "
@@ -214,7 +212,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
     draft = HabitDraft.of(old)
     typed = _apply(args, draft, couple)
     start = _start(args.start, old.start)
-    habit = _checked(habit_from_draft, draft, old.id, start, old.order, old.archived)
+    habit = checked(habit_from_draft, draft, old.id, start, old.order, old.archived)
     habit = with_stored_words(habit, before, [word for word in WORDS if word not in typed])
     if habit == old:
         say(f"“{flat(old.title)}” already is that way; nothing to change.")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, flat, my_today, say
-from tracker.cli.goal_lookup import checked, goal_named, milestone_named, open_for_goals
+from tracker.cli.common import DATA_OPTION, CLIError, Context, checked, flat, my_today, say
+from tracker.cli.goal_lookup import goal_named, milestone_named, open_for_goals
 
 if TYPE_CHECKING:
     from tracker.domain.goals.model import Goal

@@ -12,6 +12,7 @@ from tracker.cli.common import (
     CLIError,
     Context,
     as_json,
+    checked,
     flat,
     in_range,
     my_today,
@@ -114,20 +115,13 @@ def register(commands: Any) -> None:
     end.set_defaults(run=run_end)
 
 
-def _checked(make: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return make(*args, **kwargs)
-    except ValueError as error:
-        raise CLIError(str(error)) from None
-
-
 def _prompt_line(prompt: Prompt) -> str:
     return f"{prompt.text}\n  ({prompt.theme.label} · {prompt.depth.label})"
 
 
 def run_prompt(args: argparse.Namespace, context: Context) -> int:
-    theme = _checked(parse_theme, args.theme) if args.theme else None
-    depth = _checked(parse_depth, args.depth) if args.depth else None
+    theme = checked(parse_theme, args.theme) if args.theme else None
+    depth = checked(parse_depth, args.depth) if args.depth else None
     couple = context.couple()
     chosen, _ = talks.draw(couple, my_today(couple), theme=theme, depth=depth)
     if chosen is None:
@@ -173,21 +167,21 @@ def _first_day(freq: Freq, day: str | None, today: date) -> tuple[date, int | No
             raise CLIError(f"A month has days 1 to 31, not {monthday}.")
         return today, monthday
     if "-" in text:
-        return in_range(_checked(parse_date, text)), None
+        return in_range(checked(parse_date, text)), None
     if freq is not Freq.WEEKLY:
         raise CLIError("Give the day as a date, YYYY-MM-DD (or a day of the month with month).")
-    weekday = _checked(parse_weekday, text)
+    weekday = checked(parse_weekday, text)
     return today + timedelta(days=(weekday - today.weekday()) % 7), None
 
 
 def run_add(args: argparse.Namespace, context: Context) -> int:
-    repeat = _checked(parse_every, args.every)
-    at = _checked(parse_clock, args.at)
-    minutes = _checked(parse_minutes, args.minutes)
+    repeat = checked(parse_every, args.every)
+    at = checked(parse_clock, args.at)
+    minutes = checked(parse_minutes, args.minutes)
     couple = context.couple()
     tz = args.tz or talks.home_tz(couple)
     on, monthday = _first_day(repeat.freq, args.day, my_today(couple))
-    slot = _checked(
+    slot = checked(
         plan_slot,
         Couple.new_id(talks.SLOT),
         args.title,
@@ -253,7 +247,7 @@ def _logged_day(text: str | None, today: date) -> date:
         return today
     if text.strip().casefold() == "yesterday":
         return today - timedelta(days=1)
-    day = in_range(_checked(parse_date, text))
+    day = in_range(checked(parse_date, text))
     if day > today:
         raise CLIError(f"{day} hasn't happened yet; log a talk once you've had it.")
     return day
@@ -281,14 +275,14 @@ def run_log(args: argparse.Namespace, context: Context) -> int:
         if found is None:
             raise CLIError(f"No prompt “{prompt}”; use its key from `rekindle prompt --json`.")
         prompt = found.key
-    due = in_range(_checked(parse_date, args.due)) if args.due else today + timedelta(days=7)
+    due = in_range(checked(parse_date, args.due)) if args.due else today + timedelta(days=7)
     if args.promise and due < today:
         raise CLIError(f"{due} has already gone; promises need a day still to come.")
     promises = [
-        _checked(clean_line, p, "promise", MAX_FOLLOWUP, required=True) for p in args.promise
+        checked(clean_line, p, "promise", MAX_FOLLOWUP, required=True) for p in args.promise
     ]
-    slot_id, original = _checked(talks.meeting_on, couple, day, slot_id)
-    changes = _checked(
+    slot_id, original = checked(talks.meeting_on, couple, day, slot_id)
+    changes = checked(
         talks.log_talk,
         couple,
         slot_id,
@@ -317,9 +311,9 @@ def run_log(args: argparse.Namespace, context: Context) -> int:
 
 
 def _meeting(couple: Couple, args: argparse.Namespace) -> Meeting:
-    day = in_range(_checked(parse_date, args.date))
+    day = in_range(checked(parse_date, args.date))
     slot_id = find_slot(couple, args.slot).id if args.slot else None
-    found_id, original = _checked(talks.meeting_on, couple, day, slot_id)
+    found_id, original = checked(talks.meeting_on, couple, day, slot_id)
     if found_id == UNPLANNED:
         raise CLIError(f"No talk was planned on {day}; `rekindle talk list` shows what is.")
     moment = now()
@@ -342,10 +336,10 @@ def run_skip(args: argparse.Namespace, context: Context) -> int:
 def run_move(args: argparse.Namespace, context: Context) -> int:
     couple = context.couple()
     meeting = _meeting(couple, args)
-    day = in_range(_checked(parse_date, args.to))
-    at = _checked(parse_clock, args.at) if args.at else meeting.slot.start.time()
+    day = in_range(checked(parse_date, args.to))
+    at = checked(parse_clock, args.at) if args.at else meeting.slot.start.time()
     when = datetime.combine(day, at)
-    _checked(talks.move, couple, meeting, when, now())
+    checked(talks.move, couple, meeting, when, now())
     say(f"Moved “{flat(meeting.slot.title)}” to {day_text(when)} at {when:%H:%M}.")
     return 0
 
@@ -379,7 +373,7 @@ def run_followup(args: argparse.Namespace, context: Context) -> int:
     today = my_today(couple)
     order = len(couple.habits(include_archived=True))
     draft = followup_habit_draft(followup.text)
-    habit = _checked(habit_from_draft, draft, Couple.new_habit_id(), today, order)
+    habit = checked(habit_from_draft, draft, Couple.new_habit_id(), today, order)
     talks.followup_to_habit(couple, followup, habit)
     say(f"Made “{flat(habit.title)}” a habit the two of you do once a week.")
     return 0

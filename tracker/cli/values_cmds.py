@@ -12,8 +12,8 @@ import argparse
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, my_today, say
-from tracker.cli.goal_lookup import checked, open_for_goals
+from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, checked, flat, my_today, say
+from tracker.cli.goal_lookup import open_for_goals
 from tracker.cli.matching import ambiguous, match_title, not_found
 
 if TYPE_CHECKING:
