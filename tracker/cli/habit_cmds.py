@@ -18,7 +18,7 @@ from tracker.cli.common import (
     say,
 )
 from tracker.cli.matching import ambiguous, match_title, not_found
-from tracker.domain.content.starter import STARTER_HABITS
+from tracker.domain.content.starter import STARTER_HABITS, StarterHabit
 from tracker.domain.habits.today import (
     HabitRow,
     clean_note,
@@ -207,8 +207,27 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def _starter_json(starter: StarterHabit) -> dict[str, Any]:
+    """A starter in the shape of `habits --json` (less what only a saved habit has)."""
+    return {
+        "key": starter.key,
+        "title": starter.title,
+        "description": starter.description,
+        "area": starter.area.value,
+        "owner": starter.owner.value,
+        "schedule": starter.schedule.to_data(),
+        "kind": starter.kind.value,
+        "target": starter.target,
+        "unit": starter.unit,
+        "direction": starter.direction.value,
+    }
+
+
 def run_habits(args: argparse.Namespace, context: Context) -> int:
     if args.starters:
+        if args.json:
+            print(as_json([_starter_json(starter) for starter in STARTER_HABITS]))
+            return 0
         for starter in STARTER_HABITS:
             say(f"{starter.key:<28} {starter.area.value:<14} {starter.title}")
         return 0
