@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Select
 
 from tests.conftest import Couples, RunHere
 from tests.round_trip import Device, alex_device, plain
+from tests.ui.test_habits_cli import open_form_on
 from tracker.domain.dates.model import DateStatus
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.dates.forms import DateForm, IdeaDialog, RatingDialog
@@ -129,6 +130,29 @@ async def test_a_restore_on_either_side_is_seen_on_the_other(alex: Device) -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         assert THANKS in [h.title for h in habits_screen(app).shown]
+
+
+async def test_a_habit_added_and_edited_in_the_app_is_what_habits_json_lists(
+    alex: Device,
+) -> None:
+    app = alex.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "a", "enter")
+        await pilot.press(*"Morning coffee", "ctrl+s")
+        await pilot.pause()
+    (added,) = [h for h in alex.json("habits") if h["title"] == "Morning coffee"]
+    assert (added["owner"], added["schedule"]["kind"]) == ("each", "daily")
+    app = alex.app()
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form_on(app, pilot, "Morning coffee")
+        form.query_one("#title", Input).value = "Morning coffee in bed"
+        form.query_one("#times", Input).value = "3"
+        form.query_one("#schedule", Select).value = "per week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (edited,) = [h for h in alex.json("habits") if h["id"] == added["id"]]
+    assert edited["title"] == "Morning coffee in bed"
+    assert (edited["schedule"]["kind"], edited["schedule"]["times"]) == ("per week", 3)
 
 
 # -- dates ------------------------------------------------------------------------------
