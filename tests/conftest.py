@@ -75,22 +75,25 @@ def couples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Couples
 
 
 class RunHere(Protocol):
-    def __call__(self, config: Path, *args: str, stdin: str = "") -> Ran: ...
+    def __call__(self, config: Path, *args: str, stdin: str = "", **env: str) -> Ran: ...
 
 
 @pytest.fixture
 def rekindle_here(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> RunHere:
-    """`rekindle ARGS` in this process, as the person whose config is ``config``: the same
-    entry point as the real command, without starting a Python for every call."""
+    """`rekindle ARGS` in this process, as the person whose config is ``config`` (and with
+    ``env`` set, e.g. REKINDLE_DATA): the same entry point as the real command, without
+    starting a Python for every call."""
     from tracker.cli import main
 
-    def run(config: Path, *args: str, stdin: str = "") -> Ran:
+    def run(config: Path, *args: str, stdin: str = "", **env: str) -> Ran:
         capsys.readouterr()  # only what this command prints
         with monkeypatch.context() as scoped:
             use_config(scoped, config)
             scoped.setenv("XDG_STATE_HOME", str(config / "state"))
             scoped.setenv("XDG_CACHE_HOME", str(config / "cache"))
             scoped.setattr(sys, "stdin", io.StringIO(stdin))
+            for name, value in env.items():
+                scoped.setenv(name, value)
             try:
                 code = main(list(args))
             except SystemExit as exit:  # argparse: --help, or words it cannot parse

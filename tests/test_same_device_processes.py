@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow
 
 
 def rekindle(config: Path, *args: str) -> Ran:
+    # Real processes: several of them at once on one folder is what this file tests.
     return run_command(config, *args, TZ="Europe/London")
 
 

@@ -7,14 +7,15 @@ from datetime import timedelta
 import pytest
 
 from tests.cli.test_habit_cmds import STARTERS, Setup, london_today
-from tests.conftest import Couples
+from tests.conftest import Couples, RunHere
 
 
 @pytest.fixture
-def alex(couples: Couples) -> Setup:
+def alex(couples: Couples, rekindle_here: RunHere) -> Setup:
     """Alex and Sam in London, the four starters begun sixty days ago."""
     today = london_today()
     start = today - timedelta(days=60)
     couple = couples.create(config="conf", data="Rekindle", starters=STARTERS, today=start)
     couple.store.close()
-    return Setup(couples.tmp_path / "conf", couples.tmp_path / "Rekindle", today, start)
+    config, data = couples.tmp_path / "conf", couples.tmp_path / "Rekindle"
+    return Setup(config, data, today, start, rekindle_here)

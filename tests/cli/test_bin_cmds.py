@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_habit_cmds import STARTERS, Setup, london_today
-from tests.rekindle_cli import run_command, use_config
+from tests.conftest import RunHere
+from tests.rekindle_cli import use_config
 from tracker.domain.models import Check
 from tracker.store.couple import Couple
 from tracker.store.setup import create_couple
@@ -86,7 +87,7 @@ def test_restore_of_something_not_in_the_bin_says_where_to_look(alex: Setup) -> 
 
 
 def test_older_deletes_are_listed_with_all_and_can_still_be_restored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rekindle_here: RunHere
 ) -> None:
     config, data = tmp_path / "conf", tmp_path / "Rekindle"
     use_config(monkeypatch, config)
@@ -95,7 +96,7 @@ def test_older_deletes_are_listed_with_all_and_can_still_be_restored(
         data, "Alex", "Sam", "Europe/London", 4, STARTERS, now_millis=lambda: then
     )
     couple.store.close()
-    old = Setup(config, data, london_today(), london_today())
+    old = Setup(config, data, london_today(), london_today(), rekindle_here)
     habit_id = old.habit("Phone-free dinner").id
     device = sam(old, now_millis=lambda: then + 5 * DAY_MS)
     device.delete_habit(habit_id)
@@ -108,6 +109,6 @@ def test_older_deletes_are_listed_with_all_and_can_still_be_restored(
 
 
 def test_habit_with_no_subcommand_shows_what_it_can_do(alex: Setup) -> None:
-    result = run_command(alex.config, "habit")
+    result = alex.run("habit")
     assert result.code != 0
     assert "restore" in result.err + result.out

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_habit_cmds import STARTERS, london_today
-from tests.rekindle_cli import run_command, use_config
+from tests.conftest import RunHere
+from tests.rekindle_cli import use_config
 from tests.ui.hostile import EVIL_NAME, EVIL_TITLE, make_hostile
 from tracker.domain.models import Check, Person
 from tracker.store.setup import create_couple
@@ -64,9 +65,9 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ids=lambda c: " ".join(c),
 )
 def test_plain_output_shows_tricks_inertly_one_record_a_line(
-    config: Path, command: tuple[str, ...]
+    config: Path, command: tuple[str, ...], rekindle_here: RunHere
 ) -> None:
-    result = run_command(config, *command)
+    result = rekindle_here(config, *command)
     assert result.code == 0, result.err
     assert not raw_controls(result.out + result.err)
     assert "\x9b" not in result.out
@@ -95,9 +96,9 @@ def test_plain_output_shows_tricks_inertly_one_record_a_line(
     ids=lambda c: " ".join(c),
 )
 def test_json_is_strict_ascii_and_gives_the_text_back_exactly(
-    config: Path, command: tuple[str, ...]
+    config: Path, command: tuple[str, ...], rekindle_here: RunHere
 ) -> None:
-    result = run_command(config, *command)
+    result = rekindle_here(config, *command)
     assert result.code == 0, result.err
     assert result.out.isascii()  # no raw control, bidi or zero-width character
     data = strict(result.out)  # no NaN or Infinity either

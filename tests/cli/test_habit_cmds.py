@@ -1,4 +1,5 @@
-"""`rekindle tick | status | habits`, run as a person would run them."""
+"""`rekindle tick | status | habits`, run as a person would run them (in this process, through
+the same `main` as the installed command; tests/cli/test_runners.py shows the two agree)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.rekindle_cli import run_command
+from tests.conftest import RunHere
+from tests.rekindle_cli import Ran, run_command
 from tracker.domain.content.starter import STARTER_HABITS
 from tracker.domain.days import person_today
 from tracker.domain.models import US, Check, Habit, Owner, Person
@@ -45,13 +47,17 @@ class Setup:
     data: Path
     today: date
     start: date
+    rekindle: RunHere  # `rekindle ARGS` in this process (tests/conftest.py)
+
+    def run(self, *args: str) -> Ran:
+        return self.rekindle(self.config, *args)
 
     def ok(self, *args: str) -> str:
-        return run_command(self.config, *args).ok()
+        return self.run(*args).ok()
 
     def refused(self, *args: str) -> str:
         """Exit 1 and one sentence on stderr, never a traceback or a crash note."""
-        return run_command(self.config, *args).refused()
+        return self.run(*args).refused()
 
     def status(self, day: date | None = None) -> dict[str, Any]:
         args = ["status", "--json"] + (["--date", day.isoformat()] if day else [])
@@ -309,9 +315,9 @@ def test_habits_lists_titles(alex: Setup) -> None:
     assert "each of us · Mon, Tue, Wed, Thu, Fri" in out
 
 
-def test_habits_starters_needs_no_config(tmp_path: Path) -> None:
+def test_habits_starters_needs_no_config(tmp_path: Path, rekindle_here: RunHere) -> None:
     config = tmp_path / "never-set-up"
-    result = run_command(config, "habits", "--starters")
+    result = rekindle_here(config, "habits", "--starters")
     assert result.code == 0, result.err
     keys = [line.split()[0] for line in result.out.splitlines()]
     assert keys == [s.key for s in STARTER_HABITS]
@@ -319,8 +325,8 @@ def test_habits_starters_needs_no_config(tmp_path: Path) -> None:
     assert not (config / "config.toml").exists()
 
 
-def test_habits_without_config_says_how_to_set_up(tmp_path: Path) -> None:
-    result = run_command(tmp_path / "never-set-up", "habits")
+def test_habits_without_config_says_how_to_set_up(tmp_path: Path, rekindle_here: RunHere) -> None:
+    result = rekindle_here(tmp_path / "never-set-up", "habits")
     assert result.code == 1
     assert "rekindle init" in result.err
     assert "Traceback" not in result.err
@@ -338,10 +344,10 @@ def test_habits_json_parses(alex: Setup) -> None:
     assert all(h["start"] == alex.start.isoformat() for h in listed)
 
 
-def test_init_from_the_command_line_then_tick(tmp_path: Path) -> None:
+def test_init_from_the_command_line_then_tick(tmp_path: Path, rekindle_here: RunHere) -> None:
     config, data = tmp_path / "conf", tmp_path / "Rekindle"
     starters = [arg for key in STARTERS for arg in ("--starter", key)]
-    init = run_command(
+    init = rekindle_here(
         config,
         "init",
         "--data",
@@ -356,16 +362,18 @@ def test_init_from_the_command_line_then_tick(tmp_path: Path) -> None:
     )
     assert init.code == 0, init.err
     assert "Set up Alex & Sam" in init.out
-    listed = run_command(config, "habits", "--json")
+    listed = rekindle_here(config, "habits", "--json")
     assert sorted(h["title"] for h in json.loads(listed.out)) == sorted(TITLES)
     yesterday = london_today() - timedelta(days=1)
     # The habits begin on the day of set-up: yesterday is before that.
-    early = run_command(config, "tick", "specific thank", "--date", yesterday.isoformat())
+    early = rekindle_here(config, "tick", "specific thank", "--date", yesterday.isoformat())
     assert early.code == 1
     assert "started on" in early.err
 
 
 def test_habits_from_init_can_be_ticked_today_in_my_own_time_zone(tmp_path: Path) -> None:
+    # A real process: the machine's own time zone (TZ) is the point, and a process reads it
+    # once, as it starts.
     config, data = tmp_path / "conf", tmp_path / "Rekindle"
     # The computer's clock runs 14 hours ahead of UTC; Alex lives 11 hours behind it,
     # with the day starting at 4 am: the computer's date is always a day or two
@@ -421,7 +429,7 @@ def evil(alex: Setup) -> Setup:
     ids=["status", "status-json", "habits", "habits-json", "tick", "tick-ambiguous"],
 )
 def test_escape_in_a_title_is_never_printed_raw(evil: Setup, args: tuple[str, ...]) -> None:
-    result = run_command(evil.config, *args)
+    result = evil.run(*args)
     assert b"Traceback" not in result.stderr
     for stream in (result.stdout, result.stderr):
         assert b"\x1b" not in stream

@@ -105,6 +105,7 @@ def test_a_mistyped_command_gets_the_nearest_one(home: Path, rekindle_here: RunH
 
 def test_each_exit_code_means_what_help_says(tmp_path: Path) -> None:
     """0 done, 1 refused with one sentence, 2 usage: each from a real command."""
+    # A real process: the exit code as a shell sees it is the point.
     assert run_command(tmp_path, "completion", "bash").code == 0
     assert "not set up" in run_command(tmp_path, "status").refused()
     usage = run_command(tmp_path, "tick")  # the habit is missing

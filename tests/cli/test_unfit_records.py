@@ -8,12 +8,11 @@ import json
 import pytest
 
 from tests.cli.test_habit_cmds import Setup
-from tests.rekindle_cli import run_command
 from tests.store.unfit_cases import BAD, Bad, plant
 
 
 def no_crash(setup: Setup, *args: str) -> str:
-    result = run_command(setup.config, *args)
+    result = setup.run(*args)
     assert "Traceback" not in result.err + result.out
     assert "something unexpected" not in result.err
     assert result.code == 0, result.err

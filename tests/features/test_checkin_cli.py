@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Couples
-from tests.rekindle_cli import Ran, command_env, run_command, use_config
+from tests.conftest import Couples, RunHere
+from tests.rekindle_cli import Ran, command_env, use_config
 from tracker.domain.checkin.model import iso_week
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
@@ -45,9 +45,10 @@ def london_today() -> date:
 @dataclass
 class Person_:
     config: Path
+    rekindle: RunHere  # in this process, through the installed command's own `main`
 
     def run(self, *args: str, stdin: str = "") -> Ran:
-        return run_command(self.config, *args, stdin=stdin)
+        return self.rekindle(self.config, *args, stdin=stdin)
 
     def ok(self, *args: str) -> str:
         return self.run(*args).ok()
@@ -64,10 +65,11 @@ class Person_:
 
 
 @pytest.fixture
-def pair(couples: Couples) -> tuple[Person_, Person_]:
+def pair(couples: Couples, rekindle_here: RunHere) -> tuple[Person_, Person_]:
     couples.create(config="alex").store.close()
     couples.join(config="sam").store.close()
-    return Person_(couples.tmp_path / "alex"), Person_(couples.tmp_path / "sam")
+    alex, sam = (Person_(couples.tmp_path / who, rekindle_here) for who in ("alex", "sam"))
+    return alex, sam
 
 
 def week_json(person: Person_) -> dict[str, Any]:
@@ -241,6 +243,7 @@ def test_in_a_terminal_it_asks_and_asks_again_after_a_bad_rating(
         "9", "4", "",  # trust: 9 is refused, then 4
         "3", "[bold]ok[/bold]",
     ]  # fmt: skip
+    # A real process: its standard input is a terminal (a pty), which is the point here.
     controller, terminal = os.openpty()
     env = command_env(alex.config)
     process = subprocess.Popen(

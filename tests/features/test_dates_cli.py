@@ -1,4 +1,5 @@
-"""`rekindle date`, `rekindle idea` and `rekindle export ics`, run as a person would run them."""
+"""`rekindle date`, `rekindle idea` and `rekindle export ics`, run as a person would run them
+(in this process, through the installed command's own `main`)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from tests.conftest import Couples
-from tests.rekindle_cli import Ran, run_command
+from tests.conftest import Couples, RunHere
+from tests.rekindle_cli import Ran
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
 
@@ -22,9 +23,10 @@ class Cli:
     config: Path
     data: Path
     today: date
+    rekindle: RunHere
 
     def run(self, *args: str) -> Ran:
-        return run_command(self.config, *args)
+        return self.rekindle(self.config, *args)
 
     def ok(self, *args: str) -> str:
         return self.run(*args).ok()
@@ -38,10 +40,10 @@ class Cli:
 
 
 @pytest.fixture
-def cli(couples: Couples) -> Cli:
+def cli(couples: Couples, rekindle_here: RunHere) -> Cli:
     couples.create(config="conf").store.close()
     today = person_today(Person("a", "Alex", "Europe/London", 4), datetime.now(UTC))
-    return Cli(couples.tmp_path / "conf", couples.tmp_path / "data", today)
+    return Cli(couples.tmp_path / "conf", couples.tmp_path / "data", today, rekindle_here)
 
 
 def test_plan_mark_done_rate_and_list(cli: Cli) -> None:

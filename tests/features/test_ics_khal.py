@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from tests.rekindle_cli import run_command, use_config
+from tests.conftest import RunHere
+from tests.rekindle_cli import use_config
 from tests.tools import cannot
 from tracker.store.identity import load_config
 from tracker.store.setup import create_couple
@@ -43,9 +44,10 @@ FORMAT = SEP.join(["{start}", "{end}", "{title}", "{cancelled}", "{location}", "
 class World:
     tmp: Path
     config: Path
+    rekindle_here: RunHere  # rekindle in this process; khal is the real process here
 
     def rekindle(self, *args: str) -> str:
-        return run_command(self.config, *args).ok(warnings=True)
+        return self.rekindle_here(self.config, *args).ok(warnings=True)
 
     def date_id(self, title: str) -> str:
         config = load_config()
@@ -118,12 +120,12 @@ path = {tmp / f"khal-{name}.db"}
 
 
 @pytest.fixture
-def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> World:
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rekindle_here: RunHere) -> World:
     config = tmp_path / "conf"
     use_config(monkeypatch, config)
     couple = create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London", 4, [])
     couple.store.close()
-    found = World(tmp_path, config)
+    found = World(tmp_path, config, rekindle_here)
     # Every Friday at 19:30 from 16 October to 13 November 2026: across 25 October.
     found.rekindle(
         "date", "add", "Dinner, just us", "--on", "2026-10-16", "--at", "19:30", "--hours", "2.5",

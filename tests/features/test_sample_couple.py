@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.rekindle_cli import run_command, use_config
+from tests.conftest import RunHere
+from tests.rekindle_cli import use_config
 from tests.store.store_helpers import tree_bytes
 from tracker.domain.checkin.model import KEYS, help_triggers, iso_week, recent_weeks
 from tracker.domain.checkin.promises import PromiseStatus, reliability
@@ -210,7 +211,7 @@ def test_same_seed_same_bytes_other_seed_other_couple(tmp_path: Path) -> None:
 # move: left out of the faked-day runs (tests/test_any_day.py), not of the suite.
 @pytest.mark.kernel_clock
 def test_status_and_doctor_on_a_device_that_joined(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rekindle_here: RunHere
 ) -> None:
     # Ending a few days ago, so nothing is stamped in this machine's future.
     source = tmp_path / "sample"
@@ -219,7 +220,7 @@ def test_status_and_doctor_on_a_device_that_joined(
     use_config(monkeypatch, config)
     join_couple(source, "a").store.close()
     for command in ("status", "doctor"):
-        report = json.loads(run_command(config, command, "--json", timeout=120).ok())
+        report = json.loads(rekindle_here(config, command, "--json").ok())
         if command == "status":
             assert {p["name"] for p in report["people"].values()} == {"Alex", "Sam"}
             assert report["together"]

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Couples
-from tests.rekindle_cli import run_command
+from tests.conftest import Couples, RunHere
 from tracker.domain.content.prompts import PROMPTS
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
@@ -29,13 +28,14 @@ TEXTS = {p.text for p in PROMPTS}
 class Alex:
     config: Path
     today: date
+    rekindle: RunHere  # in this process, through the installed command's own `main`
 
     def ok(self, *args: str) -> str:
-        return run_command(self.config, *args).ok()
+        return self.rekindle(self.config, *args).ok()
 
     def refused(self, *args: str) -> str:
         """Exit 1 and one sentence, never a traceback."""
-        return run_command(self.config, *args).refused()
+        return self.rekindle(self.config, *args).refused()
 
     def listing(self) -> dict[str, Any]:
         return json.loads(self.ok("talk", "list", "--json"))
@@ -47,9 +47,10 @@ class Alex:
 
 
 @pytest.fixture
-def alex(couples: Couples) -> Alex:
+def alex(couples: Couples, rekindle_here: RunHere) -> Alex:
     couples.create(data="Rekindle").store.close()
-    return Alex(couples.tmp_path / "config", person_today(LONDON, datetime.now(UTC)))
+    today = person_today(LONDON, datetime.now(UTC))
+    return Alex(couples.tmp_path / "config", today, rekindle_here)
 
 
 def test_a_weekly_sunday_talk_is_planned_and_listed(alex: Alex) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.rekindle_cli import run_command
+from tests.conftest import RunHere
+from tests.rekindle_cli import Ran, run_command
 from tests.store.store_helpers import THEM, tree_bytes
 from tests.tools import cannot
 from tracker.store.guards import MAX_FILE_BYTES
@@ -23,24 +24,28 @@ INIT = ("--name", "Alex", "--partner-name", "Sam", "--tz", "Europe/London")
 NO_OVERRIDE = "--bounding-set=-dac_override,-dac_read_search"
 
 
-def ok(config: Path, *args: str, wrapper: list[str] | None = None) -> str:
+# `run` is `rekindle_here` (in this process) unless permission bits are the point: then
+# `held`, a real process under setpriv.
+
+
+def ok(run: RunHere, config: Path, *args: str) -> str:
     """Exit 0; plain warnings on stderr are fine here, a traceback never."""
-    return run_command(config, *args, wrapper=wrapper or (), timeout=120).ok(warnings=True)
+    return run(config, *args).ok(warnings=True)
 
 
-def refused(config: Path, *args: str, wrapper: list[str] | None = None) -> str:
-    return run_command(config, *args, wrapper=wrapper or (), timeout=120).refused()
+def refused(run: RunHere, config: Path, *args: str) -> str:
+    return run(config, *args).refused()
 
 
-def findings(config: Path, wrapper: list[str] | None = None) -> str:
-    report = json.loads(ok(config, "doctor", "--json", wrapper=wrapper))
+def findings(run: RunHere, config: Path) -> str:
+    report = json.loads(ok(run, config, "doctor", "--json"))
     return "\n".join(f"{f['level']}: {f['text']} → {f['fix']}" for f in report["findings"])
 
 
 @pytest.fixture
-def alex(tmp_path: Path) -> tuple[Path, Path]:
+def alex(tmp_path: Path, rekindle_here: RunHere) -> tuple[Path, Path]:
     config, data = tmp_path / "conf-alex", tmp_path / "Rekindle"
-    ok(config, "init", "--data", str(data), *INIT, "--starter", "phone-free-dinner")
+    ok(rekindle_here, config, "init", "--data", str(data), *INIT, "--starter", "phone-free-dinner")
     (data / "replicas" / THEM / "log").mkdir(parents=True)
     return config, data
 
@@ -56,7 +61,20 @@ def held_to_modes() -> list[str]:
     cannot("cannot drop root's file capabilities here (setpriv)")
 
 
-def test_hostile_partner_files_are_named_and_left_alone(alex: tuple[Path, Path]) -> None:
+@pytest.fixture
+def held(held_to_modes: list[str]) -> RunHere:
+    """`rekindle` as a real process held to the permission bits: setpriv drops root's
+    capabilities for a whole process, so this one cannot run in the test's own."""
+
+    def run(config: Path, *args: str, stdin: str = "", **env: str) -> Ran:
+        return run_command(config, *args, stdin=stdin, wrapper=held_to_modes, timeout=120, **env)
+
+    return run
+
+
+def test_hostile_partner_files_are_named_and_left_alone(
+    alex: tuple[Path, Path], rekindle_here: RunHere
+) -> None:
     config, data = alex
     theirs = data / "replicas" / THEM
     (theirs / "core.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
@@ -66,9 +84,9 @@ def test_hostile_partner_files_are_named_and_left_alone(alex: tuple[Path, Path])
     (data / "replicas" / "evil0000cccc").symlink_to("/etc", target_is_directory=True)
     before = tree_bytes(theirs)
 
-    ok(config, "status")
-    ok(config, "tick", "Phone-free dinner")
-    text = findings(config)
+    ok(rekindle_here, config, "status")
+    ok(rekindle_here, config, "tick", "Phone-free dinner")
+    text = findings(rekindle_here, config)
     for path, words in (
         (theirs / "core.json", "nested far deeper"),
         (theirs / "log" / "2026-10.json", "bigger than any Rekindle file"),
@@ -80,7 +98,7 @@ def test_hostile_partner_files_are_named_and_left_alone(alex: tuple[Path, Path])
     assert tree_bytes(theirs) == before
 
 
-def test_a_partner_file_we_may_not_read(alex: tuple[Path, Path], held_to_modes: list[str]) -> None:
+def test_a_partner_file_we_may_not_read(alex: tuple[Path, Path], held: RunHere) -> None:
     config, data = alex
     locked = data / "replicas" / THEM / "core.json"
     locked.write_bytes(b'{"meta": {"1": {"schema": 1}}, "records": {}}')
@@ -88,20 +106,20 @@ def test_a_partner_file_we_may_not_read(alex: tuple[Path, Path], held_to_modes: 
     unlisted = data / "replicas" / "them0000dddd"
     unlisted.mkdir(mode=0)
 
-    ok(config, "status", wrapper=held_to_modes)
-    text = findings(config, held_to_modes)
+    ok(held, config, "status")
+    text = findings(held, config)
     for path in (locked, unlisted):
         assert f"{path}: {path.name}: this user is not allowed to read it" in text, text
     assert "chmod -R u+rwX" in text or "chown" in text
     assert "does not parse" not in text and "damaged" not in text
 
 
-def test_a_data_folder_we_may_not_read(alex: tuple[Path, Path], held_to_modes: list[str]) -> None:
+def test_a_data_folder_we_may_not_read(alex: tuple[Path, Path], held: RunHere) -> None:
     config, data = alex
     data.chmod(0)
     try:
         for command in (("status",), ("doctor",), ("tick", "Phone-free dinner"), ("habits",)):
-            line = refused(config, *command, wrapper=held_to_modes)
+            line = refused(held, config, *command)
             assert f"may not read or change {data}" in line, line
             assert "permission denied" in line and ("chmod" in line or "chown" in line)
     finally:
@@ -109,7 +127,7 @@ def test_a_data_folder_we_may_not_read(alex: tuple[Path, Path], held_to_modes: l
 
 
 def test_a_tick_into_our_own_read_only_folder_says_not_saved(
-    alex: tuple[Path, Path], held_to_modes: list[str]
+    alex: tuple[Path, Path], held: RunHere
 ) -> None:
     config, data = alex
     ours = next(p for p in (data / "replicas").iterdir() if p.name != THEM)
@@ -118,8 +136,8 @@ def test_a_tick_into_our_own_read_only_folder_says_not_saved(
     for path in paths:
         path.chmod(0o500 if path.is_dir() else 0o400)
     try:
-        ok(config, "status", wrapper=held_to_modes)
-        line = refused(config, "tick", "Phone-free dinner", wrapper=held_to_modes)
+        ok(held, config, "status")
+        line = refused(held, config, "tick", "Phone-free dinner")
         assert line.startswith("rekindle: Not saved: This user may not read or change"), line
         assert str(ours) in line
     finally:
@@ -142,11 +160,11 @@ def test_a_tick_into_our_own_read_only_folder_says_not_saved(
     ],
 )
 def test_a_day_off_the_calendar_is_one_clear_line(
-    alex: tuple[Path, Path], command: tuple[str, ...]
+    alex: tuple[Path, Path], command: tuple[str, ...], rekindle_here: RunHere
 ) -> None:
     config, data = alex
     before = tree_bytes(data)
-    line = refused(config, *command)
+    line = refused(rekindle_here, config, *command)
     assert "1970" in line and "2199" in line, line
     assert tree_bytes(data) == before
 

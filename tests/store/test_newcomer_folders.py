@@ -8,23 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.rekindle_cli import Ran, run_command
+from tests.conftest import RunHere
+from tests.rekindle_cli import run_command
 from tests.tools import cannot
 from tracker.store.setup import SetupError, create_couple
 
-
-def run_init(config: Path, data: str, wrapper: list[str] | None = None) -> Ran:
-    init = ("init", "--data", data, "--name", "Alex", "--partner-name", "Sam")
-    return run_command(config, *init, "--tz", "Europe/London", wrapper=wrapper or ())
+INIT = ("--name", "Alex", "--partner-name", "Sam", "--tz", "Europe/London")
 
 
-def test_a_folder_we_may_not_write_to(tmp_path: Path) -> None:
+def test_a_folder_we_may_not_write_to(tmp_path: Path, rekindle_here: RunHere) -> None:
     # /sys refuses new folders even to root: a real "permission" refusal on any machine.
     with pytest.raises(
         SetupError, match=r"Cannot write to /sys/rekindle .*choose a folder you own"
     ):
         create_couple(Path("/sys/rekindle"), "Alex", "Sam", "Europe/London")
-    done = run_init(tmp_path / "config", "/sys/rekindle")
+    done = rekindle_here(tmp_path / "config", "init", "--data", "/sys/rekindle", *INIT)
     assert done.code == 1
     assert "Cannot write to /sys/rekindle" in done.err and "Traceback" not in done.err
     assert not (tmp_path / "config" / "config.toml").exists()
@@ -40,15 +38,17 @@ def test_a_folder_on_a_read_only_disk(tmp_path: Path) -> None:
     wrapper = [unshare, "-rm", "sh", "-c", script, "sh"] if unshare else None
     if wrapper is None or subprocess.run([*wrapper, "true"], capture_output=True).returncode:
         cannot("cannot make a read-only mount here (unshare -rm)")
-    done = run_init(tmp_path / "config", str(mount / "Rekindle"), wrapper)
+    # A real process: the read-only mount exists only inside the namespace it runs in.
+    data = str(mount / "Rekindle")
+    done = run_command(tmp_path / "config", "init", "--data", data, *INIT, wrapper=wrapper)
     assert done.code == 1
     assert "read-only disk" in done.err and "choose a folder you own" in done.err
     assert list(source.iterdir()) == []
 
 
-def test_a_folder_that_is_a_file(tmp_path: Path) -> None:
+def test_a_folder_that_is_a_file(tmp_path: Path, rekindle_here: RunHere) -> None:
     taken = tmp_path / "notes.txt"
     taken.write_text("mine")
-    done = run_init(tmp_path / "config", str(taken))
+    done = rekindle_here(tmp_path / "config", "init", "--data", str(taken), *INIT)
     assert done.code == 1 and "is a file, not a folder" in done.err
     assert taken.read_text() == "mine"

@@ -51,6 +51,8 @@ FROZEN = 1_900_000_000_000
 
 
 def rekindle(config: Path, *args: str) -> str:
+    # A real process: the folder is set up once for the whole module (a module-scoped
+    # fixture), where the in-process runner, which belongs to one test, cannot reach.
     return run_command(config, *args).ok(warnings=True)
 
 

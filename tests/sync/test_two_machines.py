@@ -36,6 +36,8 @@ class Side:
     folder: Path
 
     def cli(self, *args: str) -> str:
+        # A real process per command, as on two real machines: this end-to-end run with
+        # Syncthing between them is the one place every layer meets as a person meets it.
         return run_command(self.config_dir, *args).ok(warnings=True)
 
     def config(self, monkeypatch: pytest.MonkeyPatch) -> LocalConfig:

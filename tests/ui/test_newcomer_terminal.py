@@ -62,6 +62,7 @@ def test_rekindle_without_a_terminal_says_so_instead_of_hanging(tmp_path) -> Non
     from tracker.store.setup import create_couple
 
     create_couple(tmp_path / "data", "Alex", "Sam", "Europe/London").store.close()
+    # A real process: no terminal behind it (stdin a pipe, TERM=dumb) is the point.
     done = run_command(tmp_path / "config", TERM="dumb")
     assert done.code == 1
     assert "needs a terminal window" in done.err and "Traceback" not in done.err

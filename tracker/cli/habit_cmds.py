@@ -31,6 +31,7 @@ from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
 from tracker.store.couple import Couple
 
 if TYPE_CHECKING:
+    from tracker.domain.content.starter import StarterHabit
     from tracker.store.check_index import Indexed
 
 
@@ -229,10 +230,29 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def _starter_json(starter: StarterHabit) -> dict[str, Any]:
+    """A starter in the shape of `habits --json` (less what only a saved habit has)."""
+    return {
+        "key": starter.key,
+        "title": starter.title,
+        "description": starter.description,
+        "area": starter.area.value,
+        "owner": starter.owner.value,
+        "schedule": starter.schedule.to_data(),
+        "kind": starter.kind.value,
+        "target": starter.target,
+        "unit": starter.unit,
+        "direction": starter.direction.value,
+    }
+
+
 def run_habits(args: argparse.Namespace, context: Context) -> int:
     if args.starters:
         from tracker.domain.content.starter import STARTER_HABITS
 
+        if args.json:
+            print(as_json([_starter_json(starter) for starter in STARTER_HABITS]))
+            return 0
         for starter in STARTER_HABITS:
             say(f"{starter.key:<28} {starter.area.value:<14} {starter.title}")
         return 0

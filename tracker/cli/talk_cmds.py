@@ -108,6 +108,7 @@ def register(commands: Any) -> None:
     follow.add_argument(
         "--habit", action="store_true", help="make it a habit you do together, once a week"
     )
+    follow.add_argument("--json", action="store_true", help="the list, machine-readable")
     follow.set_defaults(run=run_followup)
 
     end = actions.add_parser("end", parents=[DATA_OPTION], help="stop a repeating talk")
@@ -362,6 +363,9 @@ def run_followup(args: argparse.Namespace, context: Context) -> int:
         (f for f in talks.followups(couple) if not f.became), key=lambda f: (f.day, f.id)
     )
     if args.which is None:
+        if args.json:
+            print(as_json([_followup_json(number, f) for number, f in enumerate(waiting, 1)]))
+            return 0
         if not waiting:
             say("No follow-ups waiting. `rekindle talk log --followup WORDS` notes one.")
         for number, followup in enumerate(waiting, 1):
@@ -377,6 +381,11 @@ def run_followup(args: argparse.Namespace, context: Context) -> int:
     talks.followup_to_habit(couple, followup, habit)
     say(f"Made “{flat(habit.title)}” a habit the two of you do once a week.")
     return 0
+
+
+def _followup_json(number: int, followup: Followup) -> dict[str, Any]:
+    # "number" is what `talk followup N --habit` takes, so a script can pick one.
+    return {"number": number, "id": followup.id, **followup.to_data()}
 
 
 def _find_followup(waiting: list[Followup], wanted: str) -> Followup:
