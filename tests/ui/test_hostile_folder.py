@@ -36,7 +36,10 @@ async def test_a_deep_file_and_a_stamp_in_year_33658_load_and_show(
     app = open_app(couple)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(100):  # the worker's result reaches the app by a message: on a busy
+            if couple.store.complete:  # machine, a few frames after the worker ends
+                break
+            await pilot.pause(0.05)
         assert couple.store.complete
         await pilot.press("9")
         table = app.screen.query_one("#replicas", DataTable)
