@@ -26,7 +26,7 @@ from tests.rekindle_cli import command_env, run_command
 from tests.tools import find_tool
 from tracker.cli.habit_cmds import status_data
 from tracker.domain.dates.views import upcoming
-from tracker.domain.models import ScheduleKind
+from tracker.domain.models import CheckStatus, ScheduleKind
 from tracker.store import checkins, dates
 from tracker.store.couple import Couple
 from tracker.store.records import stamp_millis
@@ -57,24 +57,45 @@ def checked_days(folder: Path) -> list[date]:
     ]
 
 
-# Moments a made-up history could be asked for: the day the issue was seen, month and
-# year ends, a leap day, both of this zone's clock changes, just after midnight.
-MOMENTS = [
-    datetime(2026, 11, 30, 12, 0, tzinfo=HOME),
-    datetime(2027, 1, 31, 7, 30, tzinfo=HOME),
-    datetime(2028, 2, 29, 13, 0, tzinfo=HOME),
-    datetime(2026, 3, 29, 10, 0, tzinfo=HOME),  # clocks go forward: a 23-hour day
-    datetime(2026, 10, 25, 23, 30, tzinfo=HOME),  # clocks go back: a 25-hour day
-    datetime(2026, 12, 31, 0, 30, tzinfo=HOME),
-    datetime(2030, 6, 30, 21, 0, tzinfo=HOME),
-]
+def done_share(couple: Couple, days: list[date]) -> float:
+    """How much of what the daily habits asked for on `days` was done, by both of them."""
+    daily = [h for h in couple.habits() if h.schedule.kind is ScheduleKind.DAILY]
+    ticked = couple.checks_by()
+    asked = [(h.id, key, day) for h in daily for key in h.people() for day in days]
+    done = [
+        found
+        for habit, key, day in asked
+        if (found := ticked.get(key, {}).get(habit, {}).get(day)) is not None
+        and found.status is CheckStatus.DONE
+    ]
+    return len(done) / len(asked)
 
 
-@pytest.mark.parametrize("now", MOMENTS, ids=lambda m: m.strftime("%Y-%m-%d-%H%M"))
-def test_history_runs_up_to_now_and_no_further(tmp_path: Path, now: datetime) -> None:
+# Moments a made-up history could be asked for, and how many years of it: the day the issue
+# was seen, month and year ends, a leap day, both of this zone's clock changes, just after
+# midnight; and days that caught a history that only stopped at "now": a holiday running
+# up to today (every streak 0), a promise due days ago still open, a pause between two runs
+# of date nights (nothing planned).
+MOMENTS = {
+    "issue-day": (datetime(2026, 11, 30, 12, 0, tzinfo=HOME), 0.35),
+    "month-end-morning": (datetime(2027, 1, 31, 7, 30, tzinfo=HOME), 0.35),
+    "leap-day": (datetime(2028, 2, 29, 13, 0, tzinfo=HOME), 0.35),
+    "clocks-forward": (datetime(2026, 3, 29, 10, 0, tzinfo=HOME), 0.35),  # a 23-hour day
+    "clocks-back-late": (datetime(2026, 10, 25, 23, 30, tzinfo=HOME), 0.35),  # 25 hours
+    "after-midnight": (datetime(2026, 12, 31, 0, 30, tzinfo=HOME), 0.35),
+    "far-ahead": (datetime(2030, 6, 30, 21, 0, tzinfo=HOME), 0.35),
+    "would-be-away": (datetime(2026, 9, 28, 12, 0, tzinfo=HOME), 0.35),
+    "would-be-overdue": (datetime(2026, 1, 19, 12, 0, tzinfo=HOME), 0.35),
+    "between-date-runs": (datetime(2026, 11, 29, 12, 0, tzinfo=HOME), 2.2),
+}
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_history_runs_up_to_now_and_no_further(tmp_path: Path, moment: str) -> None:
+    now, years = MOMENTS[moment]
     today = now.date()
     folder = tmp_path / "couple"
-    write_sample(folder, 0.35, SEED, today, now)
+    write_sample(folder, years, SEED, today, now)
     cutoff = int(now.timestamp() * 1000)
     stamps = [millis for millis, _ in stamped(folder)]
     assert stamps and max(stamps) <= cutoff
@@ -90,12 +111,11 @@ def test_history_runs_up_to_now_and_no_further(tmp_path: Path, now: datetime) ->
         assert not [p for p in checkins.promises(couple) if p.overdue(today)]
         ahead = upcoming(dates.dates(couple), dates.marks(couple), now)
         assert ahead and ahead[0].start > now.replace(tzinfo=None)  # both London's clock
+        # The week up to yesterday is one of their good ones, whatever came before.
+        last_week = [today - timedelta(days=n) for n in range(1, 8)]
+        assert done_share(couple, last_week) >= 0.8
         if now.hour >= 12:  # from mid-day: some of today's daily habits done, not all
-            daily = {h.id: h for h in couple.habits() if h.schedule.kind is ScheduleKind.DAILY}
-            due = [(h.id, key) for h in daily.values() for key in h.people()]
-            ticked = couple.checks_by()
-            done = [(h, key) for h, key in due if today in ticked.get(key, {}).get(h, {})]
-            assert 0 < len(done) < len(due)
+            assert 0 < done_share(couple, [today]) < 1
     finally:
         couple.store.close()
 
