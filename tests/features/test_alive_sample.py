@@ -136,8 +136,16 @@ def test_never_a_stamp_after_now_nor_a_tick_after_today(
 
 
 def faked(moment: str) -> list[str]:
-    """A command's prefix that runs it with the clock at `moment` (the real faketime)."""
-    return [find_tool("faketime"), "-f", f"@{moment}"]
+    """A command's prefix that runs it with the clock at `moment` (the real faketime), not
+    at a day faked around this whole run (tests/test_any_day.py), which would carry over."""
+    outer = ("LD_PRELOAD", "FAKETIME", "FAKETIME_SHARED")
+    return [
+        "env",
+        *(f"--unset={name}" for name in outer),
+        find_tool("faketime"),
+        "-f",
+        f"@{moment}",
+    ]
 
 
 # The demo opened a year after the shipped sample's last day (25 Nov 2026), in the morning
