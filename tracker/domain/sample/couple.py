@@ -124,7 +124,7 @@ def sample_habits(start: date, count: int = 20) -> list[Habit]:
 TICK_HOURS = (7, 19, 8, 21, 12, 18, 20, 9, 13, 17)
 
 
-def _evening_millis(day: date, person: Person, rng: random.Random, hour: int = 19) -> int:
+def _tick_millis(day: date, person: Person, rng: random.Random, hour: int = 19) -> int:
     moment = datetime.combine(day, time(hour, 0), ZoneInfo(person.tz))
     return int(moment.timestamp() * 1000) + rng.randrange(0, 2 * 3600 * 1000)
 
@@ -147,7 +147,7 @@ def lived(
     """Their habits, check-ins, promises and thanks from `start` to `end`, then what each of
     `parts` makes of the same life (talks, dates, goals: see ``story.generate``)."""
     rng = random.Random(seed)
-    start_ms = _evening_millis(start, PEOPLE[0], rng)
+    start_ms = _tick_millis(start, PEOPLE[0], rng)
     for person in PEOPLE:
         device = "alex-laptop" if person.key == "a" else "sam-laptop"
         yield SampleRecord(device, PERSON, f"person:{person.key}", person.to_data(), start_ms)
@@ -237,7 +237,7 @@ def _day_of(
 
 
 def _record(check: Check, person: Person, day: date, rng: random.Random, hour: int) -> SampleRecord:
-    millis = _evening_millis(day, person, rng, hour)
+    millis = _tick_millis(day, person, rng, hour)
     return SampleRecord(_device(check.person, rng), CHECK, check.id, check.to_data(), millis)
 
 
