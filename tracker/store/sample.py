@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from tracker.domain.sample.couple import REPLICAS
+from tracker.domain.sample.couple import REPLICAS, day_end
 from tracker.domain.sample.story import generate
 from tracker.store.files import make_private_dir
 from tracker.store.identity import LocalConfig
@@ -16,16 +16,27 @@ from tracker.store.replica import ReplicaWriter
 from tracker.store.shards import shard_of
 
 
-def write_sample(out: Path, years: float, seed: int = 1, today: date | None = None) -> int:
-    """A couple's folder with `years` of history ending `today`; returns the record count."""
-    end = today or date.today()
+def write_sample(
+    out: Path, years: float, seed: int = 1, today: date | None = None, now: datetime | None = None
+) -> int:
+    """A couple's folder with `years` of history up to `now`; returns the record count.
+
+    Without `now`: the real clock if `today` is not given either, else the end of `today`
+    (so the same seed and day give the same bytes). What would happen after `now` (this
+    evening's ticks, tomorrow's second thoughts) is left out: nothing is stamped in the
+    future, which another device would take for a clock running fast."""
+    if now is None:
+        now = datetime.now().astimezone() if today is None else day_end(today)
+    end = today or now.date()
+    cutoff = int(now.timestamp() * 1000)
     start = end - timedelta(days=round(years * 365.25))
     make_private_dir(out)
     grouped: dict[tuple[str, str], list[Record]] = defaultdict(list)
     last: dict[str, tuple[int, int]] = {}
     count = 0
     # Written in time order per device, as the devices themselves would have.
-    for item in sorted(generate(start, end, seed), key=lambda r: (r.replica, r.millis)):
+    happened = (item for item in generate(start, end, seed) if item.millis <= cutoff)
+    for item in sorted(happened, key=lambda r: (r.replica, r.millis)):
         millis, counter = last.get(item.replica, (0, 0))
         counter = counter + 1 if item.millis <= millis else 0
         millis = max(millis, item.millis)

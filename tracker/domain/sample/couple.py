@@ -31,6 +31,8 @@ from tracker.domain.habits.schedule import due_days, is_period_habit, period_of
 from tracker.domain.kinds import CHECK, HABIT, PERSON
 from tracker.domain.models import US, Area, Check, CheckStatus, Habit, Person, ScheduleKind
 
+RECENT = timedelta(days=21)  # no holiday this close to the end
+GOOD_SPELL = timedelta(days=14)  # the weeks before the end are good ones
 # Two devices each: a laptop (most ticks) and a phone.
 REPLICAS = ("alex-laptop", "alex-phone", "sam-laptop", "sam-phone")
 PEOPLE = (
@@ -120,9 +122,21 @@ def sample_habits(start: date, count: int = 20) -> list[Habit]:
     return habits
 
 
-def _evening_millis(day: date, person: Person, rng: random.Random) -> int:
-    moment = datetime.combine(day, time(19, 0), ZoneInfo(person.tz))
-    return int(moment.timestamp() * 1000) + rng.randrange(0, 4 * 3600 * 1000)
+# When in the day each habit is usually ticked, by its place in the list: spread from
+# breakfast to bedtime, so whenever the demo is opened today is partly done, as it would be.
+TICK_HOURS = (7, 19, 8, 21, 12, 18, 20, 9, 13, 17)
+
+
+def _tick_millis(day: date, person: Person, rng: random.Random, hour: int = 19) -> int:
+    moment = datetime.combine(day, time(hour, 0), ZoneInfo(person.tz))
+    return int(moment.timestamp() * 1000) + rng.randrange(0, 2 * 3600 * 1000)
+
+
+def day_end(day: date) -> datetime:
+    """The last moment of `day` where the couple live: "now" for a history ending that day."""
+    return datetime.combine(day + timedelta(days=1), time(), ZoneInfo(PEOPLE[0].tz)) - timedelta(
+        milliseconds=1
+    )
 
 
 def _device(person: str, rng: random.Random) -> str:
@@ -136,7 +150,7 @@ def lived(
     """Their habits, check-ins, promises and thanks from `start` to `end`, then what each of
     `parts` makes of the same life (talks, dates, goals: see ``story.generate``)."""
     rng = random.Random(seed)
-    start_ms = _evening_millis(start, PEOPLE[0], rng)
+    start_ms = _tick_millis(start, PEOPLE[0], rng)
     for person in PEOPLE:
         device = "alex-laptop" if person.key == "a" else "sam-laptop"
         yield SampleRecord(device, PERSON, f"person:{person.key}", person.to_data(), start_ms)
@@ -146,7 +160,8 @@ def lived(
     people = {p.key: p for p in PEOPLE}
     # Each person's (and the couple's) willingness, drifting week by week.
     mood = {key: 0.85 for key in ("a", "b", US)}
-    holidays = _holidays(start, end, rng)
+    # Home for the last three weeks: the demo opens on a couple in the middle of things.
+    holidays = {d for d in _holidays(start, end, rng) if not end - RECENT <= d <= end}
     due = {h.id: set(due_days(h, start, end)) for h in habits}
     day = start
     weeks: dict[tuple[str, str, date], int] = {}
@@ -155,6 +170,8 @@ def lived(
         if day.weekday() == 0:
             for key in mood:
                 mood[key] = min(0.98, max(0.45, mood[key] + rng.uniform(-0.08, 0.08)))
+                if end - day < GOOD_SPELL:  # bad weeks behind them, a good one now
+                    mood[key] = max(mood[key], 0.9)
         if day.weekday() == 0 or day == start:
             moods[day - timedelta(days=day.weekday())] = dict(mood)
         away = day in holidays
@@ -180,7 +197,7 @@ def _day_of(
     weeks: dict[tuple[str, str, date], int],
     rng: random.Random,
 ) -> Iterator[SampleRecord]:
-    person = people["a" if key == US else key]
+    person, hour = people["a" if key == US else key], TICK_HOURS[habit.order % len(TICK_HOURS)]
     if is_period_habit(habit.schedule):
         period = (habit.id, key, period_of(habit, day)[0])
         done = weeks.get(period, 0)
@@ -190,7 +207,7 @@ def _day_of(
     if away:
         if rng.random() < 0.3:  # some people mark a holiday as a planned skip
             check = Check(habit.id, key, day, CheckStatus.SKIP, note="Away")
-            yield _record(check, person, day, rng)
+            yield _record(check, person, day, rng, hour)
         return
     if rng.random() > mood:
         return
@@ -200,7 +217,7 @@ def _day_of(
         value = float(round(spread))
     note = rng.choice(NOTES) if rng.random() < 0.05 else ""
     check = Check(habit.id, key, day, CheckStatus.DONE, value, note)
-    first = _record(check, person, day, rng)
+    first = _record(check, person, day, rng, hour)
     yield first
     if rng.random() < 0.3:
         # A slip of the thumb on the phone: ticked the wrong day, took it back, ticked again.
@@ -222,14 +239,9 @@ def _day_of(
         )
 
 
-def _record(check: Check, person: Person, day: date, rng: random.Random) -> SampleRecord:
-    return SampleRecord(
-        _device(check.person, rng),
-        CHECK,
-        check.id,
-        check.to_data(),
-        _evening_millis(day, person, rng),
-    )
+def _record(check: Check, person: Person, day: date, rng: random.Random, hour: int) -> SampleRecord:
+    millis = _tick_millis(day, person, rng, hour)
+    return SampleRecord(_device(check.person, rng), CHECK, check.id, check.to_data(), millis)
 
 
 def _holidays(start: date, end: date, rng: random.Random) -> set[date]:
@@ -388,6 +400,8 @@ def _promise(life: Life, by: str, day: date) -> Iterator[SampleRecord]:
         yield life.put(by, PROMISE, promise.id, promise.to_data(), millis)
         keep += 0.1
     closed = promise.due + timedelta(days=rng.choice((0, 0, 0, 1, 2)))
+    if promise.due < life.end:  # settled by yesterday: nothing is left overdue on opening
+        closed = min(closed, life.end - timedelta(days=1))
     if closed > life.end:
         return  # still open
     promise = settle(promise, rng.random() < keep, closed)

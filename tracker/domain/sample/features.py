@@ -211,8 +211,11 @@ def dates(life: Life) -> Iterator[SampleRecord]:
     spell = life.start
     while spell < life.end:
         stop = spell + timedelta(days=rng.randrange(700, 1300))
-        yield from _series(life, spell, min(stop, life.end), stop < life.end, pick)
-        spell = stop + timedelta(days=rng.randrange(21, 70))  # a pause before the next spell
+        pause = timedelta(days=rng.randrange(21, 70))  # before the next spell
+        # The last spell goes on, so there is always a date night coming.
+        ends = stop + pause < life.end
+        yield from _series(life, spell, stop if ends else life.end, ends, pick)
+        spell = stop + pause
     for first in sorted(d for d in life.holidays if d - timedelta(days=1) not in life.holidays):
         away = next(n for n in range(1, 99) if first + timedelta(days=n) not in life.holidays)
         plan = first - timedelta(days=rng.randrange(20, 40))  # booked weeks ahead
