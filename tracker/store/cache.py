@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tracker.store.files import atomic_write, make_private_dir
+from tracker.store.files import CORE_FILE, FileRead, atomic_write, classify, make_private_dir
+from tracker.store.merge import merge_into
 from tracker.store.records import Record
 
 CACHE_VERSION = 5  # 4: records carry per-field versions; 5: files keep their damaged entries
@@ -72,6 +73,25 @@ def cache_file(data_dir: Path, replica_id: str) -> Path:
         base = Path(platformdirs.user_cache_dir("rekindle"))
     key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
     return base / f"{key}-{replica_id}.pickle"
+
+
+def core_cache_file(path: Path) -> Path:
+    """Beside the cache of everything: the cache of the core files alone."""
+    return path.with_suffix(".core")
+
+
+def core_reads(
+    cached: dict[str, Record], reads: list[tuple[Path, tuple[int, int], FileRead]]
+) -> dict[str, Record] | None:
+    """What the core files merge to: the cached core state with the core files just read
+    merged in; None when no core file was read (the cache is still right)."""
+    fresh = [read.records for path, _, read in reads if classify(path.name)[1] == CORE_FILE]
+    if not fresh:
+        return None
+    merged = dict(cached)
+    for records in fresh:
+        merge_into(merged, records)
+    return merged
 
 
 def save_cache(

@@ -29,6 +29,7 @@ from tracker.store.couple import Couple
 from tracker.store.files import LOG_DIR, FileRole, atomic_write, make_private_dir
 from tracker.store.identity import LocalConfig
 from tracker.store.store import Store
+from tracker.store.walk import walk
 
 INDEX_VERSION = 3  # 2: each habit's tally; 3: figures in a file of their own
 Pair = tuple[str, str]  # (person key, habit id): whose check-offs, of which habit
@@ -189,7 +190,7 @@ def _month_files(store: Store) -> dict[str, Signatures]:
     A file changed in the last seconds is kept unsettled, to be read again next time."""
     now = time.time_ns()
     months: dict[str, Signatures] = {}
-    for _replica, path, role, main in store.walk([]):
+    for _replica, path, role, main in walk(store.data_dir, []):
         if role in (FileRole.MAIN, FileRole.CONFLICT) and main.startswith(LOG_PREFIX):
             try:
                 stat = path.lstat()
@@ -267,6 +268,7 @@ def open_indexed(config: LocalConfig, data_dir: Path, day_of: Callable[[Couple],
     together = index.together
     if together is None or dirty or together[:2] != (day.toordinal(), stamps):
         together = (day.toordinal(), stamps, together_streak(habits, checks_by, day))
+    store.save_cache()  # the core files' merge, if one of them was read from disk
     if reread or figures != index.figures or together != index.together:
         index.figures, index.together = figures, together
         _save(path, index, months=reread)

@@ -28,6 +28,7 @@ SCHEMA_VERSION = 1
 RECORDS_TABLE = "records"
 META_TABLE = "meta"
 CORE = "core"
+CORE_FILE = f"{CORE}.json"
 REPLICAS_DIR = "replicas"
 LOG_DIR = "log"
 LOCK_NAME = ".rekindle.lock"  # a dot name: sync tools' ignore lists pass over it too

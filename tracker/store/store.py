@@ -14,18 +14,25 @@ from pathlib import Path
 from typing import Any
 
 from tracker.store.batch import Batch
-from tracker.store.cache import CACHE_WORTH, cache_file, load_cache, paused_gc, save_cache
+from tracker.store.cache import (
+    CACHE_WORTH,
+    cache_file,
+    core_cache_file,
+    core_reads,
+    load_cache,
+    paused_gc,
+    save_cache,
+)
 from tracker.store.clocks import note_arrivals
 from tracker.store.files import (
     CORE,
+    CORE_FILE,
     LOG_DIR,
-    REPLICAS_DIR,
     FileRead,
     FileRole,
     Problem,
     Seen,
     classify,
-    folder_entries,
     make_private_dir,
     read_file,
 )
@@ -34,6 +41,7 @@ from tracker.store.own_files import tidy_own_files
 from tracker.store.records import DELETED, HybridClock, Record
 from tracker.store.replica import ReadOnlyFile, ReplicaWriter, replica_dir, replica_lock
 from tracker.store.shards import shard_of
+from tracker.store.walk import walk
 
 __all__ = ["ReadOnlyFile", "Store", "shard_of"]
 
@@ -79,49 +87,11 @@ class Store:
         self.complete = False  # has every file been read (not just recent months)?
         self._cache_debt = 0  # records read from files since the cache was saved
         self._batch: Batch | None = None  # puts held back by together()
+        # What the core files alone merge to, when some months were read and a core file
+        # among them came from disk (so the cache of the core files is worth saving).
+        self._core: dict[str, Record] | None = None
 
     # -- reading ---------------------------------------------------------
-
-    def walk(
-        self, refused: list[FileRead], months: Collection[str] | None = None
-    ) -> Iterator[tuple[str, Path, FileRole, str]]:
-        """(replica id, path, role, main name) for every file in the folder; with `months`,
-        of the month shards only those months' files (and their conflict copies, whose
-        names start with the month too): ten years of names are not even looked at.
-
-        Links inside the folder are never followed (a partner's folder could point
-        anywhere, /etc included) and a folder this user may not list is skipped; both
-        go into `refused`. Only the data folder itself may be a link, and if it or its
-        replicas folder cannot be listed, that PermissionError is the command's answer.
-        """
-        root = self.data_dir / REPLICAS_DIR
-        if root.is_symlink():
-            refused.append(FileRead(root, problem=Problem.LINK))
-            return
-        if not root.is_dir():
-            return
-        for rdir in folder_entries(root, refused, must=True):
-            if rdir.name.startswith("."):
-                continue
-            if rdir.is_symlink():
-                refused.append(FileRead(Path(rdir.path), problem=Problem.LINK))
-                continue
-            if not rdir.is_dir(follow_symlinks=False):
-                continue
-            folders = [(Path(rdir.path), "")]
-            for folder, prefix in folders:
-                for entry in folder_entries(folder, refused):
-                    if prefix and months is not None and entry.name[:7] not in months:
-                        continue
-                    role, main = classify(entry.name)
-                    if entry.is_symlink() and role not in (FileRole.TEMP, FileRole.LOCK):
-                        refused.append(FileRead(Path(entry.path), problem=Problem.LINK))
-                    elif entry.is_file(follow_symlinks=False):
-                        yield rdir.name, Path(entry.path), role, prefix + main
-                    elif (
-                        not prefix and entry.name == LOG_DIR and entry.is_dir(follow_symlinks=False)
-                    ):
-                        folders.append((Path(entry.path), "log/"))  # a real folder: no link
 
     def load(
         self, months: Collection[str] | None = None, use_cache: bool = True, fold: bool = True
@@ -137,7 +107,11 @@ class Store:
         self.epoch += 1
         self.changes = []
         self.complete = months is None
-        cached = load_cache(self._cache_file()) if use_cache and months is None else None
+        self._core = None
+        # All of it from the cache of everything; some months, from the cache of the core
+        # files (the habits, people and plans: what a tick needs besides its month).
+        path = self._cache_file() if months is None else core_cache_file(self._cache_file())
+        cached = load_cache(path) if use_cache else None
         if cached is not None:
             self.state = cached.state
             self._seen = {
@@ -145,18 +119,17 @@ class Store:
                 for p, (sig, meta, damaged) in cached.files.items()
             }
             self.clock.observe(cached.newest, own=True)  # what our own clock had reached
-            scan = self.read_changes()
-            if scan.present >= set(self._seen):
-                self._cache_debt = sum(len(read.records) for _, _, read in scan.reads)
-                self.apply(scan)
-                if fold:
-                    self._fold_own_conflicts()
-                return
-            # A file went away (a device removed, a copy folded): rebuild from the files.
-            self._seen.clear()
-            self.state = {}
-        scan = self.read_changes(months)
+            scan = self.read_changes(months)
+            if not scan.present >= set(self._seen):
+                # A file went away (a device removed, a copy folded): start from the files.
+                self._seen.clear()
+                self.state = {}
+                cached = None
+        if cached is None:
+            scan = self.read_changes(months)
         self._cache_debt = sum(len(read.records) for _, _, read in scan.reads)
+        if months is not None:
+            self._core = core_reads(self.state, scan.reads)
         self.apply(scan, drop_missing=months is None)
         if months is None and fold:
             self._fold_own_conflicts()
@@ -191,7 +164,7 @@ class Store:
         """Read new and changed files (with `months`, only those month shards). Touches no
         state, so a worker thread may call it."""
         scan = Scan()
-        for _replica, path, role, _main in self.walk(scan.refused, months):
+        for _replica, path, role, _main in walk(self.data_dir, scan.refused, months):
             if role is FileRole.LOCK:
                 continue
             if role is FileRole.TEMP:
@@ -258,7 +231,9 @@ class Store:
         Worth it after reading many records from the files; a few ticks since
         the last save are cheaper to re-read than to re-save.
         """
-        if not self.complete or (not force and self._cache_debt < CACHE_WORTH):
+        if not self.complete:
+            return self._save_core_cache()
+        if not force and self._cache_debt < CACHE_WORTH:
             return False
         files = {
             p: (seen.signature, seen.read.meta, seen.read.damaged)
@@ -270,6 +245,23 @@ class Store:
         except OSError:
             return False
         self._cache_debt = 0
+        return True
+
+    def _save_core_cache(self) -> bool:
+        """After reading some months, keep what the core files merge to, if one of them was
+        read from disk this time (a partner's edit, or no cache yet)."""
+        if self._core is None:
+            return False
+        files = {
+            p: (seen.signature, seen.read.meta, seen.read.damaged)
+            for p, seen in self._seen.items()
+            if seen.read.writable and classify(p.name) == (FileRole.MAIN, CORE_FILE)
+        }
+        try:
+            save_cache(core_cache_file(self._cache_file()), self._core, files, self.clock.latest())
+        except OSError:
+            return False
+        self._core = None
         return True
 
     def _is_own(self, path: Path) -> bool:
@@ -373,6 +365,7 @@ class Store:
         """Merge our own file as it is on disk now, if another process changed it."""
         reads = self._read_if_changed(self.writer.path(shard))
         if reads:
+            self._keep_core(shard, reads[0][2].records)
             self.apply(Scan(reads=reads), whole_folder=False)
 
     def _wrote(self, shard: str, records: list[Record]) -> None:
@@ -387,6 +380,13 @@ class Store:
             seen = self._seen[path] = Seen((0, 0), FileRead(path, meta=dict(self.writer.meta)))
         seen.signature = (stat.st_size, stat.st_mtime_ns)
         self.changes.extend(records)
+        self._keep_core(shard, records)
+
+    def _keep_core(self, shard: str, records: list[Record]) -> None:
+        """What reached our core file after the load goes into the core files' merge too,
+        or the cache of them would name the file's new signature beside old records."""
+        if shard == CORE and self._core is not None:
+            merge_into(self._core, records)
 
     def delete(self, record_id: str) -> Record | None:
         """A tombstone: the last version's data is kept, so it can be undone."""
