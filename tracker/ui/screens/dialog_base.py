@@ -2,6 +2,7 @@
 
 Every dialog leaves with nothing on escape, saves with ctrl+s or its Save button, and
 shows what is wrong on an error line inside itself while everything typed stays put.
+Keys that move between fields are applied in the order they were typed, however fast.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal, one_line, wrapped
 
@@ -73,6 +76,9 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        # Keys that move on act in the order typed, however fast (ordered_keys.py).
+        *FOCUS_KEYS,
+        Binding("enter", "enter", show=False, priority=True),
     ]
     SAVES: ClassVar[bool] = True
 
@@ -93,6 +99,16 @@ class Dialog(ModalScreen[T | None], Generic[T]):
             return
         self.dismiss(answer)
 
+    async def action_move_focus(self, step: int) -> None:
+        await move_focus(self, step)
+
+    async def action_enter(self) -> None:
+        field = self.focused
+        if not isinstance(field, Input):
+            raise SkipAction()  # a button presses, a list picks, a text area breaks the line
+        await settled(self)
+        self.entered(field)
+
     def show_error(self, message: str) -> None:
         error = self.query_one(".error", Static)
         error.update(literal(message))
@@ -108,8 +124,10 @@ class Dialog(ModalScreen[T | None], Generic[T]):
             yield Button(SAVE_LABEL, variant="primary", id="save", compact=compact)
             yield Button(CANCEL_LABEL, id="cancel", compact=compact)
 
-    def entered(self, event: Input.Submitted) -> None:
-        """Enter in a one-line input saves; a dialog that means something else overrides."""
+    def entered(self, field: Input) -> None:
+        """Enter in a one-line input saves; a dialog that means something else overrides.
+        Moving focus from here must be ``self.set_focus``: ``widget.focus()`` waits its
+        turn behind keys already typed."""
         if self.SAVES:
             self.action_save()
 
@@ -118,10 +136,6 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 
     def select_value(self, selector: str) -> str:
         return str(self.query_one(selector, Select).value)
-
-    @on(Input.Submitted)
-    def _input_submitted(self, event: Input.Submitted) -> None:
-        self.entered(event)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
@@ -182,10 +196,10 @@ class FieldsDialog(Dialog[T]):
     def make(self) -> T:
         return self.make_answer(self.values())
 
-    def entered(self, event: Input.Submitted) -> None:
+    def entered(self, field: Input) -> None:
         inputs = list(self.query(Input))
-        index = inputs.index(event.input)
+        index = inputs.index(field)
         if self.enter_moves_on and index + 1 < len(inputs):
-            inputs[index + 1].focus()
+            self.set_focus(inputs[index + 1])
         else:
             self.action_save()
