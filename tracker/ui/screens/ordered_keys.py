@@ -20,9 +20,10 @@ from textual.screen import Screen
 # Only a stuck widget takes this long; the key then acts anyway rather than never.
 SETTLE_SECONDS = 2.0
 
+# Named, because the help page lists a screen's keys (the footer has no room for them).
 FOCUS_KEYS = [
-    Binding("tab", "move_focus(1)", show=False, priority=True),
-    Binding("shift+tab", "move_focus(-1)", show=False, priority=True),
+    Binding("tab", "move_focus(1)", "Next field", show=False, priority=True),
+    Binding("shift+tab", "move_focus(-1)", "Previous field", show=False, priority=True),
 ]
 
 
