@@ -30,6 +30,7 @@ from tracker.ui.app import RekindleApp
 from tracker.ui.screens.checkin.form import CheckinForm
 from tracker.ui.screens.dialog_base import Field, FieldsDialog
 from tracker.ui.screens.onboarding import OnboardingScreen
+from tracker.ui.widgets.habit_table import HabitTable
 
 OpenApp = Callable[[Couple | None], RekindleApp]
 WEEK = "2026-W48"
@@ -202,3 +203,18 @@ async def test_settings_typed_in_one_burst_save_each_name_in_its_place(
         keys = ["ctrl+u", *"Robin", "tab", "ctrl+u", *"Kai", "ctrl+s"]
         await deliver(pilot, keys, how)
     assert (couple.person("a").name, couple.person("b").name) == ("Robin", "Kai")
+
+
+@pytest.mark.parametrize("how", DELIVERIES)
+async def test_right_then_space_in_one_burst_ticks_the_partners_habit_not_mine(
+    couple: Couple, open_app: OpenApp, how: str
+) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)) as pilot:
+        mine = app.screen.query_one("#table-me", HabitTable)
+        theirs = app.screen.query_one("#table-partner", HabitTable)
+        assert app.screen.focused is mine
+        await deliver(pilot, ["right", "space"], how)
+        assert app.screen.focused is theirs
+    ticked = {person for person, habits in couple.checks_by().items() if any(habits.values())}
+    assert ticked == {"b"}
