@@ -120,7 +120,7 @@ async def test_the_form_refuses_blanks_and_escape_saves_nothing(
         error = app.screen.query_one(".error", Static)
         assert error.display and "still blank: unresolved conflicts" in str(error.render())
         assert store.checkin_for(couple, "a", WEEK) is None
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # a rating was given: "Discard your changes?" Yes
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
         assert couple.records("checkin") == []

@@ -124,7 +124,7 @@ async def test_the_form_explains_and_saves_nothing_until_it_makes_sense(
         await pilot.press("enter")
         assert "quarter of an hour" in text_of(app, ".error")
         assert store.dates(couple) == []
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # discard what was typed
         assert isinstance(app.screen, DatesScreen) and store.dates(couple) == []
 
 
@@ -164,7 +164,7 @@ async def test_a_rating_out_of_range_is_explained(dated: Couple, open_app: OpenA
         assert isinstance(app.screen, RatingDialog)  # done, and now how was it
         await pilot.press("9", "enter")
         assert "from 1 to 5" in text_of(app, ".error")
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # discard the 9
         occ = app.screen.query_one("#past-table", EveningTable).current()
         assert occ is not None and "a" not in store.ratings(dated).get((occ.date.id, occ.day), {})
 

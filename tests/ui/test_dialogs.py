@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Static, TextArea
 
 import tracker.ui
 from tracker.ui.screens.dates.forms import RatingDialog
-from tracker.ui.screens.dialog_base import SAVE_LABEL, Dialog, Field, FieldsDialog
+from tracker.ui.screens.dialog_base import SAVE_LABEL, ConfirmDialog, Dialog, Field, FieldsDialog
 from tracker.ui.screens.dialogs import NoteDialog
 from tracker.ui.screens.help import HelpScreen
 from tracker.ui.screens.too_small import TooSmallScreen
@@ -83,6 +83,8 @@ async def test_escape_leaves_with_nothing(name: str) -> None:
     app = Host(REPRESENTATIVE[name]())
     async with app.run_test() as pilot:
         await pilot.press(*"ab", "escape")
+        assert isinstance(app.screen, ConfirmDialog)  # "Discard your changes?"
+        await pilot.press("y")
         assert not isinstance(app.screen, Dialog)
     assert app.answers == [None]
 

@@ -1,7 +1,9 @@
 """The one shape every modal question takes, and the one kind of field a form is made of.
 
-Every dialog leaves with nothing on escape, saves with ctrl+s or its Save button, and
-shows what is wrong on an error line inside itself while everything typed stays put.
+Every dialog leaves with nothing on escape (asking first when something was changed),
+saves with ctrl+s or its Save button, and shows what is wrong on an error line inside
+itself while everything typed stays put. Keys that move between fields are applied in
+the order they were typed, however fast they come.
 """
 
 from __future__ import annotations
@@ -12,13 +14,25 @@ from pathlib import PurePath
 from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
+from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal, one_line, wrapped
 
@@ -26,6 +40,7 @@ T = TypeVar("T")
 
 SAVE_LABEL = "Save (ctrl+s)"
 CANCEL_LABEL = "Cancel"
+DISCARD_QUESTION = "Discard your changes?"
 # The longer dialogs tighten up on a short terminal so their buttons stay in view.
 SHORT_TERMINAL = [(0, "-short"), (34, "-tall")]
 
@@ -62,19 +77,50 @@ def field_widgets(fields: Iterable[Field]) -> ComposeResult:
             )
 
 
+def form_state(widgets: Iterable[Widget]) -> tuple[object, ...]:
+    """What a person can change in these widgets, in order: each field's value, a text
+    area's text, what a selection list has ticked, the entries of a list they can add to
+    or reorder. Where a cursor or highlight sits is not a change."""
+    state: list[object] = []
+    for widget in widgets:
+        if isinstance(widget, TextArea):
+            state.append(widget.text)
+        elif isinstance(widget, SelectionList):
+            state.append(tuple(widget.selected))
+        elif isinstance(widget, OptionList):
+            options = (widget.get_option_at_index(i) for i in range(widget.option_count))
+            state.append(tuple(option.id or str(option.prompt) for option in options))
+        elif hasattr(widget, "value"):  # inputs, selects, checkboxes, switches, ratings
+            state.append(widget.value)
+    return tuple(state)
+
+
 class Dialog(ModalScreen[T | None], Generic[T]):
     """A modal question. Subclasses compose their widgets (ending with ``buttons()``
     when they save) and implement ``make``, which reads them into the answer or raises
     ValueError with the sentence to show. Dialogs that only show something set
-    ``SAVES = False``: ctrl+s is then neither bound nor shown."""
+    ``SAVES = False``: ctrl+s is then neither bound nor shown.
+
+    The dialog remembers what its fields held when it opened; escape after a change asks
+    before throwing it away. A dialog keeping answers outside its widgets extends
+    ``form_state``."""
 
     # Feature dialogs list dialogs.tcss first, then their own sheet.
     CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = sheet("dialogs.tcss")
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        # Keys that move on act in the order typed, however fast (ordered_keys.py).
+        *FOCUS_KEYS,
+        Binding("enter", "enter", show=False, priority=True),
     ]
     SAVES: ClassVar[bool] = True
+    opened_with: tuple[object, ...] | None = None
+
+    @on(events.Mount)
+    def _remember_how_it_opened(self) -> None:
+        # Runs after the subclass's own on_mount, so values it fills in count as the start.
+        self.opened_with = self.form_state()
 
     def make(self) -> T:
         raise NotImplementedError(f"{type(self).__name__} saves but has no make()")
@@ -82,8 +128,23 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.SAVES or action != "save"
 
+    def form_state(self) -> tuple[object, ...]:
+        return form_state(self.query("*"))
+
+    def changed(self) -> bool:
+        return self.opened_with is not None and self.form_state() != self.opened_with
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.changed():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        question = ConfirmDialog(DISCARD_QUESTION, yes="Discard", no="Keep editing")
+        self.app.push_screen(question, answered)
 
     def action_save(self) -> None:
         try:
@@ -92,6 +153,16 @@ class Dialog(ModalScreen[T | None], Generic[T]):
             self.show_error(str(error))
             return
         self.dismiss(answer)
+
+    async def action_move_focus(self, step: int) -> None:
+        await move_focus(self, step)
+
+    async def action_enter(self) -> None:
+        field = self.focused
+        if not isinstance(field, Input):
+            raise SkipAction()  # a button presses, a list picks, a text area breaks the line
+        await settled(self)
+        self.entered(field)
 
     def show_error(self, message: str) -> None:
         error = self.query_one(".error", Static)
@@ -108,8 +179,10 @@ class Dialog(ModalScreen[T | None], Generic[T]):
             yield Button(SAVE_LABEL, variant="primary", id="save", compact=compact)
             yield Button(CANCEL_LABEL, id="cancel", compact=compact)
 
-    def entered(self, event: Input.Submitted) -> None:
-        """Enter in a one-line input saves; a dialog that means something else overrides."""
+    def entered(self, field: Input) -> None:
+        """Enter in a one-line input saves; a dialog that means something else overrides.
+        Moving focus from here must be ``self.set_focus``: ``widget.focus()`` waits its
+        turn behind keys already typed."""
         if self.SAVES:
             self.action_save()
 
@@ -119,10 +192,6 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     def select_value(self, selector: str) -> str:
         return str(self.query_one(selector, Select).value)
 
-    @on(Input.Submitted)
-    def _input_submitted(self, event: Input.Submitted) -> None:
-        self.entered(event)
-
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
         self.action_save()
@@ -130,6 +199,36 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+
+class ConfirmDialog(Dialog[bool]):
+    """A yes/no question; escape means no."""
+
+    SAVES = False
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(literal(self.question), classes="title")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
 
 
 class FieldsDialog(Dialog[T]):
@@ -182,10 +281,10 @@ class FieldsDialog(Dialog[T]):
     def make(self) -> T:
         return self.make_answer(self.values())
 
-    def entered(self, event: Input.Submitted) -> None:
+    def entered(self, field: Input) -> None:
         inputs = list(self.query(Input))
-        index = inputs.index(event.input)
+        index = inputs.index(field)
         if self.enter_moves_on and index + 1 < len(inputs):
-            inputs[index + 1].focus()
+            self.set_focus(inputs[index + 1])
         else:
             self.action_save()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, TextArea
+from textual.containers import Vertical
+from textual.widgets import Label, TextArea
 
 from tracker.domain.habits.today import MAX_NOTE, clean_note, format_amount, parse_amount
 from tracker.domain.models import Direction, Habit
-from tracker.ui.screens.dialog_base import Dialog
+from tracker.ui.screens.dialog_base import ConfirmDialog, Dialog
 from tracker.ui.widgets.literal import TextInput, literal, one_line
+
+__all__ = ["AmountDialog", "ConfirmDialog", "NoteDialog"]
 
 
 class AmountDialog(Dialog[float]):
@@ -59,32 +59,3 @@ class NoteDialog(Dialog[str]):
 
     def make(self) -> str:
         return clean_note(self.query_one("#note", TextArea).text)
-
-
-class ConfirmDialog(Dialog[bool]):
-    """A yes/no question; escape means no."""
-
-    SAVES = False
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
-
-    def __init__(self, question: str, yes: str = "Yes") -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(literal(self.question), classes="title")
-            with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
-                yield Button("No (n)", id="no")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-    @on(Button.Pressed)
-    def pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")

@@ -41,6 +41,7 @@ from tracker.store.setup import (
     join_couple,
     read_people,
 )
+from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
@@ -58,6 +59,7 @@ class OnboardingScreen(Screen[Couple | None]):
         Binding("ctrl+s", "start", "Start", id="onboarding.start", priority=True),
         Binding("ctrl+d", "skip", "Skip: use defaults", id="onboarding.skip", priority=True),
         Binding("escape", "quit", "Quit", id="onboarding.quit"),
+        *FOCUS_KEYS,
     ]
 
     def __init__(
@@ -246,12 +248,19 @@ class OnboardingScreen(Screen[Couple | None]):
             return
         self.dismiss(couple)
 
+    async def action_move_focus(self, step: int) -> None:
+        await move_focus(self, step)
+
+    # ctrl+s and ctrl+d act as they are read (priority): first let the field being typed
+    # in take every key typed before them.
     @on(Button.Pressed, "#start")
-    def action_start(self) -> None:
+    async def action_start(self) -> None:
+        await settled(self)
         self._finish(use_defaults=False)
 
     @on(Button.Pressed, "#skip")
-    def action_skip(self) -> None:
+    async def action_skip(self) -> None:
+        await settled(self)
         self._finish(use_defaults=True)
 
     def action_quit(self) -> None:

@@ -15,6 +15,7 @@ from tracker.store.couple import Change
 from tracker.store.settings import get_setting, put_setting
 from tracker.store.setup import SetupError, check_day_start, check_name, check_tz
 from tracker.ui.screens.base import RekindleScreen
+from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal
 from tracker.ui.widgets.nav import NavBar
@@ -27,6 +28,7 @@ class SettingsScreen(RekindleScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
         Binding("ctrl+w", "welcome", "Welcome again", id="settings.welcome"),
+        *FOCUS_KEYS,
     ]
 
     def __init__(self) -> None:
@@ -100,8 +102,14 @@ class SettingsScreen(RekindleScreen):
     def _theme(self, event: Switch.Changed) -> None:
         self.app.theme = LIGHT if event.value else DARK
 
+    async def action_move_focus(self, step: int) -> None:
+        await move_focus(self, step)
+
     @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        # ctrl+s acts as it is read (priority): the field being typed in first takes
+        # every key typed before it.
+        await settled(self)
         couple = self.rekindle.couple
         assert couple is not None
         error = self.query_one("#settings-error", Static)

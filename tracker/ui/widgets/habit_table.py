@@ -18,9 +18,11 @@ class HabitTable(DataTable[Text]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        # Rows have no cells to step through, so left/right move between people.
-        Binding("left,h", "screen.focus_column(-1)", "Previous list", show=False),
-        Binding("right,l", "screen.focus_column(1)", "Next list", show=False),
+        # Rows have no cells to step through, so left/right move between people. They act
+        # as the key is read (priority), so a space typed straight after ticks on the list
+        # moved to, never on the one left (screens/ordered_keys.py).
+        Binding("left,h", "screen.focus_column(-1)", "Previous list", show=False, priority=True),
+        Binding("right,l", "screen.focus_column(1)", "Next list", show=False, priority=True),
     ]
 
     def __init__(self, person: str, *, id: str | None = None) -> None:

@@ -5,12 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.events import Key
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label
@@ -36,18 +33,18 @@ def slug(key: str) -> str:
 
 
 class RatingInput(Widget, can_focus=True):
-    """1 to 5: type the digit, or use ←/→. Typing a digit moves on to the note."""
+    """1 to 5: type the digit, or use ←/→. Typing a digit moves on to the note.
+
+    Its keys are priority bindings, so each acts as the app reads it: the move to the
+    note happens before the next key is sent anywhere, and a digit typed straight after
+    lands in the note, never back on the rating."""
 
     BINDINGS = [
-        Binding("left,h", "step(-1)", "Less", show=False),
-        Binding("right,l", "step(1)", "More", show=False),
+        *(Binding(str(n), f"choose({n})", show=False, priority=True) for n in range(1, 6)),
+        Binding("left,h", "step(-1)", "Less", show=False, priority=True),
+        Binding("right,l", "step(1)", "More", show=False, priority=True),
     ]
     value: reactive[int | None] = reactive(None)
-
-    class Chosen(Message):
-        def __init__(self, rating: RatingInput) -> None:
-            super().__init__()
-            self.rating = rating
 
     def __init__(self, value: int | None, *, id: str) -> None:
         super().__init__(id=id)
@@ -60,11 +57,9 @@ class RatingInput(Widget, can_focus=True):
             text.append(f" {number} ", style="bold reverse" if chosen else "dim")
         return text
 
-    def on_key(self, event: Key) -> None:
-        if event.character and event.character in "12345" and len(event.character) == 1:
-            event.stop()
-            self.value = int(event.character)
-            self.post_message(self.Chosen(self))
+    def action_choose(self, number: int) -> None:
+        self.value = number
+        self.screen.focus_next()  # this area's note, next in the row
 
     def action_step(self, step: int) -> None:
         self.value = min(5, max(1, (self.value or 3 - step) + step))
@@ -115,15 +110,10 @@ class CheckinForm(Dialog[CheckIn]):
     def on_mount(self) -> None:
         self.query_one(RatingInput).focus()
 
-    @on(RatingInput.Chosen)
-    def _to_note(self, event: RatingInput.Chosen) -> None:
-        key = (event.rating.id or "").removeprefix("rate-")
-        self.query_one(f"#note-{key}", Input).focus()
-
-    def entered(self, event: Input.Submitted) -> None:
-        index = [f"note-{slug(k)}" for k in KEYS].index(event.input.id or "")
+    def entered(self, field: Input) -> None:
+        index = [f"note-{slug(k)}" for k in KEYS].index(field.id or "")
         if index + 1 < len(KEYS):
-            self.query_one(f"#rate-{slug(KEYS[index + 1])}", RatingInput).focus()
+            self.set_focus(self.query_one(f"#rate-{slug(KEYS[index + 1])}", RatingInput))
         else:
             self.action_save()
 
@@ -136,5 +126,5 @@ class CheckinForm(Dialog[CheckIn]):
             # The error line says what is missing; the cursor goes to the first blank.
             blank = next((k for k in KEYS if ratings[k] is None), None)
             if blank is not None:
-                self.query_one(f"#rate-{slug(blank)}", RatingInput).focus()
+                self.set_focus(self.query_one(f"#rate-{slug(blank)}", RatingInput))
             raise

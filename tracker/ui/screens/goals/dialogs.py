@@ -159,15 +159,15 @@ class ValuesDialog(Dialog[list[str]]):
         if event.option.id:
             self._add(event.option.id)
 
-    def entered(self, event: Input.Submitted) -> None:
+    def entered(self, field: Input) -> None:
         """Enter in "write your own" adds that value; saving stays on ctrl+s."""
         try:
-            key = own_value(event.value)
+            key = own_value(field.value)
         except ValueError as error:
             self.show_error(str(error))
             return
         if self._add(key):
-            event.input.value = ""
+            field.value = ""
 
     def _ranked_index(self) -> int | None:
         ranked = self.query_one("#ranked", OptionList)

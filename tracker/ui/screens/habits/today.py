@@ -298,4 +298,4 @@ class TodayScreen(RekindleScreen):
             return
         focused = self.focused
         index = tables.index(focused) if focused in tables else 0
-        tables[(index + step) % len(tables)].focus()
+        self.set_focus(tables[(index + step) % len(tables)])  # now, not after queued keys

@@ -1,0 +1,47 @@
+"""Keys applied in the order they were typed, however fast they come.
+
+Textual sends each key to the widget that has focus when the key is read, and acts on a
+screen's ordinary bindings only once the key has passed through that widget. In a burst
+(a fast typist, a paste, a slow moment) a key that moves to another field, or one that
+reads the form, would act after the keys behind it had already gone to the old field:
+"2 Tab 5" put the 5 on the wrong rating. Forms bind such keys with priority, so they act
+as the key is read, and first let the focused field take every key typed before them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import suppress
+from typing import Any
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+# Only a stuck widget takes this long; the key then acts anyway rather than never.
+SETTLE_SECONDS = 2.0
+
+# Named, because the help page lists a screen's keys (the footer has no room for them).
+FOCUS_KEYS = [
+    Binding("tab", "move_focus(1)", "Next field", show=False, priority=True),
+    Binding("shift+tab", "move_focus(-1)", "Previous field", show=False, priority=True),
+]
+
+
+async def settled(screen: Screen[Any]) -> None:
+    """Wait until the focused widget has handled every key already sent to it."""
+    field = screen.focused
+    if field is None:
+        return
+    done = asyncio.Event()
+    field.call_later(done.set)  # queued behind those keys
+    with suppress(TimeoutError):
+        await asyncio.wait_for(done.wait(), SETTLE_SECONDS)
+
+
+async def move_focus(screen: Screen[Any], step: int) -> None:
+    """Tab or shift+tab, once the field being left has every key typed before it."""
+    await settled(screen)
+    if step > 0:
+        screen.focus_next()
+    else:
+        screen.focus_previous()
