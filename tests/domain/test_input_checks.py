@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.domain.habits.today import clean_note, clean_title, parse_amount
-from tracker.domain.text import strip_controls, visible
+from tracker.domain.habits.typed import clean_title, parse_amount
+from tracker.domain.text import clean_note, strip_controls, visible
 
 COUPLE_EMOJI = "👩\u200d❤\ufe0f\u200d👨"  # 👩‍❤️‍👨: held together by zero-width joiners
 FAMILY_EMOJI = "👨\u200d👩\u200d👧"

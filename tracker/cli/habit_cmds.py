@@ -19,19 +19,14 @@ from tracker.cli.common import (
     say,
 )
 from tracker.cli.matching import ambiguous, match_title, not_found
-from tracker.domain.habits.today import (
-    HabitRow,
-    clean_note,
-    couple_figures,
-    format_amount,
-    parse_amount,
-    rows_for,
-)
+from tracker.domain.habits.typed import format_amount, parse_amount
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner
+from tracker.domain.text import clean_note
 from tracker.store.couple import Couple
 
 if TYPE_CHECKING:
     from tracker.domain.content.starter import StarterHabit
+    from tracker.domain.habits.today import HabitRow
     from tracker.store.check_index import Indexed
 
 
@@ -177,6 +172,8 @@ def _row_json(row: HabitRow) -> dict[str, Any]:
 def status_data(couple: Couple, day: date, indexed: Indexed | None = None) -> dict[str, Any]:
     """Today's rows for both of us; `indexed` brings every habit's figures already worked
     out (check_index.py), so ten years are not walked again for each call."""
+    from tracker.domain.habits.today import couple_figures, rows_for  # not for a tick
+
     habits = couple.habits()
     checks = couple.checks_by() if indexed is None else indexed.checks_by
     known = None if indexed is None else indexed.figures

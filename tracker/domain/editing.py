@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from tracker.domain.habits.today import clean_title, parse_amount
+from tracker.domain.habits.typed import clean_title, parse_amount
 from tracker.domain.models import (
     WEEKDAY_NAMES,
     Area,

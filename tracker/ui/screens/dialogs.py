@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, TextArea
 
-from tracker.domain.habits.today import MAX_NOTE, clean_note, format_amount, parse_amount
+from tracker.domain.habits.typed import format_amount, parse_amount
 from tracker.domain.models import Direction, Habit
+from tracker.domain.text import MAX_NOTE, clean_note
 from tracker.ui.screens.dialog_base import ConfirmDialog, Dialog
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
