@@ -98,6 +98,8 @@ class RekindleApp(App[int]):
         # recent months are read yet, this waits until the history is in).
         self.refresh_feed()
         if self.couple is not None and not self.couple.store.complete:
+            # The core files' merge, kept so the next start need not decode them again.
+            self.call_after_refresh(self.couple.store.save_cache)
             # After the first frame is on screen, so the reading does not delay it.
             self.call_after_refresh(
                 self.run_worker,
