@@ -7,14 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 
-from tracker.domain.content.starter import DEFAULT_STARTERS, find_starter
+from tracker.domain.content.starter import DEFAULT_STARTERS, STARTER_HABITS, find_starter
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.habits.today import TodayScreen
-from tracker.ui.screens.onboarding import OnboardingScreen
+from tracker.ui.screens.onboarding import OnboardingScreen, offered
 from tracker.ui.widgets.checklist import CHOSEN_MARK, Checklist
 
 OpenApp = Callable[[Couple | None], RekindleApp]
@@ -172,3 +174,12 @@ async def test_start_and_skip_are_on_the_first_screen(
         starters = starter_list(pilot)
         assert starters.scrollable_content_region.height >= len(DEFAULT_STARTERS)
         assert starters.max_scroll_y > 0
+
+
+@given(st.sets(st.sampled_from([s.key for s in STARTER_HABITS])))
+def test_offered_puts_the_chosen_first_each_in_library_order(chosen: set[str]) -> None:
+    rows = offered(STARTER_HABITS, chosen)
+    library = [s.key for s in STARTER_HABITS]
+    oracle = [k for k in library if k in chosen] + [k for k in library if k not in chosen]
+    assert [key for _, key, _ in rows] == oracle
+    assert {key for _, key, ticked in rows if ticked} == chosen
