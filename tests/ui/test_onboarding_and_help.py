@@ -92,8 +92,13 @@ async def test_onboarding_on_a_shared_folder_joins_as_the_partner(
         assert app.screen.query_one("#join-couple").display
         assert not app.screen.query_one("#skip").display  # joining: nothing to skip
         assert "Join" in str(app.screen.query_one("#start", Button).label)
-        sam = next(b for b in app.screen.query(RadioButton) if b.name == "b")
-        sam.value = True
+        buttons = {b.name: b for b in app.screen.query(RadioButton)}
+        assert app.focused is app.screen.query_one("#who")  # the one question asked
+        await pilot.press("down", "space")  # from Alex to Sam, by keys
+        assert buttons["b"].value and not buttons["a"].value
+        # The pressed one has its dot; the other's box is empty, not just another colour.
+        drawn = {key: str(b.render()) for key, b in buttons.items()}
+        assert "●" in drawn["b"] and "●" not in drawn["a"], drawn
         app.screen.query_one("#tz", Input).value = "Australia/Sydney"
         await pilot.press("ctrl+s")
         await pilot.pause()

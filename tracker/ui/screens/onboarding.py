@@ -19,7 +19,6 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     SelectionList,
     Static,
@@ -42,7 +41,7 @@ from tracker.store.setup import (
     read_people,
 )
 from tracker.ui.styles import sheet
-from tracker.ui.widgets.checklist import CHOSEN_MARK, Checklist
+from tracker.ui.widgets.checklist import CHOSEN_MARK, Checklist, ChoiceButton
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
 # Two lines at 80 columns: the form below must fit an 80×24 terminal.
@@ -92,6 +91,8 @@ class OnboardingScreen(Screen[Couple | None]):
         self.editing = couple
         # The names as stored: saved untouched, each is kept exactly (see `_entered_name`).
         self._stored: dict[str, str] = {}
+        # Whom the join question offers, so the same folder read again keeps its answer.
+        self._people_offered: dict[str, Person] = {}
 
     def _default_folder(self) -> str:
         return self.data_flag or os.environ.get(DATA_ENV) or str(default_data_dir())
@@ -113,7 +114,6 @@ class OnboardingScreen(Screen[Couple | None]):
                 yield TextInput(id="partner-name", placeholder="their first name", compact=True)
             with Vertical(id="join-couple", classes="group-end"):
                 yield Label("This folder already holds your couple's data. Which one are you?")
-                yield RadioSet(id="who")
             with Horizontal(classes="row"):
                 yield Label("Time zone", classes="field-label")
                 yield TextInput(guess_time_zone(), id="tz", compact=True)
@@ -136,13 +136,14 @@ class OnboardingScreen(Screen[Couple | None]):
                 yield Button("Skip", id="skip")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.sub_title = "Getting started"
         if self.editing is not None:
             self._prefill(self.editing)
         else:
-            self._folder_changed()
-        self.query_one("#my-name", Input).focus()
+            await self._folder_changed()
+        # Joining asks only which one you are; the name boxes are hidden then.
+        self.query_one("#who" if self.joining else "#my-name").focus()
 
     def _prefill(self, couple: Couple) -> None:
         me = couple.person(couple.me)
@@ -165,7 +166,7 @@ class OnboardingScreen(Screen[Couple | None]):
         self._show_choice()
 
     @on(Input.Changed, "#folder")
-    def _folder_changed(self) -> None:
+    async def _folder_changed(self) -> None:
         folder = Path(self.query_one("#folder", Input).value).expanduser()
         people = read_people(folder) if has_couple(folder) else {}
         self.joining = bool(people)
@@ -173,15 +174,21 @@ class OnboardingScreen(Screen[Couple | None]):
         self.query_one("#starters-box").display = not self.joining
         self.query_one("#join-couple").display = self.joining
         note = self.query_one("#folder-note", Static)
-        if self.joining:
-            who = self.query_one("#who", RadioSet)
-            who.remove_children()
-            who.mount_all(
-                [
-                    RadioButton(literal(one_line(p.name, 30)), value=i == 0, name=key)
-                    for i, (key, p) in enumerate(sorted(people.items()))
-                ]
+        if self.joining and people != self._people_offered:
+            self._people_offered = people
+            # A new set each time: a RadioSet learns its buttons, and which one is
+            # pressed, only as it mounts; buttons added later could both show pressed.
+            await self.query("#who").remove()
+            await self.query_one("#join-couple").mount(
+                RadioSet(
+                    *[
+                        ChoiceButton(literal(one_line(p.name, 30)), value=i == 0, name=key)
+                        for i, (key, p) in enumerate(sorted(people.items()))
+                    ],
+                    id="who",
+                )
             )
+        if self.joining:
             note.update("Found your couple's data here: this device will join it.")
         else:
             note.update("Share it later with your partner's computer only (Syncthing, Dropbox …).")

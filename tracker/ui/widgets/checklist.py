@@ -1,10 +1,11 @@
-"""A SelectionList whose chosen rows carry a ✓, so the choice reads without colour."""
+"""A list and a radio button whose choice reads without colour: ✓ and ● mark it."""
 
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.text import Text
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import RadioButton, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 CHOSEN_MARK = "✓"
@@ -27,3 +28,21 @@ class Checklist(SelectionList[str]):
         left, inside, *rest = list(line)
         mark = CHOSEN_MARK if selection.value in self.selected else NOT_CHOSEN_MARK
         return Strip([left, Segment(mark, inside.style, inside.control), *rest])
+
+
+class ChoiceButton(RadioButton):
+    """A RadioButton with its dot only when pressed: Textual draws ● in every
+    button and tells the pressed one by colour alone."""
+
+    def __init__(
+        self, label: str | Text = "", value: bool = False, *, name: str | None = None
+    ) -> None:
+        super().__init__(label, value, name=name)
+        self.BUTTON_INNER = self._inside()
+
+    def _inside(self) -> str:
+        return "●" if self.value else NOT_CHOSEN_MARK
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = self._inside()
+        super().watch_value()
