@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import Input, RadioButton, Static
+from textual.widgets import Button, Input, RadioButton, SelectionList, Static
 
 from tests.rekindle_cli import use_config
 from tests.ui.conftest import STARTED
+from tracker.domain.content.starter import find_starter
 from tracker.domain.models import Habit
 from tracker.store.couple import Couple
 from tracker.store.identity import load_config
@@ -56,19 +57,25 @@ async def test_onboarding_creates_the_couple_then_opens_today(
         assert app.screen.query_one("#table-me", HabitTable).rows_shown[0].mark == "✓"
 
 
-async def test_onboarding_skip_uses_defaults(
+async def test_onboarding_skip_starts_with_the_suggested_habits_whatever_was_chosen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_app: OpenApp
 ) -> None:
     monkeypatch.setenv("REKINDLE_DATA", str(tmp_path / "shared"))
     app = open_app(None)
     async with app.run_test(size=(80, 24)) as pilot:
+        skip = app.screen.query_one("#skip", Button)
+        assert f"the {len(DEFAULT_STARTERS)} suggested habits" in str(skip.label)
+        app.screen.query_one("#my-name", Input).value = "Robin"
+        app.screen.query_one("#partner-name", Input).value = "Kai"
+        app.screen.query_one("#starters", SelectionList).deselect_all()
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert app.couple is not None
         people = app.couple.people()
-        assert people["a"].name == "Alex"  # from the login name
+        assert (people["a"].name, people["b"].name) == ("Robin", "Kai")
         assert people["a"].tz == "Europe/London" and people["a"].day_start == 4
-        assert people["b"].name == "Partner"
+        wanted = {find_starter(key).title for key in DEFAULT_STARTERS}  # type: ignore[union-attr]
+        assert {h.title for h in app.couple.habits()} == wanted
 
 
 async def test_onboarding_on_a_shared_folder_joins_as_the_partner(
@@ -83,8 +90,15 @@ async def test_onboarding_on_a_shared_folder_joins_as_the_partner(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#join-couple").display
-        sam = next(b for b in app.screen.query(RadioButton) if b.name == "b")
-        sam.value = True
+        assert not app.screen.query_one("#skip").display  # joining: nothing to skip
+        assert "Join" in str(app.screen.query_one("#start", Button).label)
+        buttons = {b.name: b for b in app.screen.query(RadioButton)}
+        assert app.focused is app.screen.query_one("#who")  # the one question asked
+        await pilot.press("down", "space")  # from Alex to Sam, by keys
+        assert buttons["b"].value and not buttons["a"].value
+        # The pressed one has its dot; the other's box is empty, not just another colour.
+        drawn = {key: str(b.render()) for key, b in buttons.items()}
+        assert "●" in drawn["b"] and "●" not in drawn["a"], drawn
         app.screen.query_one("#tz", Input).value = "Australia/Sydney"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -99,6 +113,7 @@ async def test_onboarding_explains_a_bad_time_zone(
     monkeypatch.setenv("REKINDLE_DATA", str(tmp_path / "shared"))
     app = open_app(None)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"Robin", "tab", *"Kai")
         app.screen.query_one("#tz", Input).value = "Mars/Olympus"
         await pilot.press("ctrl+s")
         await pilot.pause()

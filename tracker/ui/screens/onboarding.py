@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,13 +19,12 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     SelectionList,
     Static,
 )
 
-from tracker.domain.content.starter import DEFAULT_STARTERS, STARTER_HABITS
+from tracker.domain.content.starter import DEFAULT_STARTERS, STARTER_HABITS, StarterHabit
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
 from tracker.store.couple import Couple
@@ -43,13 +42,30 @@ from tracker.store.setup import (
 )
 from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
 from tracker.ui.styles import sheet
+from tracker.ui.widgets.checklist import CHOSEN_MARK, Checklist, ChoiceButton
 from tracker.ui.widgets.literal import TextInput, literal, one_line
 
+# Two lines at 80 columns: the form below must fit an 80×24 terminal.
 WELCOME = (
-    "Welcome. Rekindle keeps the small, regular things that bring two people closer in "
-    "view: a few habits each day, talks that matter, time together. It all lives in one "
-    "folder you share with your partner's computer; nothing leaves your machines."
+    "Welcome. Rekindle keeps the small things that bring you two closer in view: "
+    "habits, talks, time together. It all stays in one folder on your machines."
 )
+
+
+def habit_word(count: int) -> str:
+    return "habit" if count == 1 else "habits"
+
+
+def habits(count: int) -> str:
+    return f"{count} {habit_word(count)}"
+
+
+def offered(
+    starters: Iterable[StarterHabit], chosen: Collection[str]
+) -> list[tuple[str, str, bool]]:
+    """The list's rows, those already chosen first: none sits out of sight below."""
+    rows = [(f"{s.title} · {s.schedule.describe()}", s.key, s.key in chosen) for s in starters]
+    return sorted(rows, key=lambda row: not row[2])
 
 
 class OnboardingScreen(Screen[Couple | None]):
@@ -57,7 +73,7 @@ class OnboardingScreen(Screen[Couple | None]):
     BINDINGS = [
         # Priority: the focused Input would otherwise take ctrl+d (delete right).
         Binding("ctrl+s", "start", "Start", id="onboarding.start", priority=True),
-        Binding("ctrl+d", "skip", "Skip: use defaults", id="onboarding.skip", priority=True),
+        Binding("ctrl+d", "skip", "Skip", id="onboarding.skip", priority=True),
         Binding("escape", "quit", "Quit", id="onboarding.quit"),
         *FOCUS_KEYS,
     ]
@@ -77,60 +93,59 @@ class OnboardingScreen(Screen[Couple | None]):
         self.editing = couple
         # The names as stored: saved untouched, each is kept exactly (see `_entered_name`).
         self._stored: dict[str, str] = {}
+        # Whom the join question offers, so the same folder read again keeps its answer.
+        self._people_offered: dict[str, Person] = {}
 
     def _default_folder(self) -> str:
         return self.data_flag or os.environ.get(DATA_ENV) or str(default_data_dir())
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # Everything but the buttons scrolls, and within it the starter list takes the
+        # room left, so Start and Skip are on the first screen even at 80×24.
         with VerticalScroll(id="onboarding-body"):
-            yield Static(WELCOME, classes="hint")
-            yield Label("Shared data folder")
-            yield TextInput(self._default_folder(), id="folder")
-            yield Static(id="folder-note", classes="hint")
-            with Vertical(id="new-couple"), Horizontal(classes="row"):
-                with Vertical():
-                    yield Label("Your name")
-                    yield TextInput(id="my-name", placeholder=self._me_default())
-                with Vertical():
-                    yield Label("Your partner's name")
-                    yield TextInput(id="partner-name", placeholder="Partner")
-            with Vertical(id="join-couple"):
-                yield Label("This folder already holds your couple's data. Which one are you?")
-                yield RadioSet(id="who")
+            yield Static(WELCOME, classes="hint group-end")
             with Horizontal(classes="row"):
-                with Vertical():
-                    yield Label("Your time zone")
-                    yield TextInput(guess_time_zone(), id="tz")
-                with Vertical():
-                    yield Label("Your day starts at (hour)")
-                    yield TextInput("4", id="day-start", type="integer")
+                yield Label("Shared folder", classes="field-label")
+                yield TextInput(self._default_folder(), id="folder", compact=True)
+            yield Static(id="folder-note", classes="hint group-end")
+            with Horizontal(id="new-couple", classes="row group-end"):
+                yield Label("Your name", classes="field-label")
+                yield TextInput(id="my-name", placeholder="your first name", compact=True)
+                yield Label("Partner's name", classes="field-label")
+                yield TextInput(id="partner-name", placeholder="their first name", compact=True)
+            with Vertical(id="join-couple", classes="group-end"):
+                yield Label("This folder already holds your couple's data. Which one are you?")
+            with Horizontal(classes="row"):
+                yield Label("Time zone", classes="field-label")
+                yield TextInput(guess_time_zone(), id="tz", compact=True)
+                yield Label("Day starts at", classes="field-label")
+                yield TextInput("4", id="day-start", type="integer", compact=True)
+                yield Label("o'clock", id="day-start-unit")
             yield Static(
                 "A tick after midnight but before that hour counts for the evening before.",
-                classes="hint",
+                classes="hint group-end",
             )
             with Vertical(id="starters-box"):
-                yield Label("A few habits to begin with (space to choose; you can add more later)")
-                yield SelectionList[str](
-                    *[
-                        (f"{s.title} · {s.schedule.describe()}", s.key, s.key in DEFAULT_STARTERS)
-                        for s in STARTER_HABITS
-                    ],
-                    id="starters",
-                )
+                with Horizontal(classes="row"):
+                    yield Label("Habits to begin with (space chooses; add more any time)")
+                    yield Static(id="starters-count")
+                yield Checklist(*offered(STARTER_HABITS, DEFAULT_STARTERS), id="starters")
+        with Vertical(id="onboarding-actions"):
             yield Static(id="error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Start (ctrl+s)", variant="primary", id="start")
-                yield Button("Skip: use defaults (ctrl+d)", id="skip")
+                yield Button("Start", variant="primary", id="start")
+                yield Button("Skip", id="skip")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.sub_title = "Getting started"
         if self.editing is not None:
             self._prefill(self.editing)
         else:
-            self._folder_changed()
-        self.query_one("#my-name", Input).focus()
+            await self._folder_changed()
+        # Joining asks only which one you are; the name boxes are hidden then.
+        self.query_one("#who" if self.joining else "#my-name").focus()
 
     def _prefill(self, couple: Couple) -> None:
         me = couple.person(couple.me)
@@ -147,26 +162,13 @@ class OnboardingScreen(Screen[Couple | None]):
             "more starter habits."
         )
         taken = {h.title for h in couple.habits(include_archived=True)}
-        starters = self.query_one("#starters", SelectionList)
+        starters = self.query_one("#starters", Checklist)
         starters.clear_options()
-        starters.add_options(
-            [
-                (f"{s.title} · {s.schedule.describe()}", s.key, False)
-                for s in STARTER_HABITS
-                if s.title not in taken
-            ]
-        )
-        self.query_one("#skip", Button).label = "Leave it as it was (ctrl+d)"
-
-    @staticmethod
-    def _me_default() -> str:
-        try:
-            return getpass.getuser().capitalize() or "Me"
-        except (OSError, KeyError):
-            return "Me"
+        starters.add_options(offered([s for s in STARTER_HABITS if s.title not in taken], ()))
+        self._show_choice()
 
     @on(Input.Changed, "#folder")
-    def _folder_changed(self) -> None:
+    async def _folder_changed(self) -> None:
         folder = Path(self.query_one("#folder", Input).value).expanduser()
         people = read_people(folder) if has_couple(folder) else {}
         self.joining = bool(people)
@@ -174,21 +176,50 @@ class OnboardingScreen(Screen[Couple | None]):
         self.query_one("#starters-box").display = not self.joining
         self.query_one("#join-couple").display = self.joining
         note = self.query_one("#folder-note", Static)
-        if self.joining:
-            who = self.query_one("#who", RadioSet)
-            who.remove_children()
-            who.mount_all(
-                [
-                    RadioButton(literal(one_line(p.name, 30)), value=i == 0, name=key)
-                    for i, (key, p) in enumerate(sorted(people.items()))
-                ]
+        if self.joining and people != self._people_offered:
+            self._people_offered = people
+            # A new set each time: a RadioSet learns its buttons, and which one is
+            # pressed, only as it mounts; buttons added later could both show pressed.
+            await self.query("#who").remove()
+            await self.query_one("#join-couple").mount(
+                RadioSet(
+                    *[
+                        ChoiceButton(literal(one_line(p.name, 30)), value=i == 0, name=key)
+                        for i, (key, p) in enumerate(sorted(people.items()))
+                    ],
+                    id="who",
+                )
             )
+        if self.joining:
             note.update("Found your couple's data here: this device will join it.")
         else:
-            note.update(
-                "Share this folder with your partner's computer later "
-                "(Syncthing, Dropbox ...). Keep it out of public places."
-            )
+            note.update("Share it later with your partner's computer only (Syncthing, Dropbox …).")
+        self._show_choice()
+
+    @on(SelectionList.SelectedChanged, "#starters")
+    def _show_choice(self) -> None:
+        """The count of chosen starters, and buttons that say what each will do."""
+        starters = self.query_one("#starters", Checklist)
+        chosen = len(starters.selected)
+        self.query_one("#starters-count", Static).update(
+            f"{CHOSEN_MARK} {chosen} of {starters.option_count} chosen"
+        )
+        start, skip = self.query_one("#start", Button), self.query_one("#skip", Button)
+        skip.display = not self.joining
+        if self.editing is not None:
+            start.label = f"Save and add {habits(chosen)}" if chosen else "Save"
+            skip.label = "Leave it as it was"
+        elif self.joining:
+            start.label = "Join your couple"
+        else:
+            start.label = f"Start with {habits(chosen)}" if chosen else "Start with no habits yet"
+            suggested = len(DEFAULT_STARTERS)
+            skip.label = f"Skip: start with the {suggested} suggested {habit_word(suggested)}"
+        self.refresh_bindings()  # ctrl+d leaves the footer while joining
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Joining takes the couple's habits as they are: there is nothing to skip.
+        return not (action == "skip" and self.joining)
 
     def _value(self, selector: str) -> str:
         return self.query_one(selector, Input).value.strip()
@@ -207,19 +238,18 @@ class OnboardingScreen(Screen[Couple | None]):
         partner = couple.person(couple.partner_key)
         couple.save_person(Person(couple.me, me, check_tz(tz), check_day_start(day_start)))
         couple.save_person(Person(partner.key, partner_name, partner.tz, partner.day_start))
-        chosen = list(self.query_one("#starters", SelectionList).selected)
+        chosen = list(self.query_one("#starters", Checklist).selected)
         add_starters(couple, chosen, person_today(couple.person(couple.me), self.clock()))
 
     def _finish(self, use_defaults: bool) -> None:
         if self.editing is not None and use_defaults:
             self.dismiss(self.editing)  # leave it as it was
             return
-        error = self.query_one("#error", Static)
         folder = Path(self._value("#folder") or self._default_folder())
         try:
             day_start = int(self._value("#day-start") or "4")
         except ValueError:
-            error.update("The day start is an hour, like 4.")
+            self._say("The day start is an hour, like 4.")
             return
         tz = self._value("#tz") or guess_time_zone()
         try:
@@ -231,12 +261,13 @@ class OnboardingScreen(Screen[Couple | None]):
                 who = pressed.name if pressed is not None and pressed.name else "a"
                 couple = join_couple(folder, who, tz, day_start)
             else:
-                me = self._value("#my-name") or self._me_default()
-                partner = self._value("#partner-name") or "Partner"
+                if self._missing_name():
+                    return
+                me, partner = self._value("#my-name"), self._value("#partner-name")
                 starters = (
                     DEFAULT_STARTERS
                     if use_defaults
-                    else self.query_one("#starters", SelectionList).selected
+                    else self.query_one("#starters", Checklist).selected
                 )
                 me_then = Person("a", me, check_tz(tz), check_day_start(day_start))
                 today = person_today(me_then, self.clock())
@@ -244,9 +275,24 @@ class OnboardingScreen(Screen[Couple | None]):
                     folder, me, partner, tz, day_start, list(starters), today=today
                 )
         except SetupError as problem:
-            error.update(literal(str(problem)))
+            self._say(literal(str(problem)))
             return
         self.dismiss(couple)
+
+    def _say(self, problem: str | Text) -> None:
+        # Shown only when there is something to say: an empty line costs the list a row.
+        error = self.query_one("#error", Static)
+        error.update(problem)
+        error.display = True
+
+    def _missing_name(self) -> bool:
+        """Say which name is still empty, and go to its box; True if one is."""
+        for selector, whose in (("#my-name", "your"), ("#partner-name", "your partner's")):
+            if not self._value(selector):
+                self._say(f"Please type {whose} name first.")
+                self.set_focus(self.query_one(selector, Input))
+                return True
+        return False
 
     async def action_move_focus(self, step: int) -> None:
         await move_focus(self, step)
