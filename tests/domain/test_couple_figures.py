@@ -133,6 +133,29 @@ def test_ticks_before_a_habit_started_do_not_count() -> None:
     assert together_streak([late], book, D(2026, 3, 5)) == 2
 
 
+def test_a_holiday_both_planned_bridges_the_streak_without_adding_to_it() -> None:
+    book: Book = {}
+    tick(book, "a", TALK, START, D(2026, 3, 3), D(2026, 3, 6))
+    tick(book, "b", TALK, START, D(2026, 3, 3), D(2026, 3, 6))
+    holiday = (D(2026, 3, 4), D(2026, 3, 5))
+    tick(book, "a", TALK, *holiday, status=CheckStatus.SKIP)
+    assert together_streak(ALL, book, D(2026, 3, 6)) == 1  # only A planned it: broken
+    tick(book, "b", READ, *holiday, status=CheckStatus.SKIP)
+    assert together_streak(ALL, book, D(2026, 3, 6)) == 3
+    assert together_streak(ALL, book, D(2026, 3, 5)) == 2  # a skipped today waits too
+    tick(book, "a", WALK, D(2026, 3, 4))  # A ticked on holiday anyway: still bridged
+    assert together_streak(ALL, book, D(2026, 3, 6)) == 3
+    tick(book, "b", TALK, D(2026, 3, 4))  # both showed up after all: it counts
+    assert together_streak(ALL, book, D(2026, 3, 6)) == 4
+
+
+def test_a_skipped_together_habit_is_both_partners_away() -> None:
+    book: Book = {}
+    tick(book, US, DINNER, START, D(2026, 3, 4))
+    tick(book, US, DINNER, D(2026, 3, 3), status=CheckStatus.SKIP)
+    assert together_streak(ALL, book, D(2026, 3, 4)) == 2
+
+
 def test_no_habits_no_streak() -> None:
     assert together_streak([], {}, D(2026, 3, 5)) == 0
 
@@ -208,26 +231,33 @@ def test_habit_checks_files_together_habits_under_us() -> None:
 
 
 def together_by_sets(habits: list[Habit], book: Book, today: date) -> int:
-    """The definition, the slow way: every met day of every habit, then the run."""
+    """The definition, the slow way: every met and skipped day of every habit, then the run.
+
+    A day both showed up counts; a day both planned a skip is stepped over.
+    """
     ticked: dict[str, set[date]] = {"a": set(), "b": set()}
+    skipped: dict[str, set[date]] = {"a": set(), "b": set()}
     for habit in habits:
         if habit.archived:
             continue
         for key in habit.people():
+            checks = habit_checks(book, habit, key).items()
+            shown = {day: check for day, check in checks if habit.start <= day <= today}
             met = {
                 day
-                for day, check in habit_checks(book, habit, key).items()
-                if habit.start <= day <= today
-                and check.status is CheckStatus.DONE
-                and habit.met_by(check.value)
+                for day, check in shown.items()
+                if check.status is CheckStatus.DONE and habit.met_by(check.value)
             }
+            away = {day for day, check in shown.items() if check.status is CheckStatus.SKIP}
             for person in ("a", "b") if key == US else (key,):
                 ticked[person] |= met
+                skipped[person] |= away
     both = ticked["a"] & ticked["b"]
-    day = today if today in both else today - timedelta(days=1)
+    both_away = skipped["a"] & skipped["b"]
+    day = today if today in both | both_away else today - timedelta(days=1)
     run = 0
-    while day in both:
-        run += 1
+    while day in both | both_away:
+        run += day in both
         day -= timedelta(days=1)
     return run
 
