@@ -45,7 +45,7 @@ from tracker.domain.talks.schedule import (
     parse_minutes,
     parse_weekday,
 )
-from tracker.domain.text import clean_line
+from tracker.domain.text import clean_line, count
 from tracker.store import talks
 from tracker.store.couple import Couple
 
@@ -305,7 +305,7 @@ def run_log(args: argparse.Namespace, context: Context) -> int:
     say(f"Logged {title} on {day_text(day)}.")
     if promises:
         say(
-            f"{len(promises)} promise{'s' if len(promises) != 1 else ''} to "
+            f"{count(len(promises), 'promise')} to "
             f"{flat(couple.name_of(couple.partner_key))}, due {day_text(due)}."
         )
     return 0

@@ -54,6 +54,7 @@ from tracker.domain.goals.priorities import (
 from tracker.domain.goals.values import HORIZONS, Answers, clean_ranking
 from tracker.domain.kinds import HABIT
 from tracker.domain.models import Habit
+from tracker.domain.text import count
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record
 
@@ -111,7 +112,7 @@ def save_vision(couple: Couple, person: str, area: str, texts: dict[int, str]) -
         if text == current.get((area, years), ""):
             continue
         record_id = vision_id(person, area, years)
-        label = f"{area} in {years} year{'s' if years > 1 else ''}"
+        label = f"{area} in {count(years, 'year')}"
         if text:
             data = {"person": person, "area": area, "years": years, "text": text}
             changes.append(couple.put_record(VISION, record_id, data, f"Saved {label}"))

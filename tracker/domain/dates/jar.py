@@ -14,7 +14,7 @@ from tracker.domain.content.ideas import DAY, IDEAS, Idea, IdeaKind
 from tracker.domain.dates.input import DateDraft, parse_hours, whole_number
 from tracker.domain.dates.model import DateNight, Marks, occurrences
 from tracker.domain.dates.records import DateKind, RepeatFreq
-from tracker.domain.text import clean_name, clean_note
+from tracker.domain.text import clean_name, clean_note, count
 from tracker.domain.validation import convert
 
 RECENT_DAYS = 90  # an idea done (or planned) this recently stays out of "surprise me"
@@ -55,7 +55,7 @@ class JarIdea:
     def length_text(self) -> str:
         if self.minutes >= DAY:
             days = self.minutes // DAY
-            return f"{days} day{'s' if days != 1 else ''}"
+            return count(days, "day")
         hours = self.minutes / 60
         return f"{self.minutes} min" if self.minutes < 60 else f"{hours:g} h"
 

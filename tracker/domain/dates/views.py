@@ -13,6 +13,7 @@ import msgspec
 from tracker.domain.dates.model import DateNight, Marks, Occurrence, next_day, occurrences
 from tracker.domain.dates.records import DateKind, DateStatus
 from tracker.domain.days import month_start, next_month_start
+from tracker.domain.text import count
 from tracker.domain.validation import Count, IsoDay, convert, valid_day
 
 HORIZON_DAYS = 56  # upcoming shows eight weeks ahead, and at least the next of each
@@ -111,7 +112,7 @@ def when_text(occ: Occurrence, with_year: bool = False) -> str:
 
 def length_text(dn: DateNight) -> str:
     if dn.all_day:
-        return f"{dn.days} day{'s' if dn.days != 1 else ''}"
+        return count(dn.days, "day")
     hours, minutes = divmod(dn.minutes, 60)
     if not minutes:
         return f"{hours} h"
@@ -133,10 +134,10 @@ class QualityTime:
             ahead = f"; {self.planned} planned" if self.planned else ""
             return f"{name}: no dates marked done yet{ahead}."
         hours = f"{self.minutes / 60:.1f}".removesuffix(".0")
-        parts = [f"{hours} h together on {self.evenings} date{'s' * (self.evenings != 1)}"]
-        parts.append(f"{self.unplugged} unplugged evening{'s' * (self.unplugged != 1)}")
+        parts = [f"{hours} h together on {count(self.evenings, 'date')}"]
+        parts.append(count(self.unplugged, "unplugged evening"))
         if self.days_away:
-            parts.append(f"{self.days_away} day{'s' * (self.days_away != 1)} away")
+            parts.append(f"{count(self.days_away, 'day')} away")
         if self.planned:
             parts.append(f"{self.planned} still planned")
         return f"{name}: " + " · ".join(parts)

@@ -28,7 +28,7 @@ from tracker.domain.models import US, Check, CheckStatus, Habit, Owner, Schedule
 
 # The Today screen's note dialog takes its limit and cleaning from here.
 from tracker.domain.text import MAX_NOTE as MAX_NOTE
-from tracker.domain.text import MAX_TITLE, single_line
+from tracker.domain.text import MAX_TITLE, count, single_line
 from tracker.domain.text import clean_note as clean_note
 
 MAX_AMOUNT = 1_000_000
@@ -75,7 +75,7 @@ class HabitRow:
         if kind is not ScheduleKind.TIMES_IN_DAYS:
             return f"{met}/{needed} this {'week' if kind is ScheduleKind.PER_WEEK else 'month'}"
         left = (period_of(self.habit, self.day)[1] - self.day).days
-        return f"{met}/{needed} · " + ("last day" if left == 1 else f"{left} days left")
+        return f"{met}/{needed} · " + ("last day" if left == 1 else f"{count(left, 'day')} left")
 
     def detail_text(self) -> str:
         """The short line under a title: period progress, value, note."""
