@@ -178,7 +178,8 @@ def test_per_week_habits_weigh_their_times_and_monthly_ones_are_left_out() -> No
     tick(book, "a", THREE_A_WEEK, D(2026, 3, 9))
     tick(book, "a", MONTHLY, D(2026, 3, 10))
     habits = [TALK, THREE_A_WEEK, MONTHLY]
-    assert week_completion(habits, book, "a", WEDNESDAY) == pytest.approx((2 + 1) / (3 + 3))
+    # One tick of three by Wednesday: on track, so one done of one owed so far.
+    assert week_completion(habits, book, "a", WEDNESDAY) == pytest.approx((2 + 1) / (3 + 1))
     tick(book, "a", THREE_A_WEEK, *span(D(2026, 3, 9), 3), D(2026, 3, 6))
     assert week_completion(habits, book, "a", WEDNESDAY) == pytest.approx((2 + 3) / (3 + 3))
 
@@ -198,8 +199,42 @@ def test_skips_are_taken_out_of_what_is_owed() -> None:
     tick(book, "a", TALK, WEDNESDAY, status=CheckStatus.SKIP)
     assert week_completion([TALK], book, "a", WEDNESDAY) == 1.0
     tick(book, "a", THREE_A_WEEK, D(2026, 3, 9))
+    sunday = D(2026, 3, 15)
+    assert week_completion([THREE_A_WEEK], book, "a", sunday) == pytest.approx(1 / 3)
     tick(book, "a", THREE_A_WEEK, D(2026, 3, 10), status=CheckStatus.SKIP)
-    assert week_completion([THREE_A_WEEK], book, "a", WEDNESDAY) == pytest.approx(1 / 2)
+    assert week_completion([THREE_A_WEEK], book, "a", sunday) == pytest.approx(1 / 2)
+
+
+def test_a_monday_with_everything_due_done_is_the_whole_week_so_far() -> None:
+    # Issue 22 saw 14% here: two 3-a-week habits were owed all six ticks on day one.
+    monday = D(2026, 3, 9)
+    twice = THREE_A_WEEK.with_changes(id="walks", title="Walks")
+    book: Book = {}
+    tick(book, "a", TALK, monday)
+    assert week_completion([TALK, THREE_A_WEEK, twice], book, "a", monday) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("weekday", "owed"),
+    [(0, 0), (3, 0), (4, 1), (5, 2), (6, 3)],
+    ids=["mon", "thu", "fri", "sat", "sun"],
+)
+def test_a_few_times_a_week_habit_is_owed_once_the_week_cannot_wait(
+    weekday: int, owed: int
+) -> None:
+    today = D(2026, 3, 9) + timedelta(days=weekday)
+    expected = None if owed == 0 else 0.0
+    assert week_completion([THREE_A_WEEK], {}, "a", today) == expected
+    book: Book = {}
+    tick(book, "a", THREE_A_WEEK, D(2026, 3, 9))  # one tick on Monday
+    assert week_completion([THREE_A_WEEK], book, "a", today) == pytest.approx(1 / max(owed, 1))
+
+
+def test_the_share_is_explained_in_words_that_name_what_it_counts() -> None:
+    from tracker.domain.habits.progress import WEEK_SHARE_MEANS
+
+    for idea in ("due", "skips are left out", "together habit counts for both"):
+        assert idea in WEEK_SHARE_MEANS
 
 
 def test_nothing_due_gives_none() -> None:

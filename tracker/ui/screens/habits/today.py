@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from tracker.domain.habits.progress import WEEK_SHARE_MEANS
 from tracker.domain.habits.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
 from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
 from tracker.domain.text import count
@@ -80,7 +81,8 @@ class TodayScreen(RekindleScreen):
         yield Header()
         yield NavBar("today")
         with Vertical(id="top"):
-            yield Static(id="figures")
+            # Hover explains the percentages (the help page says it too).
+            yield Static(id="figures").with_tooltip(WEEK_SHARE_MEANS)
             yield Static(id="day")
             yield Static(id="agenda")
         with Container(id="columns"):
