@@ -41,7 +41,7 @@ from tracker.domain.goals.model import (
     Milestone,
     SupportAction,
     due_milestones,
-    due_text,
+    due_words,
     milestone_id,
 )
 from tracker.domain.goals.priorities import (
@@ -319,10 +319,10 @@ def agenda(couple: Couple, day: date) -> list[str]:
     lines = []
     for m in due[:AGENDA_LINES]:
         who = "" if m.owner not in ("a", "b") else f" for {couple.name_of(m.owner)}"
-        when = due_text(m.due, day)
-        lines.append(f"Milestone{who} due {when}: {m.title} (goal: {open_goals[m.goal_id].title})")
+        when = due_words(m.due, day)
+        lines.append(f"Milestone{who} {when}: {m.title} (goal: {open_goals[m.goal_id].title})")
     if len(due) > AGENDA_LINES:
-        lines.append(f"…and {len(due) - AGENDA_LINES} more milestones on Goals (6)")
+        lines.append(f"…and {count(len(due) - AGENDA_LINES, 'more milestone')} on Goals (6)")
     mine = reviews(couple, couple.me)
     if mine and review_due(mine, day, review_every(couple)):
         lines.append("Your priorities review has come round again (Goals, 6)")

@@ -59,6 +59,16 @@ class JarIdea:
         hours = self.minutes / 60
         return f"{self.minutes} min" if self.minutes < 60 else f"{hours:g} h"
 
+    @property
+    def cost_text(self) -> str:
+        return COST_WORDS[max(0, min(3, self.cost))]
+
+    def summary(self) -> str:
+        """ "out · 3 h · some money": its shelf, length and cost. The "cheap" shelf is left
+        unsaid when the cost already says so, never "cheap · 3 h · free"."""
+        shelf = [] if self.kind is IdeaKind.CHEAP and self.cost <= 1 else [self.kind.value]
+        return " · ".join([*shelf, self.length_text(), self.cost_text])
+
     def to_data(self) -> dict[str, Any]:
         return {
             "title": self.title,

@@ -98,8 +98,12 @@ def past(dates: Sequence[DateNight], marks: Mapping[str, Marks], now: datetime) 
     return found[:MAX_ROWS]
 
 
-def when_text(occ: Occurrence, with_year: bool = False) -> str:
-    """ "Fri 27 Nov 19:30" or, for a getaway, "Sat 12 – Mon 14 Dec"."""
+def when_text(occ: Occurrence, with_year: bool = False, *, today: date | None = None) -> str:
+    """ "Fri 27 Nov 19:30" or, for a getaway, "Sat 12 – Mon 14 Dec"; with the year when
+    asked, or when it isn't `today`'s year."""
+    last_day = occ.day + timedelta(days=max(occ.date.days, 1) - 1) if occ.date.all_day else occ.day
+    if today is not None and (occ.day.year, last_day.year) != (today.year, today.year):
+        with_year = True
     year = " %Y" if with_year else ""
     if occ.date.all_day:
         last = occ.day + timedelta(days=occ.date.days - 1)

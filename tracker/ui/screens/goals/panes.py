@@ -18,7 +18,7 @@ from tracker.domain.goals.model import (
     Goal,
     Milestone,
     due_milestones,
-    due_text,
+    due_words,
     ordered,
 )
 from tracker.domain.goals.priorities import (
@@ -166,7 +166,7 @@ class OverviewPane(VerticalScroll):
         overdue = due_milestones(upcoming, view.today)
         if upcoming:
             m = upcoming[0]
-            when = f" · due {due_text(m.due, view.today)}" if m.due else ""
+            when = f" · {due_words(m.due, view.today)}" if m.due else ""
             text.append("  Next milestone: ")
             text.append_text(literal(one_line(m.title, 40)))
             text.append(f" ({one_line(open_ids[m.goal_id].title, 30)}){when}\n")
