@@ -133,6 +133,29 @@ def test_ticks_before_a_habit_started_do_not_count() -> None:
     assert together_streak([late], book, D(2026, 3, 5)) == 2
 
 
+def test_a_holiday_both_planned_bridges_the_streak_without_adding_to_it() -> None:
+    book: Book = {}
+    tick(book, "a", TALK, START, D(2026, 3, 3), D(2026, 3, 6))
+    tick(book, "b", TALK, START, D(2026, 3, 3), D(2026, 3, 6))
+    holiday = (D(2026, 3, 4), D(2026, 3, 5))
+    tick(book, "a", TALK, *holiday, status=CheckStatus.SKIP)
+    assert together_streak(ALL, book, D(2026, 3, 6)) == 1  # only A planned it: broken
+    tick(book, "b", READ, *holiday, status=CheckStatus.SKIP)
+    assert together_streak(ALL, book, D(2026, 3, 6)) == 3
+    assert together_streak(ALL, book, D(2026, 3, 5)) == 2  # a skipped today waits too
+    tick(book, "a", WALK, D(2026, 3, 4))  # A ticked on holiday anyway: still bridged
+    assert together_streak(ALL, book, D(2026, 3, 6)) == 3
+    tick(book, "b", TALK, D(2026, 3, 4))  # both showed up after all: it counts
+    assert together_streak(ALL, book, D(2026, 3, 6)) == 4
+
+
+def test_a_skipped_together_habit_is_both_partners_away() -> None:
+    book: Book = {}
+    tick(book, US, DINNER, START, D(2026, 3, 4))
+    tick(book, US, DINNER, D(2026, 3, 3), status=CheckStatus.SKIP)
+    assert together_streak(ALL, book, D(2026, 3, 4)) == 2
+
+
 def test_no_habits_no_streak() -> None:
     assert together_streak([], {}, D(2026, 3, 5)) == 0
 
@@ -155,7 +178,8 @@ def test_per_week_habits_weigh_their_times_and_monthly_ones_are_left_out() -> No
     tick(book, "a", THREE_A_WEEK, D(2026, 3, 9))
     tick(book, "a", MONTHLY, D(2026, 3, 10))
     habits = [TALK, THREE_A_WEEK, MONTHLY]
-    assert week_completion(habits, book, "a", WEDNESDAY) == pytest.approx((2 + 1) / (3 + 3))
+    # One tick of three by Wednesday: on track, so one done of one owed so far.
+    assert week_completion(habits, book, "a", WEDNESDAY) == pytest.approx((2 + 1) / (3 + 1))
     tick(book, "a", THREE_A_WEEK, *span(D(2026, 3, 9), 3), D(2026, 3, 6))
     assert week_completion(habits, book, "a", WEDNESDAY) == pytest.approx((2 + 3) / (3 + 3))
 
@@ -175,8 +199,42 @@ def test_skips_are_taken_out_of_what_is_owed() -> None:
     tick(book, "a", TALK, WEDNESDAY, status=CheckStatus.SKIP)
     assert week_completion([TALK], book, "a", WEDNESDAY) == 1.0
     tick(book, "a", THREE_A_WEEK, D(2026, 3, 9))
+    sunday = D(2026, 3, 15)
+    assert week_completion([THREE_A_WEEK], book, "a", sunday) == pytest.approx(1 / 3)
     tick(book, "a", THREE_A_WEEK, D(2026, 3, 10), status=CheckStatus.SKIP)
-    assert week_completion([THREE_A_WEEK], book, "a", WEDNESDAY) == pytest.approx(1 / 2)
+    assert week_completion([THREE_A_WEEK], book, "a", sunday) == pytest.approx(1 / 2)
+
+
+def test_a_monday_with_everything_due_done_is_the_whole_week_so_far() -> None:
+    # Issue 22 saw 14% here: two 3-a-week habits were owed all six ticks on day one.
+    monday = D(2026, 3, 9)
+    twice = THREE_A_WEEK.with_changes(id="walks", title="Walks")
+    book: Book = {}
+    tick(book, "a", TALK, monday)
+    assert week_completion([TALK, THREE_A_WEEK, twice], book, "a", monday) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("weekday", "owed"),
+    [(0, 0), (3, 0), (4, 1), (5, 2), (6, 3)],
+    ids=["mon", "thu", "fri", "sat", "sun"],
+)
+def test_a_few_times_a_week_habit_is_owed_once_the_week_cannot_wait(
+    weekday: int, owed: int
+) -> None:
+    today = D(2026, 3, 9) + timedelta(days=weekday)
+    expected = None if owed == 0 else 0.0
+    assert week_completion([THREE_A_WEEK], {}, "a", today) == expected
+    book: Book = {}
+    tick(book, "a", THREE_A_WEEK, D(2026, 3, 9))  # one tick on Monday
+    assert week_completion([THREE_A_WEEK], book, "a", today) == pytest.approx(1 / max(owed, 1))
+
+
+def test_the_share_is_explained_in_words_that_name_what_it_counts() -> None:
+    from tracker.domain.habits.progress import WEEK_SHARE_MEANS
+
+    for idea in ("due", "skips are left out", "together habit counts for both"):
+        assert idea in WEEK_SHARE_MEANS
 
 
 def test_nothing_due_gives_none() -> None:
@@ -208,26 +266,33 @@ def test_habit_checks_files_together_habits_under_us() -> None:
 
 
 def together_by_sets(habits: list[Habit], book: Book, today: date) -> int:
-    """The definition, the slow way: every met day of every habit, then the run."""
+    """The definition, the slow way: every met and skipped day of every habit, then the run.
+
+    A day both showed up counts; a day both planned a skip is stepped over.
+    """
     ticked: dict[str, set[date]] = {"a": set(), "b": set()}
+    skipped: dict[str, set[date]] = {"a": set(), "b": set()}
     for habit in habits:
         if habit.archived:
             continue
         for key in habit.people():
+            checks = habit_checks(book, habit, key).items()
+            shown = {day: check for day, check in checks if habit.start <= day <= today}
             met = {
                 day
-                for day, check in habit_checks(book, habit, key).items()
-                if habit.start <= day <= today
-                and check.status is CheckStatus.DONE
-                and habit.met_by(check.value)
+                for day, check in shown.items()
+                if check.status is CheckStatus.DONE and habit.met_by(check.value)
             }
+            away = {day for day, check in shown.items() if check.status is CheckStatus.SKIP}
             for person in ("a", "b") if key == US else (key,):
                 ticked[person] |= met
+                skipped[person] |= away
     both = ticked["a"] & ticked["b"]
-    day = today if today in both else today - timedelta(days=1)
+    both_away = skipped["a"] & skipped["b"]
+    day = today if today in both | both_away else today - timedelta(days=1)
     run = 0
-    while day in both:
-        run += 1
+    while day in both | both_away:
+        run += day in both
         day -= timedelta(days=1)
     return run
 

@@ -21,8 +21,9 @@ from tracker.domain.models import (
 
 D = date
 ONE_DAY = timedelta(days=1)
-# Met, Partly, Skipped, missed (X), Nothing owed (open).
-M, P, S, X, N = Cell.MET, Cell.PARTLY, Cell.SKIPPED, Cell.MISSED, Cell.OPEN
+# Met, Partly, Skipped, missed (X), Not due, Before the start, Ahead (today, still open, and later).
+M, P, S, X, N = Cell.MET, Cell.PARTLY, Cell.SKIPPED, Cell.MISSED, Cell.NOT_DUE
+B, A = Cell.BEFORE_START, Cell.AHEAD
 
 TALK = Habit(
     "talk",
@@ -87,7 +88,7 @@ def test_last_column_is_todays_week(today: date) -> None:
     assert grid[-1][row] == M
     assert grid[-2][row] == M
     # After today, the rest of the last column is the future.
-    assert grid[-1][row + 1 :] == [N] * (6 - row)
+    assert grid[-1][row + 1 :] == [A] * (6 - row)
 
 
 def test_first_column_starts_on_the_monday_weeks_back() -> None:
@@ -116,17 +117,17 @@ def test_grid_cells_for_a_daily_measurable_habit() -> None:
     grid = year_grid(TALK, checks, D(2026, 3, 18), weeks=3)
     assert grid == [
         # Mar 2-8: before start x2, met, partly, skipped, missed, met
-        [N, N, M, P, S, X, M],
+        [B, B, M, P, S, X, M],
         # Mar 9-15: nothing but a zero on Wednesday
         [X, X, P, X, X, X, X],
         # Mar 16-22: met, missed, today (not done yet), future
-        [M, X, N, N, N, N, N],
+        [M, X, A, A, A, A, A],
     ]
 
 
 def test_grid_today_shows_met_once_done() -> None:
     checks = by_day(done(TALK, D(2026, 3, 18), 15))
-    assert year_grid(TALK, checks, D(2026, 3, 18), weeks=1) == [[X, X, M, N, N, N, N]]
+    assert year_grid(TALK, checks, D(2026, 3, 18), weeks=1) == [[X, X, M, A, A, A, A]]
 
 
 def test_grid_cells_for_a_mon_wed_fri_habit() -> None:
@@ -137,10 +138,10 @@ def test_grid_cells_for_a_mon_wed_fri_habit() -> None:
     )
     grid = year_grid(MWF, checks, D(2026, 3, 11), weeks=2)
     assert grid == [
-        # Mon met, Tue met, Wed missed, Thu open, Fri skipped, weekend open
+        # Mon met, Tue met, Wed missed, Thu not due, Fri skipped, weekend not due
         [M, M, X, N, S, N, N],
         # Mon missed, Tue not due, Wed is today (open), the rest is the future
-        [X, N, N, N, N, N, N],
+        [X, N, A, A, A, A, A],
     ]
 
 
@@ -154,7 +155,7 @@ def test_grid_at_most_habit_over_the_limit_is_partly() -> None:
         direction=Direction.AT_MOST,
     )
     checks = by_day(done(bed, D(2026, 3, 16), 50), done(bed, D(2026, 3, 17), 10))
-    assert year_grid(bed, checks, D(2026, 3, 18), weeks=1) == [[P, M, N, N, N, N, N]]
+    assert year_grid(bed, checks, D(2026, 3, 18), weeks=1) == [[P, M, A, A, A, A, A]]
 
 
 def test_grid_of_a_period_habit_never_shows_missed() -> None:
@@ -163,7 +164,7 @@ def test_grid_of_a_period_habit_never_shows_missed() -> None:
     assert grid == [
         [N, M, N, N, N, N, N],
         [N, S, N, N, N, N, N],
-        [N] * 7,
+        [N, N, A, A, A, A, A],  # today, the 18th, is open: the week still has room
     ]
 
 
@@ -179,8 +180,8 @@ def test_grid_over_ten_years_of_daily_checks() -> None:
     cells = [cell for column in grid for cell in column]
     # 52 full weeks plus Mon-Thu of today's week are met; Fri-Sun are the future.
     assert cells.count(M) == 52 * 7 + 4
-    assert cells.count(N) == 3
-    assert grid[-1] == [M, M, M, M, N, N, N]
+    assert cells.count(A) == 3
+    assert grid[-1] == [M, M, M, M, A, A, A]
 
 
 # --- longest runs -------------------------------------------------------------------------

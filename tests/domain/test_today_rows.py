@@ -329,9 +329,11 @@ def test_couple_figures_on_a_small_history() -> None:
     # Met days: Alex {2 (date night), 3, 4, 5}; Sam {2, 3, 4} (5 was a skip).
     # Both: {2, 3, 4}; today isn't met by both, so the run ends yesterday: 3 days.
     assert figures.together_streak == 3
-    # Alex: EACH 3 of 4 due days, ONLY_A 0 of 4, date night 1 of 2 -> 4 / 10.
-    # Sam: EACH 3 of 3 (the skip is not owed), date night 1 of 2 -> 4 / 5.
-    assert figures.week == {"a": pytest.approx(0.4), "b": pytest.approx(0.8)}
+    # Date night (2 a week) had one tick by Thursday, with three days left for the
+    # other: one done of one owed so far, for both of us.
+    # Alex: EACH 3 of 4 due days, ONLY_A 0 of 4, date night 1 of 1 -> 4 / 9.
+    # Sam: EACH 3 of 3 (the skip is not owed), date night 1 of 1 -> 4 / 4.
+    assert figures.week == {"a": pytest.approx(4 / 9), "b": pytest.approx(1.0)}
 
 
 def test_couple_figures_streak_counts_today_once_both_met() -> None:

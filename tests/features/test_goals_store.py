@@ -184,7 +184,7 @@ def test_agenda_lists_milestones_due_and_a_review_that_came_round(couple: Couple
         )
     lines = store.agenda(couple, TODAY)
     assert lines == [
-        "Milestone for Sam due 20 Nov: Late one (goal: Save for a house)",
+        "Milestone for Sam overdue since 20 Nov: Late one (goal: Save for a house)",
         "Milestone due today: Today's (goal: Save for a house)",
     ]
     # A reached goal's milestones stop asking.

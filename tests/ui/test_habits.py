@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Header, Input, OptionList, Static
 
 from tests.ui.conftest import TODAY
 from tracker.store.couple import Couple
@@ -125,6 +125,8 @@ async def test_detail_shows_heatmap_and_streaks(lived_in: Couple, open_app: Open
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HabitDetailScreen)
+        title_bar = app.screen.query_one(Header).format_title().plain
+        assert "One specific thank-you" in title_bar  # not only "Rekindle"
         maps = list(app.screen.query(Heatmap))
         assert len(maps) == 2  # one for each of us
         labels = " ".join(str(w.render()) for w in app.screen.query(".who"))

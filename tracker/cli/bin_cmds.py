@@ -10,6 +10,7 @@ from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, flat, no
 from tracker.cli.matching import ambiguous, match_title, not_found
 from tracker.domain.days import moment_in
 from tracker.domain.kinds import HABIT
+from tracker.domain.text import count
 from tracker.store.bin import BIN_DAYS, Binned, in_bin, restore
 from tracker.store.couple import Couple
 
@@ -40,8 +41,8 @@ def who(couple: Couple, key: str) -> str:
     return couple.name_of(key) if key else "a device we don't know"
 
 
-def ticks_text(count: int) -> str:
-    return f"{count} tick{'' if count == 1 else 's'}"
+def ticks_text(ticks: int) -> str:
+    return count(ticks, "tick")
 
 
 def run_deleted(args: argparse.Namespace, context: Context) -> int:

@@ -20,7 +20,7 @@ from tracker.cli.common import (
 from tracker.cli.matching import loose, not_found
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates.input import DateDraft, clean_memory, clean_stars, parse_day
-from tracker.domain.dates.jar import COST_WORDS, draft_from_idea, idea_from_text
+from tracker.domain.dates.jar import draft_from_idea, idea_from_text
 from tracker.domain.dates.model import DateNight, Occurrence
 from tracker.domain.dates.records import DateKind, DateStatus, RepeatFreq
 from tracker.domain.dates.views import length_text, past, upcoming, when_text
@@ -268,7 +268,8 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
         }
         print(as_json(data))
         return 0
-    say(store.quality(couple, my_today(couple)).text())
+    today = my_today(couple)
+    say(store.quality(couple, today).text())
     rated = store.ratings(couple)
     for heading, rows in (("Upcoming", ahead), ("Past", behind)):
         say(f"\n{heading}")
@@ -279,7 +280,8 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
                 for p, r in sorted(rated.get((occ.date.id, occ.day), {}).items())
             )
             extra = f"  {stars}" if stars else ""
-            say(f"  {when_text(occ)}  {flat(occ.date.title)}{status}{extra}  ({_short(occ.date)})")
+            when = when_text(occ, today=today)
+            say(f"  {when}  {flat(occ.date.title)}{status}{extra}  ({_short(occ.date)})")
         if not rows:
             say("  (nothing yet: `rekindle idea` for a suggestion)")
     return 0
@@ -373,8 +375,7 @@ def run_idea(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(as_json({"key": idea.key, **idea.to_data(), "own": idea.own}))
         return 0
-    cost = COST_WORDS[max(0, min(3, idea.cost))]
-    say(f"{flat(idea.title)}  ({idea.kind.value} · {idea.length_text()} · {cost})")
+    say(f"{flat(idea.title)}  ({idea.summary()})")
     if idea.description:
         say(f"  {flat(idea.description)}")
     day = draft_from_idea(idea, today, store.couple_tz(couple)).day

@@ -9,7 +9,7 @@ from typing import Any
 from tracker.cli.common import DATA_OPTION, Context, as_json, flat, my_today, say
 from tracker.cli.goal_lookup import open_for_goals
 from tracker.domain.goals.alignment import METHOD, Alignment, percent
-from tracker.domain.goals.model import due_text, ordered, progress
+from tracker.domain.goals.model import due_words, ordered, progress
 from tracker.domain.goals.priorities import latest, month_label, review_due
 from tracker.domain.goals.values import area_label, horizon_label
 from tracker.store import goals as store
@@ -103,7 +103,7 @@ def run_goals(args: argparse.Namespace, context: Context) -> int:
             for m in goal["milestones"]:
                 mark = "✓" if m["done"] else "·"
                 due_on = date.fromisoformat(m["due"]) if m["due"] else None
-                when = f" · due {due_text(due_on, today)}" if due_on else ""
+                when = f" · {due_words(due_on, today, done=m['done'])}" if due_on else ""
                 say(f"    {mark} {flat(m['title'])}{when}")
             for s in goal["support"]:
                 helped = " (taken on)" if s["taken_on_by"] else ""

@@ -198,6 +198,7 @@ def status_data(couple: Couple, day: date, indexed: Indexed | None = None) -> di
 
 def run_status(args: argparse.Namespace, context: Context) -> int:
     from tracker.domain.habits.schedule import streak_words
+    from tracker.domain.text import count
 
     indexed = context.indexed(lambda couple: parse_day(args.date, my_today(couple)))
     day = indexed.day
@@ -206,7 +207,7 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
         print(as_json(data))
         return 0
     streak = data["together_streak"]
-    say(f"{day:%A %d %B %Y} · together streak {streak} day{'s' if streak != 1 else ''}")
+    say(f"{day:%A %d %B %Y} · together streak {count(streak, 'day')}")
     sections = [
         (flat(p["name"]) + (" (you)" if p["me"] else ""), p["habits"], p["week"])
         for p in data["people"].values()

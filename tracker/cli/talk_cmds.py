@@ -21,7 +21,7 @@ from tracker.cli.common import (
 )
 from tracker.cli.matching import ambiguous, loose, match_title, not_found
 from tracker.domain.content.prompts import Prompt
-from tracker.domain.days import zone_named
+from tracker.domain.days import short_date, zone_named
 from tracker.domain.talks.log import MAX_FOLLOWUP, Followup
 from tracker.domain.talks.model import (
     UNPLANNED,
@@ -45,7 +45,7 @@ from tracker.domain.talks.schedule import (
     parse_minutes,
     parse_weekday,
 )
-from tracker.domain.text import clean_line
+from tracker.domain.text import clean_line, count
 from tracker.store import talks
 from tracker.store.couple import Couple
 
@@ -235,11 +235,13 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
             f"{describe(slot.rule, slot.start, slot.tz, slot.minutes)}"
         )
     say("\nComing up")
+    today = local_in(moment, tz).date()
     for meeting in coming:
         moved = " (moved)" if meeting.moved else ""
         when = countdown(meeting.start, meeting.slot.minutes, moment, tz)
         start = local_in(meeting.start, tz)
-        say(f"  {start:%a %d %b %H:%M}  {flat(meeting.slot.title)}{moved} · {when}")
+        day = short_date(start.date(), today)
+        say(f"  {day} {start:%H:%M}  {flat(meeting.slot.title)}{moved} · {when}")
     return 0
 
 
@@ -305,7 +307,7 @@ def run_log(args: argparse.Namespace, context: Context) -> int:
     say(f"Logged {title} on {day_text(day)}.")
     if promises:
         say(
-            f"{len(promises)} promise{'s' if len(promises) != 1 else ''} to "
+            f"{count(len(promises), 'promise')} to "
             f"{flat(couple.name_of(couple.partner_key))}, due {day_text(due)}."
         )
     return 0

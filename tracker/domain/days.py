@@ -84,6 +84,14 @@ def _close_zone(name: str) -> str | None:
     return closest(name.strip(), _zones_by_case().values(), 0.85)
 
 
+def short_date(day: date, today: date, *, pad: bool = False) -> str:
+    """ "Fri 13 Jul", with the year when it isn't this year's ("Fri 13 Jul 2040"), so a
+    date years away never passes for one this summer. `pad` lines days up in a column."""
+    number = f"{day.day:>2}" if pad else str(day.day)
+    year = "" if day.year == today.year else f" {day.year}"
+    return f"{day:%a} {number} {day:%b}{year}"
+
+
 def week_start(day: date) -> date:
     """The Monday of ``day``'s ISO week."""
     return day - timedelta(days=day.weekday())

@@ -90,6 +90,22 @@ def strip_controls(text: str) -> str:
     return "".join(kept)
 
 
+# -- counting things in words -------------------------------------------------------
+
+
+def count(n: int, word: str, plural: str | None = None) -> str:
+    """ "1 day", "3 days", "0 promises", "2 stretches": a number with its noun, agreeing.
+
+    `plural` for a word that doesn't just add an s ("stretch" → "stretches" is
+    worked out; "person" → "people" is not). The one place "1 days" could go wrong.
+    """
+    if n == 1:
+        return f"{n} {word}"
+    if plural is None:
+        plural = word + ("es" if word.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return f"{n:,} {plural}"
+
+
 # -- what people type, cleaned to fit ------------------------------------------------
 
 # The longest name of a habit, a goal or a date: one line on every screen and calendar.

@@ -31,7 +31,9 @@ from tracker.store.identity import LocalConfig
 from tracker.store.store import Store
 from tracker.store.walk import walk
 
-INDEX_VERSION = 3  # 2: each habit's tally; 3: figures in a file of their own
+# 2: each habit's tally; 3: figures in a file of their own; 4: a holiday both planned
+# bridges the together streak (a kept streak worked out the old way must not linger).
+INDEX_VERSION = 4
 Pair = tuple[str, str]  # (person key, habit id): whose check-offs, of which habit
 Compact = tuple[str, float | None, str]  # status, value, note
 Signatures = dict[str, tuple[int, int]]  # path → (size, mtime_ns)

@@ -37,6 +37,7 @@ from tracker.domain.checkin.promises import (
 )
 from tracker.domain.days import person_today
 from tracker.domain.kinds import SETTING
+from tracker.domain.text import count
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record
 from tracker.store.settings import setting_id
@@ -209,7 +210,7 @@ def agenda(couple: Couple, day: date) -> list[str]:
         lines.append(f"{when}: {_whose(couple, promise)}, “{short(promise.text)}”")
     if len(due) > AGENDA_PROMISES:
         more = len(due) - AGENDA_PROMISES
-        lines.append(f"…and {more} more promise{'s' if more != 1 else ''} on Check-in (5, p)")
+        lines.append(f"…and {count(more, 'more promise')} on Check-in (5, p)")
     week = iso_week(day)
     me, partner = couple.me, couple.partner_key
     if checkin_for(couple, partner, week) and not checkin_for(couple, me, week):

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tracker.domain.text import count
 from tracker.domain.validation import NEWER
 from tracker.store.couple import Couple
 from tracker.store.devices import ReplicaInfo, Skew, clock_skew, replica_clash, replicas
@@ -132,7 +133,7 @@ def health(couple: Couple) -> HealthReport:
         findings.append(
             Finding(
                 "note",
-                f"Ignored {len(store.temp_files)} temporary file(s) "
+                f"Ignored {count(len(store.temp_files), 'temporary file')} "
                 "a sync tool or an interrupted save left behind.",
             )
         )
@@ -240,10 +241,10 @@ def _device(info: ReplicaInfo | None, names: dict[str, str]) -> str:
 
 def _span(minutes: int) -> str:
     if minutes >= 2 * 24 * 60:
-        return f"about {round(minutes / (24 * 60))} days"
+        return f"about {count(round(minutes / (24 * 60)), 'day')}"
     if minutes >= 90:
-        return f"about {round(minutes / 60)} hours"
-    return f"about {minutes} minutes"
+        return f"about {count(round(minutes / 60), 'hour')}"
+    return f"about {count(minutes, 'minute')}"
 
 
 def _skew_finding(

@@ -41,7 +41,7 @@ from tracker.domain.goals.model import (
     Milestone,
     SupportAction,
     due_milestones,
-    due_text,
+    due_words,
     milestone_id,
 )
 from tracker.domain.goals.priorities import (
@@ -54,6 +54,7 @@ from tracker.domain.goals.priorities import (
 from tracker.domain.goals.values import HORIZONS, Answers, clean_ranking
 from tracker.domain.kinds import HABIT
 from tracker.domain.models import Habit
+from tracker.domain.text import count
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record
 
@@ -111,7 +112,7 @@ def save_vision(couple: Couple, person: str, area: str, texts: dict[int, str]) -
         if text == current.get((area, years), ""):
             continue
         record_id = vision_id(person, area, years)
-        label = f"{area} in {years} year{'s' if years > 1 else ''}"
+        label = f"{area} in {count(years, 'year')}"
         if text:
             data = {"person": person, "area": area, "years": years, "text": text}
             changes.append(couple.put_record(VISION, record_id, data, f"Saved {label}"))
@@ -318,10 +319,10 @@ def agenda(couple: Couple, day: date) -> list[str]:
     lines = []
     for m in due[:AGENDA_LINES]:
         who = "" if m.owner not in ("a", "b") else f" for {couple.name_of(m.owner)}"
-        when = due_text(m.due, day)
-        lines.append(f"Milestone{who} due {when}: {m.title} (goal: {open_goals[m.goal_id].title})")
+        when = due_words(m.due, day)
+        lines.append(f"Milestone{who} {when}: {m.title} (goal: {open_goals[m.goal_id].title})")
     if len(due) > AGENDA_LINES:
-        lines.append(f"…and {len(due) - AGENDA_LINES} more milestones on Goals (6)")
+        lines.append(f"…and {count(len(due) - AGENDA_LINES, 'more milestone')} on Goals (6)")
     mine = reviews(couple, couple.me)
     if mine and review_due(mine, day, review_every(couple)):
         lines.append("Your priorities review has come round again (Goals, 6)")

@@ -14,7 +14,7 @@ from tracker.domain.content.ideas import DAY, IDEAS, Idea, IdeaKind
 from tracker.domain.dates.input import DateDraft, parse_hours, whole_number
 from tracker.domain.dates.model import DateNight, Marks, occurrences
 from tracker.domain.dates.records import DateKind, RepeatFreq
-from tracker.domain.text import clean_name, clean_note
+from tracker.domain.text import clean_name, clean_note, count
 from tracker.domain.validation import convert
 
 RECENT_DAYS = 90  # an idea done (or planned) this recently stays out of "surprise me"
@@ -55,9 +55,19 @@ class JarIdea:
     def length_text(self) -> str:
         if self.minutes >= DAY:
             days = self.minutes // DAY
-            return f"{days} day{'s' if days != 1 else ''}"
+            return count(days, "day")
         hours = self.minutes / 60
         return f"{self.minutes} min" if self.minutes < 60 else f"{hours:g} h"
+
+    @property
+    def cost_text(self) -> str:
+        return COST_WORDS[max(0, min(3, self.cost))]
+
+    def summary(self) -> str:
+        """ "out · 3 h · some money": its shelf, length and cost. The "cheap" shelf is left
+        unsaid when the cost already says so, never "cheap · 3 h · free"."""
+        shelf = [] if self.kind is IdeaKind.CHEAP and self.cost <= 1 else [self.kind.value]
+        return " · ".join([*shelf, self.length_text(), self.cost_text])
 
     def to_data(self) -> dict[str, Any]:
         return {

@@ -13,6 +13,7 @@ import msgspec
 from tracker.domain.dates.model import DateNight, Marks, Occurrence, next_day, occurrences
 from tracker.domain.dates.records import DateKind, DateStatus
 from tracker.domain.days import month_start, next_month_start
+from tracker.domain.text import count
 from tracker.domain.validation import Count, IsoDay, convert, valid_day
 
 HORIZON_DAYS = 56  # upcoming shows eight weeks ahead, and at least the next of each
@@ -97,8 +98,12 @@ def past(dates: Sequence[DateNight], marks: Mapping[str, Marks], now: datetime) 
     return found[:MAX_ROWS]
 
 
-def when_text(occ: Occurrence, with_year: bool = False) -> str:
-    """ "Fri 27 Nov 19:30" or, for a getaway, "Sat 12 – Mon 14 Dec"."""
+def when_text(occ: Occurrence, with_year: bool = False, *, today: date | None = None) -> str:
+    """ "Fri 27 Nov 19:30" or, for a getaway, "Sat 12 – Mon 14 Dec"; with the year when
+    asked, or when it isn't `today`'s year."""
+    last_day = occ.day + timedelta(days=max(occ.date.days, 1) - 1) if occ.date.all_day else occ.day
+    if today is not None and (occ.day.year, last_day.year) != (today.year, today.year):
+        with_year = True
     year = " %Y" if with_year else ""
     if occ.date.all_day:
         last = occ.day + timedelta(days=occ.date.days - 1)
@@ -111,7 +116,7 @@ def when_text(occ: Occurrence, with_year: bool = False) -> str:
 
 def length_text(dn: DateNight) -> str:
     if dn.all_day:
-        return f"{dn.days} day{'s' if dn.days != 1 else ''}"
+        return count(dn.days, "day")
     hours, minutes = divmod(dn.minutes, 60)
     if not minutes:
         return f"{hours} h"
@@ -133,10 +138,10 @@ class QualityTime:
             ahead = f"; {self.planned} planned" if self.planned else ""
             return f"{name}: no dates marked done yet{ahead}."
         hours = f"{self.minutes / 60:.1f}".removesuffix(".0")
-        parts = [f"{hours} h together on {self.evenings} date{'s' * (self.evenings != 1)}"]
-        parts.append(f"{self.unplugged} unplugged evening{'s' * (self.unplugged != 1)}")
+        parts = [f"{hours} h together on {count(self.evenings, 'date')}"]
+        parts.append(count(self.unplugged, "unplugged evening"))
         if self.days_away:
-            parts.append(f"{self.days_away} day{'s' * (self.days_away != 1)} away")
+            parts.append(f"{count(self.days_away, 'day')} away")
         if self.planned:
             parts.append(f"{self.planned} still planned")
         return f"{name}: " + " · ".join(parts)

@@ -307,6 +307,15 @@ def due_text(due: date | None, today: date) -> str:
     return f"{due.day} {due:%b}" + ("" if due.year == today.year else f" {due.year}")
 
 
+def due_words(due: date | None, today: date, *, done: bool = False) -> str:
+    """ "due 3 Dec", or "overdue since 1 Oct" once the day has passed and it isn't done:
+    a date in the past alone reads as if there were still time."""
+    if due is None:
+        return ""
+    late = not done and due < today
+    return f"{'overdue since' if late else 'due'} {due_text(due, today)}"
+
+
 # -- what a goal can spawn -----------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tracker.domain.content.values import LIFE_AREAS, VALUES, find_value
-from tracker.domain.text import single_line
+from tracker.domain.text import count, single_line
 
 OWN = "own:"
 MAX_VALUES = 10
@@ -97,7 +97,7 @@ def area_label(area: str) -> str:
 
 
 def horizon_label(years: int) -> str:
-    return "1 year" if years == 1 else f"{years} years"
+    return count(years, "year")
 
 
 def clean_vision(text: str, area: str, years: int) -> str:

@@ -7,19 +7,21 @@ from datetime import date, timedelta
 
 from tracker.domain.habits.progress import Checks, strength_series
 from tracker.domain.habits.schedule import due_days, is_period_habit
-from tracker.domain.models import CheckStatus, Habit
+from tracker.domain.models import Check, CheckStatus, Habit
 
 ONE_DAY = timedelta(days=1)
 
 
 class Cell:
-    """What one day of the grid shows."""
+    """What one day of the grid shows: each its own symbol, so the grid reads without colour."""
 
     MET = "met"
     PARTLY = "partly"  # logged, short of the target
     SKIPPED = "skipped"
-    MISSED = "missed"  # due and not done
-    OPEN = "open"  # not due, not done (or not started, or the future)
+    MISSED = "missed"  # due, past, and not done
+    NOT_DUE = "not due"  # off the schedule (or a free day of a "3 times a week" habit)
+    BEFORE_START = "before start"  # the habit did not exist yet
+    AHEAD = "ahead"  # today, still open, and the days after it
 
 
 def year_grid(habit: Habit, checks: Checks, today: date, weeks: int = 53) -> list[list[str]]:
@@ -37,19 +39,27 @@ def year_grid(habit: Habit, checks: Checks, today: date, weeks: int = 53) -> lis
         column = []
         for weekday in range(7):
             day = first + timedelta(weeks=week, days=weekday)
-            check = checks.get(day)
-            if day > today or day < habit.start:
-                column.append(Cell.OPEN)
-            elif check is not None and check.status is CheckStatus.SKIP:
-                column.append(Cell.SKIPPED)
-            elif check is not None:
-                column.append(Cell.MET if habit.met_by(check.value) else Cell.PARTLY)
-            elif day in due and day < today:
-                column.append(Cell.MISSED)
-            else:
-                column.append(Cell.OPEN)
+            column.append(_cell(habit, checks.get(day), day, today, due=day in due, period=period))
         columns.append(column)
     return columns
+
+
+def _cell(
+    habit: Habit, check: Check | None, day: date, today: date, *, due: bool, period: bool
+) -> str:
+    """One day's cell. A "3 times a week" habit's unticked day owes nothing by itself
+    (its week decides), so it is never MISSED; today stays open until it is over."""
+    if day > today:
+        return Cell.AHEAD
+    if day < habit.start:
+        return Cell.BEFORE_START
+    if check is not None and check.status is CheckStatus.SKIP:
+        return Cell.SKIPPED
+    if check is not None:
+        return Cell.MET if habit.met_by(check.value) else Cell.PARTLY
+    if day == today and (due or period):
+        return Cell.AHEAD
+    return Cell.MISSED if due else Cell.NOT_DUE
 
 
 @dataclass(frozen=True, slots=True)

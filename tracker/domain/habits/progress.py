@@ -353,19 +353,31 @@ def _belongs_to(habit: Habit, person: str) -> bool:
     return habit.owner in (Owner.EACH, Owner.TOGETHER) or habit.owner.value == person
 
 
+# Said on a hover over "This week", on the help page and in the README: what the share counts.
+WEEK_SHARE_MEANS = (
+    "This week: how much of what was due since the week began is done. Each due day "
+    "of a habit counts once; a few-times-a-week habit counts only once the week can no "
+    "longer wait for it; planned skips are left out, and a together habit counts for "
+    "both of you."
+)
+
+
 def week_completion(
     habits: Sequence[Habit], checks_by: ChecksBy, person: str, today: date
 ) -> float | None:
     """Share (0..1) of ``person``'s week so far that is done, or None if
     nothing was due.
 
-    Counts this ISO week from Monday to today. Each due day of a day habit is
-    one unit; a per-week habit is ``times`` units, of which the met days (up
-    to ``times``) are done. Planned skips are taken out of what is owed
-    rather than counted as misses. Per-month and "X in N days" habits don't
-    fit a week and are left out.
+    Counts this week from its first day to today. Each due day of a day habit
+    is one unit. A per-week habit owes only what the week can no longer wait
+    for: on the first day a 3-a-week habit owes nothing yet (a tick there is
+    one done of one owed), with two days left it owes one, on the last day all
+    three; its met days (up to ``times``) are done. Planned skips are taken out
+    of what is owed rather than counted as misses. Per-month and "X in N days"
+    habits don't fit a week and are left out.
     """
     monday = week_start(today)
+    days_left = 6 - (today - monday).days  # after today, this week
     done = owed = 0
     for habit in habits:
         if habit.archived or habit.start > today or not _belongs_to(habit, person):
@@ -383,8 +395,9 @@ def week_completion(
                 day += _ONE_DAY
             times = habit.schedule.times
             got = min(met, times)
+            needed = times - min(skipped, times - got)
             done += got
-            owed += times - min(skipped, times - got)
+            owed += max(got, needed - days_left)
             continue
         for day in due_days(habit, monday, today):
             check = checks.get(day)

@@ -10,6 +10,7 @@ from dateutil.rrule import DAILY, YEARLY, rrule
 
 from tracker.domain.days import month_start, period_bounds, week_start
 from tracker.domain.models import Habit, Schedule, ScheduleKind
+from tracker.domain.text import count
 
 _PERIOD_KINDS = frozenset(
     {ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH, ScheduleKind.TIMES_IN_DAYS}
@@ -83,9 +84,9 @@ def streak_unit(schedule: Schedule) -> str:
 _ONE_OF = {"days": "day", "weeks": "week", "months": "month", "stretches": "stretch"}
 
 
-def streak_words(count: int, unit: str) -> str:
+def streak_words(length: int, unit: str) -> str:
     """ "1 week", "3 stretches": a streak's length in words (a unit we don't know stays)."""
-    return f"{count} {_ONE_OF.get(unit, unit) if count == 1 else unit}"
+    return count(length, _ONE_OF.get(unit, unit), unit)
 
 
 def _midnight(day: date) -> datetime:

@@ -24,6 +24,7 @@ from tracker.domain.habits.schedule import is_period_habit, period_of, streak_un
 from tracker.domain.habits.together import together_streak
 from tracker.domain.habits.typed import format_amount
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner, ScheduleKind
+from tracker.domain.text import count
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class HabitRow:
         if kind is not ScheduleKind.TIMES_IN_DAYS:
             return f"{met}/{needed} this {'week' if kind is ScheduleKind.PER_WEEK else 'month'}"
         left = (period_of(self.habit, self.day)[1] - self.day).days
-        return f"{met}/{needed} · " + ("last day" if left == 1 else f"{left} days left")
+        return f"{met}/{needed} · " + ("last day" if left == 1 else f"{count(left, 'day')} left")
 
     def detail_text(self) -> str:
         """The short line under a title: period progress, value, note."""

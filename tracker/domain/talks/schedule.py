@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
+from tracker.domain.text import count
+
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_NAMES = tuple(calendar.day_name)  # Monday … Sunday
 MAX_WEEKS_APART = 52
@@ -277,12 +279,12 @@ def countdown(start: datetime, minutes: int, now: datetime, tz: str, short: bool
     if days == 0:
         left = int((start - now).total_seconds() // 60)
         if left < 60:
-            return f"in {max(left, 1)} minute{'s' if left != 1 else ''}"
+            return f"in {count(max(left, 1), 'minute')}"
         return ("tonight" if local.hour >= 17 else "today") + clock
     if days == 1:
         return "tomorrow" + clock
     if short:
-        return f"in {days} days" if days < 14 else f"in {days // 7} weeks"
+        return f"in {count(days, 'day')}" if days < 14 else f"in {count(days // 7, 'week')}"
     if days < 7:
         return f"in {days} days, {local:%A}{clock}"
     return f"in {days} days, {local:%a} {local.day} {local:%b}{clock}"

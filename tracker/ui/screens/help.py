@@ -19,6 +19,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tracker.domain.habits.progress import WEEK_SHARE_MEANS
 from tracker.ui.registry import SCREENS, load_class
 from tracker.ui.styles import sheet
 
@@ -67,6 +68,7 @@ class HelpScreen(ModalScreen[None]):
             for title, bindings in help_sections(self.app.BINDINGS):
                 yield Static(self._table(title, bindings))
             yield Static(Text(ABOUT), classes="hint")
+            yield Static(Text(WEEK_SHARE_MEANS), classes="hint")
             yield Static(Text("Esc closes this page.", style="dim"))
 
     def _table(self, title: str, bindings: list[BindingType]) -> Group:

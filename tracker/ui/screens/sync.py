@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tracker.domain.text import visible
+from tracker.domain.text import count, visible
 from tracker.store.doctor import health
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
@@ -30,8 +30,7 @@ def ago(millis: int, now: datetime) -> str:
         return "in the future"
     for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= size:
-            count = int(seconds // size)
-            return f"{count} {unit}{'s' if count != 1 else ''} ago"
+            return f"{count(int(seconds // size), unit)} ago"
     return "just now"
 
 

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tracker.domain.content.ideas import IdeaKind
-from tracker.domain.dates.jar import COST_WORDS, JarIdea
+from tracker.domain.dates.jar import JarIdea
 from tracker.domain.dates.model import Occurrence
 from tracker.domain.dates.records import DateStatus
 from tracker.domain.dates.views import Rating, stars_text, when_text
@@ -83,7 +83,8 @@ class EveningTable(ListTable[Occurrence]):
     def key_of(self, item: Occurrence) -> str:
         return item.key
 
-    def show_upcoming(self, rows: Sequence[Occurrence]) -> None:
+    def show_upcoming(self, rows: Sequence[Occurrence], today: date) -> None:
+        """``today``: a date in another year shows its year."""
         wide = (self.size.width or self.app.size.width) >= 100
 
         def cells(occ: Occurrence, room: int) -> list[Text]:
@@ -92,7 +93,7 @@ class EveningTable(ListTable[Occurrence]):
             status = "" if occ.status is DateStatus.PLANNED else occ.status.value
             where = [Text(one_line(occ.date.place, 24), style="dim")] if wide else []
             return [
-                Text(when_text(occ), style=dim),
+                Text(when_text(occ, today=today), style=dim),
                 Text(repeat + one_line(occ.date.title, room - len(repeat)), style=dim),
                 *where,
                 Text(occ.date.kind.value, style="dim"),
@@ -100,7 +101,7 @@ class EveningTable(ListTable[Occurrence]):
             ]
 
         where = [("Where", 24)] if wide else []
-        self.fill(rows, [("When", 20), ("What", 0), *where, ("Kind", 17), ("", 9)], cells)
+        self.fill(rows, [("When", 21), ("What", 0), *where, ("Kind", 17), ("", 9)], cells)
 
     def show_past(
         self, rows: Sequence[Occurrence], rated: Ratings, people: Sequence[tuple[str, str]]
@@ -133,7 +134,7 @@ class JarTable(ListTable[JarIdea]):
                 Text(mark + one_line(idea.title, room - len(mark))),
                 Text(idea.kind.value, style="dim"),
                 Text(idea.length_text(), style="dim", justify="right"),
-                Text(COST_WORDS[max(0, min(3, idea.cost))], style="dim"),
+                Text(idea.cost_text, style="dim"),
             ]
 
         width = max(len(kind.value) for kind in IdeaKind)

@@ -10,20 +10,48 @@ from textual.widget import Widget
 from tracker.domain.habits.history import Cell
 from tracker.domain.models import WEEKDAY_NAMES
 
+# Each state has its own shape, so the grid reads the same with NO_COLOR or a
+# colour-blind eye; colour only adds to it.
 GLYPH = {
     Cell.MET: ("■", "green"),
-    Cell.PARTLY: ("■", "yellow"),
+    Cell.PARTLY: ("◧", "yellow"),
     Cell.SKIPPED: ("□", "blue"),
-    Cell.MISSED: ("·", "red"),
-    Cell.OPEN: ("·", "bright_black"),
+    Cell.MISSED: ("×", "red"),
+    Cell.NOT_DUE: ("·", "bright_black"),
+    Cell.BEFORE_START: ("-", "bright_black"),
+    Cell.AHEAD: (" ", ""),
 }
+# What the legend names, in the order it names them; AHEAD is left blank and unnamed.
+LEGEND = (
+    ("done", Cell.MET),
+    ("partly", Cell.PARTLY),
+    ("skipped", Cell.SKIPPED),
+    ("missed", Cell.MISSED),
+    ("not due", Cell.NOT_DUE),
+    ("before it began", Cell.BEFORE_START),
+)
+_MARGIN = "    "  # under the weekday names
 
 
-def render_grid(grid: list[list[str]], today: date) -> Text:
+def legend_lines(width: int) -> list[Text]:
+    """The legend, wrapped to `width` cells between its entries, never inside one."""
+    lines = [Text(_MARGIN)]
+    for label, cell in LEGEND:
+        glyph, style = GLYPH[cell]
+        entry = Text.assemble((glyph, style), (f" {label}  ", "dim"))
+        if len(lines[-1]) > len(_MARGIN) and len(lines[-1]) + len(entry.plain.rstrip()) > width:
+            lines.append(Text(_MARGIN))
+        lines[-1].append_text(entry)
+    for line in lines:
+        line.rstrip()
+    return lines
+
+
+def render_grid(grid: list[list[str]], today: date, width: int = 80) -> Text:
     """Rows Monday..Sunday, one column per week, month initials along the top."""
     weeks = len(grid)
     first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
-    header = Text("    ")
+    header = Text(_MARGIN)
     last_month = None
     for week in range(weeks):
         month = (first_monday + timedelta(weeks=week)).month
@@ -36,21 +64,12 @@ def render_grid(grid: list[list[str]], today: date) -> Text:
             glyph, style = GLYPH[column[weekday]]
             line.append(glyph, style=style)
         lines.append(line)
-    legend = Text("    ")
-    for label, cell in (
-        ("done", Cell.MET),
-        ("partly", Cell.PARTLY),
-        ("skipped", Cell.SKIPPED),
-        ("missed", Cell.MISSED),
-    ):
-        glyph, style = GLYPH[cell]
-        legend.append(glyph, style=style).append(f" {label}  ", style="dim")
-    lines.append(legend)
+    lines.extend(legend_lines(width))
     return Text("\n").join(lines)
 
 
 class Heatmap(Widget):
-    DEFAULT_CSS = "Heatmap { height: 9; width: auto; }"
+    DEFAULT_CSS = "Heatmap { height: auto; width: auto; }"
 
     def __init__(self, grid: list[list[str]], today: date, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -59,5 +78,6 @@ class Heatmap(Widget):
 
     def render(self) -> Text:
         # Show as many recent weeks as fit beside the weekday labels.
-        room = max(4, (self.size.width or 57) - 4)
-        return render_grid(self.grid[-room:], self.today)
+        width = self.size.width or 57
+        room = max(4, width - len(_MARGIN))
+        return render_grid(self.grid[-room:], self.today, width)

@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates.input import DateDraft
 from tracker.domain.dates.jar import (
-    COST_WORDS,
     JarIdea,
     coming_saturday,
     draft_from_idea,
@@ -96,7 +95,7 @@ class DatesScreen(RekindleScreen):
             literal(store.quality(couple, self.rekindle.today()).text())
         )
         self.query_one("#upcoming-table", EveningTable).show_upcoming(
-            upcoming(everything, marks, moment)
+            upcoming(everything, marks, moment), self.rekindle.today()
         )
         people = [(key, couple.name_of(key)) for key in (couple.me, couple.partner_key)]
         self.query_one("#past-table", EveningTable).show_past(
@@ -147,9 +146,8 @@ class DatesScreen(RekindleScreen):
         return literal("\n".join(one_line(line, 200) for line in lines[:4]))
 
     def _idea_detail(self, idea: JarIdea) -> Text:
-        cost = COST_WORDS[max(0, min(3, idea.cost))]
         own = f" · added by {self.couple.name_of(idea.by)}" if idea.own and idea.by else ""
-        head = f"{idea.kind.value} · {idea.length_text()} · {cost}{own} · p plans it for "
+        head = f"{idea.summary()}{own} · p plans it for "
         return literal(f"{head}{self._saturday()}\n{idea.description}")
 
     def _saturday(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from tracker.domain.content.values import LIFE_PRIORITIES
 from tracker.domain.goals.alignment import percent
 from tracker.domain.goals.model import (
     Goal,
+    Milestone,
     SupportAction,
     due_text,
     ordered,
@@ -35,6 +37,18 @@ from tracker.ui.widgets.literal import literal, one_line
 # -- shared goals ---------------------------------------------------------------
 
 
+_DUE_WIDTH = 14  # "overdue 12 Oct"
+
+
+def _milestone_due(m: Milestone, today: date) -> str:
+    """The Due cell: the date, or "overdue 1 Oct" once it has passed undone (just
+    "overdue" when the date with its year would not fit the column)."""
+    if m.due is None or m.done or m.due >= today:
+        return due_text(m.due, today)
+    late = f"overdue {due_text(m.due, today)}"
+    return late if len(late) <= _DUE_WIDTH else "overdue"
+
+
 def _goal_cells(view: View, goal: Goal, room: int) -> list[Text]:
     done = progress(goal, view.milestones)
     mark = "★" if goal.reached else "◆"
@@ -55,8 +69,8 @@ class SharedPane(Vertical):
 
     def show(self, view: View) -> None:
         table = self.query_one("#shared-table", RowTable)
-        room = max(12, width_of(self) - 1 - 11 - 10 - 12 - 2 * 5 - 2)
-        columns = [("", 1), ("Goal", room), ("Due", 11), ("Who", 10), ("Done", 12)]
+        room = max(12, width_of(self) - 1 - _DUE_WIDTH - 10 - 12 - 2 * 5 - 2)
+        columns = [("", 1), ("Goal", room), ("Due", _DUE_WIDTH), ("Who", 10), ("Done", 12)]
         rows: list[tuple[tuple[str, Any], list[Text]]] = []
         for goal in (g for g in view.goals if g.shared):
             rows.append((("goal", goal), _goal_cells(view, goal, room)))
@@ -68,7 +82,7 @@ class SharedPane(Vertical):
                         [
                             Text("✓" if m.done else "·"),
                             literal("  " + one_line(m.title, room - 2), style=style),
-                            Text(due_text(m.due, view.today), style=style),
+                            Text(_milestone_due(m, view.today), style=style),
                             literal(one_line(view.name(m.owner), 10), style=style),
                             Text(""),
                         ],

@@ -18,7 +18,7 @@ from tracker.domain.goals.model import (
     Goal,
     Milestone,
     due_milestones,
-    due_text,
+    due_words,
     ordered,
 )
 from tracker.domain.goals.priorities import (
@@ -29,7 +29,7 @@ from tracker.domain.goals.priorities import (
 )
 from tracker.domain.goals.values import HORIZONS, area_label, horizon_label
 from tracker.domain.models import US
-from tracker.domain.text import visible
+from tracker.domain.text import count, visible
 from tracker.store import goals as store
 from tracker.store.couple import Couple
 from tracker.ui.widgets.literal import literal, one_line
@@ -87,10 +87,6 @@ def every_text(months: int) -> str:
     return "every month" if months == 1 else f"every {months} months"
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 class RowTable(DataTable[Text]):
     """A table whose rows stand for things: ``rows[i]`` is (kind, object)."""
 
@@ -139,7 +135,7 @@ class OverviewPane(VerticalScroll):
         talk = len(found.divergences)
         if talk or found.agreements:
             text.append(
-                f"{plural(talk, 'thing')} to talk about, {len(found.agreements)} in common "
+                f"{count(talk, 'thing')} to talk about, {len(found.agreements)} in common "
                 "(Alignment tab)\n"
             )
         values = {k: len(store.values_of(view.couple, k)) for k in (me, partner)}
@@ -170,16 +166,16 @@ class OverviewPane(VerticalScroll):
         overdue = due_milestones(upcoming, view.today)
         if upcoming:
             m = upcoming[0]
-            when = f" · due {due_text(m.due, view.today)}" if m.due else ""
+            when = f" · {due_words(m.due, view.today)}" if m.due else ""
             text.append("  Next milestone: ")
             text.append_text(literal(one_line(m.title, 40)))
             text.append(f" ({one_line(open_ids[m.goal_id].title, 30)}){when}\n")
         if overdue:
-            text.append(f"  {plural(len(overdue), 'milestone')} due by today\n")
+            text.append(f"  {count(len(overdue), 'milestone')} due by today\n")
         text.append("\nEach of us  ", style="bold")
         text.append(
             " · ".join(
-                f"{view.you(k)}: {plural(sum(1 for g in view.goals if g.owner == k), 'goal')}"
+                f"{view.you(k)}: {count(sum(1 for g in view.goals if g.owner == k), 'goal')}"
                 for k in (me, partner)
             )
             + "\n"

@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from tracker.domain.days import moment_in
+from tracker.domain.text import count
 from tracker.store.bin import BIN_DAYS, Binned, in_bin, restore
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
@@ -113,7 +114,7 @@ class DeletedScreen(RekindleScreen):
         if entry is None:
             return
         since = entry.ticks_since
-        ticks = f", with the {since} tick{'s' if since != 1 else ''} made since" if since else ""
+        ticks = f", with the {count(since, 'tick')} made since" if since else ""
         self.write(
             lambda: restore(self.couple, entry.id),
             f"Brought back “{one_line(entry.title, 40)}”{ticks}. Press u to undo.",

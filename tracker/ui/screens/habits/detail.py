@@ -12,6 +12,7 @@ from tracker.domain.habits.history import longest_runs, weekly_strength, year_gr
 from tracker.domain.habits.progress import habit_checks, streaks, strength
 from tracker.domain.habits.schedule import streak_words
 from tracker.domain.models import Habit
+from tracker.domain.text import visible
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.heatmap import Heatmap
@@ -44,6 +45,8 @@ class HabitDetailScreen(RekindleScreen):
         assert couple is not None
         habit = couple.habit(self.habit.id) or self.habit
         self.habit = habit
+        # The title bar names the habit (shown literally: a partner may have typed it).
+        self.sub_title = f"Habits › {visible(habit.title, newlines=False)}"
         today = self.rekindle.today()
         body = self.query_one("#detail-body", VerticalScroll)
         body.remove_children()

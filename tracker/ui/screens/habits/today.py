@@ -11,8 +11,10 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from tracker.domain.habits.progress import WEEK_SHARE_MEANS
 from tracker.domain.habits.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
 from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
+from tracker.domain.text import count
 from tracker.store.couple import Couple
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
@@ -48,7 +50,7 @@ def day_label(day: date, today: date) -> str:
         return f"{text} · today"
     if offset == 1:
         return f"{text} · yesterday"
-    return f"{text} · {offset} days ago"
+    return f"{text} · {count(offset, 'day')} ago"
 
 
 class TodayScreen(RekindleScreen):
@@ -79,7 +81,8 @@ class TodayScreen(RekindleScreen):
         yield Header()
         yield NavBar("today")
         with Vertical(id="top"):
-            yield Static(id="figures")
+            # Hover explains the percentages (the help page says it too).
+            yield Static(id="figures").with_tooltip(WEEK_SHARE_MEANS)
             yield Static(id="day")
             yield Static(id="agenda")
         with Container(id="columns"):
@@ -159,7 +162,7 @@ class TodayScreen(RekindleScreen):
             figures = couple_figures(couple.habits(), couple.checks_by(), self.day)
             complete = couple.store.complete
         streak = figures.together_streak
-        parts = [f"Together streak: {streak} day{'s' if streak != 1 else ''}"]
+        parts = [f"Together streak: {count(streak, 'day')}"]
         if not complete:
             parts = ["Together streak: …"]  # counted once the whole history is in
         for person in (couple.me, couple.partner_key):

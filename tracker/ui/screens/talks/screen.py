@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static, Tabbe
 from textual.widgets.option_list import Option
 
 from tracker.domain.content.prompts import Prompt, Theme
+from tracker.domain.days import short_date
 from tracker.domain.talks.log import LogEntry
 from tracker.domain.talks.model import Meeting, meeting_state, next_meeting, to_list
 from tracker.domain.talks.schedule import describe, local_in
@@ -187,12 +188,13 @@ class TalksScreen(TalkFlows):
         table.clear(columns=True)
         table.add_columns("When", "Talk", "")
         tz = self._tz()
+        today = self.rekindle.today()
         for meeting in self.listed:
             local = local_in(meeting.start, tz)
             state = meeting_state(meeting, now, tz, short=True)
             style = "dim" if state == "skipped" else ""
             table.add_row(
-                Text(f"{local:%a} {local.day:>2} {local:%b %H:%M}", style=style),
+                Text(f"{short_date(local.date(), today, pad=True)} {local:%H:%M}", style=style),
                 Text(one_line(meeting.slot.title, 28), style=style),
                 Text(state, style="italic " + style),
             )
@@ -210,11 +212,12 @@ class TalksScreen(TalkFlows):
         self.entries = talks.log(couple)
         table.clear(columns=True)
         table.add_columns("When", "Talk", "What about")
+        today = self.rekindle.today()
         for entry in self.entries:
             skipped = entry.occurrence.status.value == "skipped"
             topic = "skipped" if skipped else (entry.first("topic", couple.me) or "—")
             table.add_row(
-                Text(f"{entry.when:%a} {entry.when.day:>2} {entry.when:%b}"),
+                Text(short_date(entry.when.date(), today, pad=True)),
                 Text(one_line(entry.title, 24)),
                 Text(one_line(topic, 40), style="dim" if skipped else ""),
             )
