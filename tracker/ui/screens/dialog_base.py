@@ -12,12 +12,12 @@ from pathlib import PurePath
 from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal, one_line, wrapped
@@ -81,6 +81,12 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.SAVES or action != "save"
+
+    @on(events.Mount)
+    def _show_own_keys(self) -> None:
+        """The dialog's own footer, over the one of the screen behind (whose keys do not
+        work while it is open), so Save's key shows even when the button is out of view."""
+        self.mount(Footer())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

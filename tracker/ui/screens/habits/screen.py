@@ -25,7 +25,7 @@ class HabitsScreen(RekindleScreen):
     BINDINGS = [
         Binding("a", "add", "Add", id="habits.add"),
         Binding("e", "edit", "Edit", id="habits.edit"),
-        Binding("v", "archive", "Archive", id="habits.archive"),
+        Binding("v", "archive", "Archive", show=False, id="habits.archive"),
         Binding("x,delete", "delete", "Delete", id="habits.delete"),
         Binding("D", "deleted", "Deleted", id="habits.deleted"),
         Binding("shift+up,K", "move(-1)", "Move up", show=False, id="habits.up"),
