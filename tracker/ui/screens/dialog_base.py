@@ -87,6 +87,8 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         """The dialog's own footer, over the one of the screen behind (whose keys do not
         work while it is open), so Save's key shows even when the button is out of view."""
         self.mount(Footer())
+        # The footer draws on the next bindings change; the dialog's focus may have come first.
+        self.call_after_refresh(self.refresh_bindings)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
