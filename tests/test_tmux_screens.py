@@ -68,6 +68,35 @@ def _shows(term: Terminal, entry: ScreenEntry) -> bool:
     )
 
 
+def footer_is_whole(line: str) -> bool:
+    """A screen's footer line: its keys, then `? Help` and `q Quit`, then a gap before the
+    palette's key, so nothing ran under the palette and was cut."""
+    return re.search(r"\? Help +q Quit +\S? *\^p palette", line) is not None
+
+
+def _tmux_key(key: str) -> tuple[str, bool]:
+    """A Textual key name as tmux sends it, and whether it is sent literally."""
+    named = {"space": "Space", "delete": "DC", "escape": "Escape", "enter": "Enter"}
+    if key in named:
+        return named[key], False
+    if key.startswith("ctrl+"):
+        return f"C-{key.removeprefix('ctrl+')}", False
+    return key, True
+
+
+def _doors(entry: ScreenEntry) -> list[str]:
+    """The keys a screen's footer offers that are not moves within it."""
+    moves = ("tab(", "switch_tab", "cursor", "day(", "week(", "app.")
+    return [
+        b.key.split(",")[0]
+        for b in entry.load().BINDINGS
+        if isinstance(b, Binding)
+        and b.show
+        and not b.action.startswith(moves)
+        and b.id != "settings.welcome"
+    ]
+
+
 def test_reversed_text_reads_the_highlight() -> None:
     line = "\x1b[1m\x1b[38;5;7m 1 \x1b[0mToday\x1b[1;7m\x1b[38;5;253m 2 Habits \x1b[0;1m 3 "
     assert reversed_text(line) == " 2 Habits "
@@ -81,6 +110,8 @@ def test_every_screen_opens_by_its_key_and_help_lists_them(tmp_path: Path) -> No
         for entry in SCREENS:
             term.keys(entry.key)
             _wait(term, f"{entry.title} (key {entry.key})", partial(_shows, term, entry))
+            footer = term.screen().splitlines()[-1]
+            assert footer_is_whole(footer), f"{entry.title}'s footer is cut: {footer!r}"
         term.keys("?", literal=True)
         term.wait_for("Everywhere")
         term.keys("End")  # the page scrolls to its last screen's keys
@@ -94,3 +125,44 @@ def test_every_screen_opens_by_its_key_and_help_lists_them(tmp_path: Path) -> No
         term.wait_for("EXITED 0")
     finally:
         term.run("kill-server")
+
+
+def test_every_dialog_a_footer_key_opens_shows_its_own_keys(tmp_path: Path) -> None:
+    """Each key a screen's footer offers, pressed at 80×24: whatever it opens draws a
+    footer of its own (Esc to leave, ^s Save on a form), none running off the edge."""
+    term = _terminal(tmp_path, f"{_rekindle()} demo; echo EXITED $?; sleep 60")
+    opened = 0
+    try:
+        term.wait_for("Together streak")
+        for entry in SCREENS:
+            term.keys(entry.key)
+            _wait(term, entry.title, partial(_shows, term, entry))
+            for key in _doors(entry):
+                home = term.screen().splitlines()[-1]
+                sent, literal = _tmux_key(key)
+                term.keys(sent, literal=literal)
+                deadline = time.monotonic() + 3
+                footer = home
+                while footer in (home, "") and time.monotonic() < deadline:
+                    time.sleep(0.1)  # a dialog's footer draws a moment after the dialog
+                    footer = term.screen().splitlines()[-1]
+                if footer == home:  # this key acted on the screen itself
+                    continue
+                if (
+                    "? Help" in footer and f"— {entry.title}" in term.screen().splitlines()[0]
+                ):  # another of its lists
+                    assert footer_is_whole(footer), f"{entry.title} · {key}: {footer!r}"
+                    continue
+                opened += 1
+                assert "esc " in footer, f"{entry.title} · {key} opened:\n{term.screen()}"
+                assert len(footer.rstrip()) < 80, f"{entry.title} · {key}: {footer!r} is cut"
+                body = "\n".join(term.screen().splitlines()[:-1])
+                if "Cancel" in body:  # a form: its Save key shows, whether or not its button does
+                    assert "^s Save" in footer, f"{entry.title} · {key}: {footer!r}"
+                term.keys("Escape")
+                _wait(term, f"{entry.title} again", partial(_shows, term, entry))
+        term.keys("q")
+        term.wait_for("EXITED 0")
+    finally:
+        term.run("kill-server")
+    assert opened >= 8  # the tour really opened the forms, not just pressed keys

@@ -235,3 +235,19 @@ async def test_markup_and_escapes_in_a_title_are_shown_as_typed(
         cell = app.screen.query_one("#upcoming-table", EveningTable).get_cell_at((0, 1))
         assert dn.title == "[/bold] [link=https://example.com]x[2J"  # the escape itself dropped
         assert cell.plain.startswith("[/bold] [link=https://")  # cut to the column, not parsed
+
+
+async def test_past_list_shows_names_whole_over_their_stars(
+    dated: Couple, open_app: OpenApp
+) -> None:
+    app = open_app(dated)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "right")
+        table = app.screen.query_one("#past-table", EveningTable)
+        rows, rated = list(table.items), store.ratings(dated)
+        table.show_past(rows, rated, [("a", "Partner"), ("b", "Maximilianus Q")])
+        await pilot.pause()
+        labels = [str(column.label) for column in table.columns.values()]
+        assert "Partner" in labels  # not "Partn…"
+        assert "Maximilia…" in labels  # a long name stops at ten, the title keeps its room
+        assert all(column.width > 0 for column in table.columns.values())

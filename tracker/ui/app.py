@@ -50,7 +50,7 @@ class RekindleApp(App[int]):
     BINDINGS = [
         *(entry.binding() for entry in SCREENS),
         Binding("question_mark", "help", "Help", id="help"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("u,ctrl+z", "undo", "Undo", show=False, id="undo"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="theme"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -322,7 +322,8 @@ class RekindleApp(App[int]):
             )
         yield SystemCommand("Help", "Every key, on one page", self.action_help)
         yield from self._screen_commands(screen)
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" panel would be a second, different help: ours lists every key.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
 
     def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every key of the screen the palette was opened on, as a command too."""

@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import (
     Button,
+    Footer,
     Input,
     Label,
     OptionList,
@@ -133,6 +134,14 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 
     def changed(self) -> bool:
         return self.opened_with is not None and self.form_state() != self.opened_with
+
+    @on(events.Mount)
+    def _show_own_keys(self) -> None:
+        """The dialog's own footer, over the one of the screen behind (whose keys do not
+        work while it is open), so Save's key shows even when the button is out of view."""
+        self.mount(Footer())
+        # The footer draws on the next bindings change; the dialog's focus may have come first.
+        self.call_after_refresh(self.refresh_bindings)
 
     def action_cancel(self) -> None:
         if not self.changed():

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from tracker.domain.habits.progress import WEEK_SHARE_MEANS
 from tracker.ui.registry import SCREENS, load_class
@@ -63,13 +63,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide", id="help"):
-            yield Static(Text("Keys", style="bold"))
+            yield Static(Text("Keys · Esc closes this page", style="bold"))
             # The running app's own keys: this module does not import the app.
             for title, bindings in help_sections(self.app.BINDINGS):
                 yield Static(self._table(title, bindings))
             yield Static(Text(ABOUT), classes="hint")
             yield Static(Text(WEEK_SHARE_MEANS), classes="hint")
             yield Static(Text("Esc closes this page.", style="dim"))
+        yield Footer()
 
     def _table(self, title: str, bindings: list[BindingType]) -> Group:
         table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))

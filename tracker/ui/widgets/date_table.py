@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
@@ -77,6 +78,7 @@ class ListTable(DataTable[Text], Generic[T]):
 
 
 STATUS_STYLE = {DateStatus.DONE: "green", DateStatus.CANCELLED: "dim strike"}
+NAME_ROOM = 10
 
 
 class EveningTable(ListTable[Occurrence]):
@@ -119,7 +121,10 @@ class EveningTable(ListTable[Occurrence]):
                 Text(status, style="dim"),
             ]
 
-        names = [(one_line(name, 5), 5) for _, name in people]
+        # Each name whole over its stars (five wide) up to ten characters: "Partner", not
+        # "Partn…"; the title's column gives up the difference.
+        widths = [min(NAME_ROOM, max(5, cell_len(name))) for _, name in people]
+        names = [(one_line(name, w), w) for (_, name), w in zip(people, widths, strict=True)]
         self.fill(rows, [("When", 21), ("What", 0), *names, ("", 10)], cells)
 
 

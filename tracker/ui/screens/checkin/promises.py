@@ -37,8 +37,8 @@ class PromisesScreen(RekindleScreen):
         Binding("a", "add", "Promise", id="promises.add"),
         Binding("k", "settle(True)", "Kept", id="promises.kept"),
         Binding("b", "settle(False)", "Broken", id="promises.broken"),
-        Binding("r", "renegotiate", "New date", id="promises.renegotiate"),
-        Binding("l", "repair", "Log a repair", id="promises.repair"),
+        Binding("r", "renegotiate", "New date", show=False, id="promises.renegotiate"),
+        Binding("l", "repair", "Log a repair", show=False, id="promises.repair"),
     ]
 
     def __init__(self) -> None:

@@ -60,7 +60,7 @@ class CheckinScreen(RekindleScreen):
         # Shown beside what they act on, so the footer stays short.
         Binding("a", "add_habit", "Add as habit", show=False, id="checkin.habit"),
         Binding("d", "draw", "Draw a prompt", show=False, id="checkin.prompt"),
-        Binding("t", "appreciate", "Appreciate", show=False, id="checkin.appreciate"),
+        Binding("t", "appreciate", "Appreciate", id="checkin.appreciate"),
         Binding("p", "promises", "Promises", id="checkin.promises"),
         Binding("h", "dismiss_help", "Hide card", id="checkin.hide"),
         Binding("H", "toggle_help", "Help cards on/off", show=False, id="checkin.cards"),

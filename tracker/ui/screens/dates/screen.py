@@ -33,13 +33,16 @@ from tracker.ui.widgets.nav import NavBar
 
 TABS = ("upcoming", "past", "jar")
 
+JAR_ONLY = {"plan"}
+EVENINGS_ONLY = {"done", "rate", "cancel_evening"}
+
 
 class DatesScreen(RekindleScreen):
     CSS_PATH = sheet("dates.tcss")
     BINDINGS = [
         Binding("a", "add", "Plan", id="dates.add"),
         Binding("s", "surprise", "Surprise me", id="dates.surprise"),
-        Binding("p", "plan", "Plan this idea", show=False, id="dates.plan"),
+        Binding("p", "plan", "Plan this idea", id="dates.plan"),
         Binding("d", "done", "Done", id="dates.done"),
         Binding("r", "rate", "Rate", id="dates.rate"),
         Binding("c", "cancel_evening", "Call off", id="dates.cancel"),
@@ -47,7 +50,7 @@ class DatesScreen(RekindleScreen):
         Binding("e", "edit", "Edit", show=False, id="dates.edit"),
         Binding("i", "add_idea", "Own idea", show=False, id="dates.idea"),
         Binding("x,delete", "delete", "Delete", show=False, id="dates.delete"),
-        Binding("E", "export", "Export .ics", id="dates.export"),
+        Binding("E", "export", "Export .ics", show=False, id="dates.export"),
         Binding("tab", "switch_tab(1)", "Next list", show=False, id="dates.tab"),
     ]
     HELP_EXTRA = [
@@ -106,6 +109,17 @@ class DatesScreen(RekindleScreen):
 
     def on_resize(self) -> None:
         self.refresh_data()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The footer has room for one list's keys at 80 columns: the jar's or the evenings'.
+        if action in JAR_ONLY or action in EVENINGS_ONLY:
+            on_jar = self.is_mounted and self.tab() == "jar"
+            return on_jar == (action in JAR_ONLY)
+        return True
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
 
     @on(DataTable.RowHighlighted)
     @on(TabbedContent.TabActivated)
@@ -227,8 +241,8 @@ class DatesScreen(RekindleScreen):
             return
         self.show_tab("jar")
         self.table("jar").select_key(idea.key)
+        # No toast: it would cover the idea's own description, and the footer shows p.
         self.show_detail()
-        self.notify(f"How about “{one_line(idea.title, 50)}”? Press p to plan it.")
 
     def action_done(self) -> None:
         occ = self._evening()

@@ -25,7 +25,7 @@ class HabitsScreen(RekindleScreen):
     BINDINGS = [
         Binding("a", "add", "Add", id="habits.add"),
         Binding("e", "edit", "Edit", id="habits.edit"),
-        Binding("v", "archive", "Archive", id="habits.archive"),
+        Binding("v", "archive", "Archive", show=False, id="habits.archive"),
         Binding("x,delete", "delete", "Delete", id="habits.delete"),
         Binding("D", "deleted", "Deleted", id="habits.deleted"),
         Binding("shift+up,K", "move(-1)", "Move up", show=False, id="habits.up"),
@@ -77,21 +77,26 @@ class HabitsScreen(RekindleScreen):
         keep = select or self.current_id()
         habits = couple.habits(include_archived=True)
         self.shown = sorted(habits, key=lambda h: h.archived)  # archived ones last
-        labels = ("Area", "Who", "When", "")
+        # The "archived" column only when something is archived: its padding is the
+        # title's room otherwise (at 80 columns every character of a title counts).
+        archived = any(h.archived for h in self.shown)
+        labels = ("Area", "Who", "When", "") if archived else ("Area", "Who", "When")
         cells = [
             (
                 h.area.value,
                 self._owner_text(h),
                 h.schedule.describe(),
                 "archived" if h.archived else "",
-            )
+            )[: len(labels)]
             for h in self.shown
         ]
         widths = [
             max([len(label), *(cell_len(c[i]) for c in cells)]) for i, label in enumerate(labels)
         ]
-        # What is left after the other columns and their padding goes to the title.
-        room = max(12, (self.size.width or self.app.size.width) - sum(widths) - 2 * 5 - 4)
+        # What is left after the other columns, their padding (one each side) and the
+        # scrollbar goes to the title.
+        used = sum(widths) + 2 * (len(labels) + 1) + 2
+        room = max(12, (self.size.width or self.app.size.width) - used)
         table.clear(columns=True)
         table.add_column("Habit", key="title", width=room)
         for label, width in zip(labels, widths, strict=True):
@@ -101,7 +106,7 @@ class HabitsScreen(RekindleScreen):
             table.add_row(
                 Text(one_line(habit.title, room), style=style),
                 *(Text(cell, style=style) for cell in row[:3]),
-                Text(row[3], style="italic"),
+                *(Text(cell, style="italic") for cell in row[3:]),
                 key=habit.id,
             )
         for index, habit in enumerate(self.shown):

@@ -59,7 +59,7 @@ class TodayScreen(RekindleScreen):
         Binding("space", "tick", "Tick", id="today.tick"),
         Binding("s", "skip", "Skip", id="today.skip"),
         Binding("n", "note", "Note", id="today.note"),
-        Binding("left_square_bracket", "day(-1)", "Day back", id="today.back"),
+        Binding("left_square_bracket", "day(-1)", "Day back", show=False, id="today.back"),
         Binding("right_square_bracket", "day(1)", "Day on", show=False, id="today.forward"),
         Binding("t", "back_to_today", "To today", show=False, id="today.today"),
         Binding("a", "add_habit", "Add habit", id="today.add"),

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.content.coach import ACTIVE_LISTENING, I_STATEMENT_TIPS
@@ -81,7 +81,6 @@ class TalkNowScreen(Dialog[str]):
                 yield Static(literal(f"“{self.prompt.text}”"), id="now-prompt")
             with VerticalScroll(id="now-scroll"):
                 yield Static(guide_text(listening_first=True), id="now-guide")
-        yield Footer()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +115,6 @@ class IStatementForm(Dialog[None]):
             yield Static(id="i-flags", classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button("Close", id="close")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#feeling", Input).focus()
