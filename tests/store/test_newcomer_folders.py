@@ -11,7 +11,8 @@ import pytest
 from tests.conftest import RunHere
 from tests.rekindle_cli import run_command
 from tests.tools import cannot
-from tracker.store.setup import SetupError, create_couple
+from tracker.store.identity import SetupError
+from tracker.store.setup import create_couple
 
 INIT = ("--name", "Alex", "--partner-name", "Sam", "--tz", "Europe/London")
 

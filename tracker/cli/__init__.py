@@ -84,9 +84,8 @@ def _run(args: argparse.Namespace) -> int:
     from tracker.domain.text import visible
     from tracker.store.couple import NotSetUp
     from tracker.store.guards import permission_message
-    from tracker.store.identity import ConfigError
+    from tracker.store.identity import ConfigError, SetupError
     from tracker.store.replica import ReadOnlyFile
-    from tracker.store.setup import SetupError
 
     context = Context(data_flag=args.data)
     try:

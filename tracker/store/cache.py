@@ -8,7 +8,6 @@ folder, and can be deleted at any time: the files remain the truth.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
 import time
@@ -18,7 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tracker.store.files import CORE_FILE, FileRead, atomic_write, classify, make_private_dir
+from tracker.store.files import (
+    CORE_FILE,
+    FileRead,
+    atomic_write,
+    classify,
+    make_private_dir,
+    sha256_hex,
+)
 from tracker.store.merge import merge_into
 from tracker.store.records import Record
 
@@ -71,7 +77,7 @@ def cache_file(data_dir: Path, replica_id: str) -> Path:
         import platformdirs
 
         base = Path(platformdirs.user_cache_dir("rekindle"))
-    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    key = sha256_hex(str(data_dir.resolve()))[:16]
     return base / f"{key}-{replica_id}.pickle"
 
 

@@ -259,6 +259,21 @@ def fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
+def sha256_hex(text: str) -> str:
+    """SHA-256 of `text` in hex, from CPython's own sha256 when it has one: hashlib loads
+    OpenSSL first, a few milliseconds every tick from the command line pays for."""
+    import importlib
+
+    for builtin in ("_sha256", "_sha2"):  # CPython 3.11; 3.12 and later
+        try:
+            return str(importlib.import_module(builtin).sha256(text.encode()).hexdigest())
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 

@@ -7,14 +7,13 @@ devices would believe they are the same person.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.store.files import atomic_write, make_private_dir
+from tracker.store.files import atomic_write, make_private_dir, sha256_hex
 
 APP_NAME = "rekindle"
 CONFIG_ENV = "REKINDLE_CONFIG"
@@ -23,6 +22,11 @@ DATA_ENV = "REKINDLE_DATA"
 
 class ConfigError(Exception):
     """The local config cannot be used; the message says why and what to do."""
+
+
+class SetupError(Exception):
+    """Setting up cannot go on; the message is one sentence with the fix. (Here, beside
+    ConfigError, so every command can catch it without loading what setting up needs.)"""
 
 
 def config_dir() -> Path:
@@ -72,7 +76,7 @@ def machine_fingerprint(directory: Path | None = None) -> str:
         except OSError:
             continue
     where = str((directory or config_dir()).resolve())
-    return hashlib.sha256(f"{machine}|{device_name()}|{where}".encode()).hexdigest()[:16]
+    return sha256_hex(f"{machine}|{device_name()}|{where}")[:16]
 
 
 @dataclass(frozen=True, slots=True)

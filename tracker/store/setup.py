@@ -20,6 +20,7 @@ from tracker.store.couple import Couple
 from tracker.store.files import REPLICAS_DIR, make_private_dir
 from tracker.store.identity import (
     LocalConfig,
+    SetupError,
     device_name,
     new_replica_id,
     save_config,
@@ -36,10 +37,6 @@ STIGNORE = """\
 """
 
 MAX_NAME = 40
-
-
-class SetupError(Exception):
-    """Setting up cannot go on; the message is one sentence with the fix."""
 
 
 def check_name(name: str, who: str) -> str:

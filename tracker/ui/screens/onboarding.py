@@ -28,9 +28,8 @@ from tracker.domain.content.starter import DEFAULT_STARTERS, STARTER_HABITS, Sta
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
 from tracker.store.couple import Couple
-from tracker.store.identity import DATA_ENV, default_data_dir, guess_time_zone
+from tracker.store.identity import DATA_ENV, SetupError, default_data_dir, guess_time_zone
 from tracker.store.setup import (
-    SetupError,
     add_starters,
     check_day_start,
     check_name,

@@ -12,8 +12,9 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static, Switch
 
 from tracker.domain.models import Person
 from tracker.store.couple import Change
+from tracker.store.identity import SetupError
 from tracker.store.settings import get_setting, put_setting
-from tracker.store.setup import SetupError, check_day_start, check_name, check_tz
+from tracker.store.setup import check_day_start, check_name, check_tz
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
 from tracker.ui.styles import sheet
