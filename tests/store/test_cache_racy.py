@@ -18,6 +18,9 @@ from tracker.store.store import Store
 DAY = date(2026, 11, 3)
 
 
+# Compares this process's clock with the times the file system stamps: a faked day
+# moves only the first.
+@pytest.mark.kernel_clock
 def test_the_state_cache_reads_again_a_file_it_saw_just_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -113,6 +113,7 @@ def test_the_index_agrees_with_a_full_read_after_every_round(
         assert indexed(data_dir) == oracle(data_dir)
 
 
+@pytest.mark.kernel_clock  # sets file times against this process's clock
 def test_a_partner_tick_reads_one_month_again_and_works_out_one_habit(
     pair: tuple[Couple, Couple, Path],
 ) -> None:

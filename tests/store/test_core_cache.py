@@ -114,6 +114,7 @@ def test_a_load_of_some_months_shows_the_core_a_full_read_does(
     mine.close()
 
 
+@pytest.mark.kernel_clock  # sets file times against this process's clock
 def test_the_core_cache_is_written_after_a_partial_read_and_then_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -146,6 +147,7 @@ class _AnHourOn:
         return time.time_ns() + 3_600_000_000_000
 
 
+@pytest.mark.kernel_clock  # sets file times against this process's clock
 @pytest.mark.parametrize("who", ["this process", "another process of this device"])
 def test_a_core_write_after_the_load_reaches_the_core_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, who: str
