@@ -132,7 +132,9 @@ def test_a_shown_tick_whose_newer_version_is_unfit_leaves_the_screen(folder: Fol
     couple = opened(folder)
     day = date(2026, 11, 4)
     assert couple.check("habit:bad", "b", day) is not None
-    plant(folder.data_dir, Bad("bad", "check", record_id, _check_data(status="bogus"), "", ""))
+    # Later than the good version even when both are made in the same millisecond.
+    bogus = _check_data(status="bogus")
+    plant(folder.data_dir, Bad("bad", "check", record_id, bogus, "", ""), ms=later_ms() + 500)
     couple.store.refresh()
     assert couple.check("habit:bad", "b", day) is None
     assert couple.skipped[record_id].field == "status"
