@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import shutil
 import unicodedata
-from dataclasses import replace
 from datetime import date
 
+from msgspec.structs import replace
 from textual.app import App
 from textual.drivers.headless_driver import HeadlessDriver
 

@@ -7,10 +7,11 @@ import json
 import math
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+import msgspec
 
 from tracker.cli.commands import new_parser
 from tracker.domain.days import person_today
@@ -60,8 +61,7 @@ def in_range(day: date) -> date:
     return day
 
 
-@dataclass(slots=True)
-class Context:
+class Context(msgspec.Struct):
     data_flag: str | None = None
     # The couple the command opened, so `main` can bring the calendar feed up to date,
     # and how many changes its store had once open (what the command wrote comes after).

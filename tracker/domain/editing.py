@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+
+import msgspec
 
 from tracker.domain.habits.typed import clean_title, parse_amount
 from tracker.domain.models import (
@@ -146,7 +148,7 @@ def with_stored_words(habit: Habit, before: HabitDraft, untouched: Collection[st
     kept = {name: getattr(before, name) for name in untouched if getattr(before, name)}
     if not habit.measurable:
         kept.pop("unit", None)
-    return replace(habit, **kept) if kept else habit
+    return msgspec.structs.replace(habit, **kept) if kept else habit
 
 
 def weekdays_from_text(text: str) -> list[int]:

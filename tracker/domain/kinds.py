@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, TypeVar
+
+import msgspec
 
 from tracker.domain.checkin import kinds as checkin
 from tracker.domain.dates import kinds as dates
@@ -28,8 +29,7 @@ X = TypeVar("X")
 Parse = Callable[[str, Mapping[str, Any]], Any]  # (record id, data) → domain object
 
 
-@dataclass(frozen=True, slots=True)
-class Kind:
+class Kind(msgspec.Struct, frozen=True):
     name: str
     # The domain type whose `from_data` reads this kind, as "module:Class"; None for plain
     # settings-like data read where it is used. Named, not imported: every command imports

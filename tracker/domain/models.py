@@ -7,13 +7,14 @@ Every model converts to and from a JSON-friendly dict (``to_data`` /
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Final, Self
 
 import msgspec
+from msgspec import field
+from msgspec.structs import asdict, replace
 
 from tracker.domain.validation import (
     Amount,
@@ -79,8 +80,7 @@ class CheckStatus(StrEnum):
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-@dataclass(frozen=True, slots=True)
-class Schedule:
+class Schedule(msgspec.Struct, frozen=True):
     kind: ScheduleKind = ScheduleKind.DAILY
     # WEEKDAYS: 0 = Monday ... 6 = Sunday. PER_WEEK / PER_MONTH: times.
     # EVERY_N_DAYS: n. TIMES_IN_DAYS: times, in stretches of n (stored as `every`) days.
@@ -158,8 +158,7 @@ class ScheduleData(msgspec.Struct):
     every: Annotated[int, msgspec.Meta(ge=1, le=365)] = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(msgspec.Struct, frozen=True):
     key: str  # "a" or "b"
     name: str
     tz: str = "UTC"  # IANA zone name
@@ -188,8 +187,7 @@ class PersonData(msgspec.Struct):
     day_start: Annotated[int, msgspec.Meta(ge=0, le=23)] = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Habit:
+class Habit(msgspec.Struct, frozen=True):
     id: str
     title: str
     area: Area = Area.COMMUNICATION
@@ -296,8 +294,7 @@ def check_id(habit_id: str, person: str, day: date) -> str:
     return f"check:{habit_id}:{person}:{day.isoformat()}"
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
+class Check(msgspec.Struct, frozen=True):
     """One person's check-off (or planned skip) of one habit on one day."""
 
     habit_id: str

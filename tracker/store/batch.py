@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+
+import msgspec
+from msgspec import field
 
 from tracker.store.records import Record
 from tracker.store.replica import ReplicaWriter
 
 
-@dataclass(slots=True)
-class Batch:
+class Batch(msgspec.Struct):
     records: dict[str, list[Record]] = field(default_factory=dict)  # by shard, in order
     before: dict[str, Record | None] = field(default_factory=dict)  # memory's, by record id
     caught_up: set[str] = field(default_factory=set)  # shards read again under the lock

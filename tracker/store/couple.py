@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
+
+import msgspec
 
 from tracker.domain.kinds import CHECK, HABIT, PERSON, parse, parsed
 from tracker.domain.models import PARTNERS, Check, Habit, Person, check_id
@@ -39,8 +40,7 @@ class NotSetUp(Exception):
     """The data folder has no couple in it yet."""
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """Enough to undo one write: the id and the version it replaced (None if new)."""
 
     record_id: str

@@ -12,12 +12,12 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import msgspec
+from msgspec import field
 from tinydb.storages import Storage
 
 from tracker.store.decode import Refused, decode_file
@@ -99,8 +99,7 @@ PROBLEM_ADVICE = {
 }
 
 
-@dataclass(slots=True)
-class FileRead:
+class FileRead(msgspec.Struct):
     """What reading one file gave: its records, its meta, and what was wrong."""
 
     path: Path
@@ -124,8 +123,7 @@ class FileRead:
         return f"{text} ({self.detail})" if self.detail else text
 
 
-@dataclass(slots=True)
-class Seen:
+class Seen(msgspec.Struct):
     """A file as last read: its (size, mtime) signature, to tell when it changed, and what
     reading it gave."""
 

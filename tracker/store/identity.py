@@ -10,8 +10,9 @@ import contextlib
 import json
 import os
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from tracker.store.files import atomic_write, make_private_dir, sha256_hex
 
@@ -79,8 +80,7 @@ def machine_fingerprint(directory: Path | None = None) -> str:
     return sha256_hex(f"{machine}|{device_name()}|{where}")[:16]
 
 
-@dataclass(frozen=True, slots=True)
-class LocalConfig:
+class LocalConfig(msgspec.Struct, frozen=True):
     data_dir: Path
     replica_id: str
     partner: str  # "a" or "b": which of the couple uses this install

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from sys import intern
 from typing import Any, Literal
+
+import msgspec
 
 STAMP_WIDTH = 15  # milliseconds since 1970 fit in 15 digits until the year 33658
 COUNTER_WIDTH = 6
@@ -101,8 +102,7 @@ class HybridClock:
         return format_stamp(*_step(*parse_stamp(floor)))
 
 
-@dataclass(frozen=True, slots=True)
-class Lost:
+class Lost(msgspec.Struct, frozen=True):
     """A value that a concurrent edit of the same field overrode: kept, so it can be taken."""
 
     version: Version
@@ -116,8 +116,7 @@ class Lost:
         return doc
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(msgspec.Struct, frozen=True):
     """One version. `older` holds the versions of fields (and DELETED) set before this
     version's own; a field absent from `data` and from `older` was removed by this
     version. `base` holds, per field, the version the field's writer replaced (so a
@@ -145,24 +144,6 @@ class Record:
             if found is not None:
                 return found
         return (self.stamp, self.replica)
-
-    def __reduce__(self) -> tuple[type[Record], tuple[Any, ...]]:
-        # Pickled as a plain constructor call: the default for a frozen slots dataclass
-        # calls dataclasses.fields() per object, which doubled opening the cache.
-        return (
-            Record,
-            (
-                self.id,
-                self.kind,
-                self.stamp,
-                self.replica,
-                self.deleted,
-                self.data,
-                self.older,
-                self.base,
-                self.lost,
-            ),
-        )
 
     def to_doc(self) -> dict[str, Any]:
         doc: dict[str, Any] = {

@@ -9,9 +9,11 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
+from msgspec import field
 
 from tracker.store.batch import Batch
 from tracker.store.cache import (
@@ -46,8 +48,7 @@ from tracker.store.walk import walk
 __all__ = ["ReadOnlyFile", "Store", "shard_of"]
 
 
-@dataclass(slots=True)
-class Scan:
+class Scan(msgspec.Struct):
     """What a look at the folder found: changed files read, temp and stray files listed."""
 
     reads: list[tuple[Path, tuple[int, int], FileRead]] = field(default_factory=list)

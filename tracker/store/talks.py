@@ -18,6 +18,8 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypedDict
 
+import msgspec
+
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.checkin.kinds import PROMISE as PROMISE
 from tracker.domain.content.prompts import Depth, Prompt, Theme, find_prompt
@@ -95,7 +97,7 @@ def _undo_as_edit(couple: Couple, change: Change, restore: dict[str, Any]) -> Ch
     if written is None:  # pragma: no cover - we just wrote it
         return change
     revision = int(written.data.get("revision", 0)) + 1
-    before = replace(written, data={**restore, "revision": revision})
+    before = msgspec.structs.replace(written, data={**restore, "revision": revision})
     return Change(change.record_id, change.kind, before, change.description)
 
 
