@@ -89,7 +89,9 @@ def main() -> None:
             result["peak_rss_mb"] = peak_rss_mb()
             pilot.app.exit()
     else:
-        from tracker.store.couple import Couple
+        from datetime import UTC, datetime
+
+        from tracker.store.couple import Couple, recent_months
         from tracker.store.identity import LocalConfig
         from tracker.ui.app import make_app
         from tracker.ui.screens.habits.today import TodayScreen
@@ -105,7 +107,7 @@ def main() -> None:
         TodayScreen.on_mount = on_mount  # type: ignore[method-assign]
         # Built by hand: importing the sample generator would count its start-up cost.
         config = LocalConfig(Path(args.data), args.replica, "a", args.replica)
-        couple = Couple.open(config, recent_only=True)
+        couple = Couple.open(config, months=recent_months(datetime.now(UTC).date()))
         app = make_app(couple, poll=False)
 
         async def auto(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ folder, one feed per device outside it, the same bytes in every process, old cop
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from tracker.domain.kinds import touches_feed
 from tracker.domain.models import Habit
 from tracker.export import feed
 from tracker.store import dates as dates_store
-from tracker.store.couple import Couple
+from tracker.store.couple import Couple, recent_months
 from tracker.store.identity import load_config
 from tracker.store.setup import create_couple
 
@@ -194,7 +194,7 @@ def test_a_half_read_store_leaves_the_feed_alone(
     couple.store.close()
     config = load_config()
     assert config is not None
-    partial = Couple.open(config, recent_only=True)
+    partial = Couple.open(config, months=recent_months(datetime.now(UTC).date()))
     assert not partial.store.complete
     assert feed.refresh_feed(partial) is None
     assert not feed.feed_path(partial.store.data_dir).exists()

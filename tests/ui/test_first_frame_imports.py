@@ -11,7 +11,9 @@ from tests.rekindle_cli import command_env
 
 FIRST_FRAME = """
 import sys
-from tracker.store.couple import Couple
+from datetime import UTC, datetime
+
+from tracker.store.couple import Couple, recent_months
 from tracker.store.identity import load_config
 from tracker.ui.app import make_app
 from tracker.ui.screens.habits.today import TodayScreen
@@ -31,7 +33,7 @@ async def auto(pilot):
         await pilot.pause(0.01)
     pilot.app.exit()
 
-couple = Couple.open(load_config(), recent_only=True)
+couple = Couple.open(load_config(), months=recent_months(datetime.now(UTC).date()))
 make_app(couple, poll=False).run(headless=True, size=(80, 24), auto_pilot=auto)
 print("\\n".join(seen), file=sys.stderr)
 """

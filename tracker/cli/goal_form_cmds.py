@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, checked, flat, my_today, say
-from tracker.cli.goal_lookup import find_named, goal_named, open_for_goals
+from tracker.cli.goal_lookup import find_named, goal_named, open_for_goals, save_edit
 
 if TYPE_CHECKING:
     from tracker.domain.goals.model import Goal
@@ -114,12 +114,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
         created=old.created or my_today(couple),
         old=old,
     )
-    if goal == old:
-        say(f"“{flat(old.title)}” already is that way; nothing to change.")
-        return 0
-    store.save_goal(couple, goal)
-    say(f"Saved “{flat(goal.title)}”.")
-    return 0
+    return save_edit(old, goal, lambda new: store.save_goal(couple, new))
 
 
 def run_reached(args: argparse.Namespace, context: Context) -> int:

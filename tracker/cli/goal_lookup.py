@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from tracker.cli.common import CLIError, Context, flat
+from tracker.cli.common import CLIError, Context, flat, say
 from tracker.cli.matching import ambiguous, match_title, not_found
 
 if TYPE_CHECKING:
@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from tracker.store.couple import Couple
 
 T = TypeVar("T")
+
+
+class Titled(Protocol):
+    @property
+    def title(self) -> str: ...
+
+
+TitledT = TypeVar("TitledT", bound=Titled)
 
 
 def open_for_goals(context: Context) -> Couple:
@@ -58,3 +66,14 @@ def milestone_named(milestones: Sequence[Milestone], goal: Goal, wanted: str) ->
     hint = f"`rekindle goals` lists the milestones of “{flat(goal.title)}”."
     mine = [m for m in milestones if m.goal_id == goal.id]
     return find_named(mine, lambda m: m.title, wanted, "milestone", hint)
+
+
+def save_edit(old: TitledT, new: TitledT, save: Callable[[TitledT], object]) -> int:
+    """An edit saved, or, when it changes nothing, said so and nothing written: a goal's
+    and a milestone's edit answer alike."""
+    if new == old:
+        say(f"“{flat(old.title)}” already is that way; nothing to change.")
+        return 0
+    save(new)
+    say(f"Saved “{flat(new.title)}”.")
+    return 0

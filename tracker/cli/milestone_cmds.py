@@ -8,7 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from tracker.cli.common import DATA_OPTION, CLIError, Context, checked, flat, my_today, say
-from tracker.cli.goal_lookup import goal_named, milestone_named, open_for_goals
+from tracker.cli.goal_lookup import goal_named, milestone_named, open_for_goals, save_edit
 
 if TYPE_CHECKING:
     from tracker.domain.goals.model import Goal
@@ -118,12 +118,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
         new_id=old.id,
         old=old,
     )
-    if step == old:
-        say(f"“{flat(old.title)}” already is that way; nothing to change.")
-        return 0
-    store.save_milestone(couple, step)
-    say(f"Saved “{flat(step.title)}”.")
-    return 0
+    return save_edit(old, step, lambda new: store.save_milestone(couple, new))
 
 
 def run_tick(args: argparse.Namespace, context: Context) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -67,19 +67,16 @@ class Couple:
         config: LocalConfig,
         data_dir: Path | None = None,
         now_millis: Callable[[], int] | None = None,
-        recent_only: bool = False,
         months: Collection[str] | None = None,
     ) -> Couple:
-        """Open the folder; `recent_only` reads just the months around today (a first screen),
-        `months` just those months (and the core files)."""
+        """Open the folder; with `months`, just those months and the core files (a first
+        screen reads `recent_months(today)`)."""
         store = Store(
             data_dir or config.data_dir,
             config.replica_id,
             config.replica_meta(),
             now_millis=now_millis,
         )
-        if recent_only:
-            months = recent_months(datetime.now(UTC).date())
         store.load(months=months)
         return cls(store, config.partner)
 
