@@ -12,13 +12,35 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.store.store_helpers import ME, ME_META, T0, THEM, THEM_META, Clock, device
+from tests.store.store_helpers import (
+    ME,
+    ME_META,
+    T0,
+    THEM,
+    THEM_META,
+    Clock,
+    device,
+    shard_bytes,
+)
 from tracker.domain.habits.progress import habit_checks, streaks, strength
 from tracker.domain.habits.together import together_streak
-from tracker.domain.models import US, Check, CheckStatus, Habit, Owner, Schedule, ScheduleKind
+from tracker.domain.kinds import CHECK
+from tracker.domain.models import (
+    US,
+    Check,
+    CheckStatus,
+    Habit,
+    Owner,
+    Schedule,
+    ScheduleKind,
+    check_id,
+)
 from tracker.store.check_index import INDEX_VERSION, Index, index_file, open_indexed
 from tracker.store.couple import Couple
+from tracker.store.files import read_file
 from tracker.store.identity import LocalConfig
+from tracker.store.records import Record, format_stamp
+from tracker.store.replica import shard_path
 from tracker.store.store import Store
 
 TODAY = date(2026, 11, 20)
@@ -191,3 +213,45 @@ def _read_index(path: Path) -> Index:
     from tracker.store.check_index import _load
 
     return _load(path)
+
+
+def _hand_edit(data_dir: Path, month: str, strays: list[date], stamp_ms: int) -> None:
+    """Sam's file for `month`, rewritten by hand with ticks of Sam's daily habit on `strays`
+    (days of other months) in it, beside what it held of its own month."""
+    path = shard_path(data_dir, THEM, month)
+    held = [r for r in read_file(path).records if r.data.get("day", "")[:7] == month]
+    planted = [
+        Record(
+            check_id("habit:daily", "b", day),
+            CHECK,
+            format_stamp(stamp_ms, n),
+            THEM,
+            False,
+            Check("habit:daily", "b", day, CheckStatus.DONE).to_data(),
+        )
+        for n, day in enumerate(strays)
+    ]
+    path.write_bytes(shard_bytes([*held, *planted], THEM_META, THEM))
+
+
+def test_a_tick_kept_in_another_months_file_counts_as_the_app_counts_it(
+    pair: tuple[Couple, Couple, Path],
+) -> None:
+    """Our writers keep each check-off in its own month's file; a hand edit or another
+    app's bug may not, and the app (a full read) counts it wherever it is: so must status,
+    when it arrives, while it stays, and once it is taken away."""
+    alex, sam, data_dir = pair
+    for back in (3, 30, 40):
+        sam.set_check(Check("habit:daily", "b", TODAY - timedelta(days=back), CheckStatus.DONE))
+    alex.set_check(Check("habit:daily", "a", TODAY - timedelta(days=35), CheckStatus.DONE))
+    assert indexed(data_dir) == oracle(data_dir)  # the index, built: Oct and Nov files only
+    november = f"{TODAY:%Y-%m}"
+    october_day, august_day = TODAY - timedelta(days=33), date(2026, 8, 3)  # no August file
+    _hand_edit(data_dir, november, [october_day, august_day], T0 + 10**9)
+    assert indexed(data_dir) == oracle(data_dir)
+    assert indexed(data_dir)[2]["b|habit:daily"].keys() >= {october_day, august_day}
+    _hand_edit(data_dir, november, [august_day], T0 + 2 * 10**9)  # one taken away again
+    assert indexed(data_dir) == oracle(data_dir)
+    _hand_edit(data_dir, november, [], T0 + 3 * 10**9)
+    assert indexed(data_dir) == oracle(data_dir)
+    assert august_day not in indexed(data_dir)[2]["b|habit:daily"]

@@ -23,17 +23,20 @@ from typing import Any
 from tracker.domain.habits.progress import Checks, Streaks, Tally, carried
 from tracker.domain.habits.schedule import streak_unit
 from tracker.domain.habits.together import together_streak
+from tracker.domain.kinds import CHECK
 from tracker.domain.models import Check, CheckStatus
 from tracker.store.cache import UNSETTLED, cache_file, paused_gc, settled
 from tracker.store.couple import Couple
 from tracker.store.files import LOG_DIR, FileRole, atomic_write, make_private_dir
 from tracker.store.identity import LocalConfig
-from tracker.store.store import Store
+from tracker.store.records import Record
+from tracker.store.store import Scan, Store
 from tracker.store.walk import walk
 
 # 2: each habit's tally; 3: figures in a file of their own; 4: a holiday both planned
-# bridges the together streak (a kept streak worked out the old way must not linger).
-INDEX_VERSION = 4
+# bridges the together streak (a kept streak worked out the old way must not linger);
+# 5: check-offs kept in another month's file are followed (strays).
+INDEX_VERSION = 5
 Pair = tuple[str, str]  # (person key, habit id): whose check-offs, of which habit
 Compact = tuple[str, float | None, str]  # status, value, note
 Signatures = dict[str, tuple[int, int]]  # path → (size, mtime_ns)
@@ -82,6 +85,9 @@ class Index:
     # (day's ordinal, every habit's stamp, the together streak that day)
     together: tuple[int, tuple[tuple[str, str], ...], int] | None = None
     token: str = ""  # names the months' file the figures were worked out beside
+    # Month of a file → the other months whose check-offs it holds. Our writers never do
+    # that, but a hand edit or another app's bug can, and the app counts such a check-off.
+    strays: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -139,7 +145,11 @@ def _load(path: Path) -> Index:
     """The months and, if they were worked out from those very months, the figures."""
     months, figures = _read(path), _read(_figures_file(path))
     try:
-        index = Index(dict(months["months"]), token=str(months["token"])) if months else Index()
+        index = (
+            Index(dict(months["months"]), token=str(months["token"]), strays=months["strays"])
+            if months
+            else Index()
+        )
         if figures is not None and figures["token"] == index.token and index.token:
             index.figures, index.together = dict(figures["figures"]), figures["together"]
     except (KeyError, TypeError, ValueError):  # written by another build of Rekindle
@@ -155,7 +165,12 @@ def _save(path: Path, index: Index, months: bool) -> None:
     try:
         make_private_dir(path.parent)
         if months:
-            payload = {"version": INDEX_VERSION, "months": index.months, "token": index.token}
+            payload = {
+                "version": INDEX_VERSION,
+                "months": index.months,
+                "token": index.token,
+                "strays": index.strays,
+            }
             _write(path, payload)
         figures = {
             "version": INDEX_VERSION,
@@ -204,26 +219,79 @@ def _month_files(store: Store) -> dict[str, Signatures]:
     return months
 
 
+class _StrayNotingStore(Store):
+    """The store, noting as it reads each month's file which other months' check-offs it
+    holds (before the merge forgets which file a record came from)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.month_of: dict[str, str] = {}  # path → month, for the month files
+        self.strays: dict[str, set[str]] = {}
+
+    def apply(
+        self, scan: Scan, drop_missing: bool = True, whole_folder: bool = True
+    ) -> list[Record]:
+        for path, _signature, found in scan.reads:
+            month = self.month_of.get(str(path))
+            if month is not None:
+                others = self.strays.setdefault(month, set())
+                others.update(
+                    day[:7]
+                    for record in found.records
+                    if record.kind == CHECK
+                    and isinstance(day := record.data.get("day"), str)
+                    and day[:7] != month
+                )
+        return super().apply(scan, drop_missing, whole_folder)
+
+
 def _same(kept: Signatures, found: Signatures) -> bool:
     return kept == found and all(mtime != UNSETTLED for _size, mtime in kept.values())
 
 
-def _refresh_months(index: Index, store: Store, couple: Couple) -> tuple[bool, set[Pair]]:
+def _read_months(
+    index: Index, store: _StrayNotingStore, now: dict[str, Signatures], redo: set[str]
+) -> None:
+    """Read every month in `redo` whole: its own files and the files holding strays of it,
+    and, as those reveal strays of more months, theirs too. `redo` grows to all of them."""
+    store.month_of = {path: month for month, files in now.items() for path in files}
+    read: set[str] | None = None
+    while True:
+        need = {m for m in now if m in redo or index.strays.get(m, frozenset()) & redo}
+        if read is not None and need <= read:
+            return
+        store.strays.clear()
+        store.load(months=need)  # the core files, and these months
+        read = need
+        for month in need:
+            index.strays[month] = frozenset(store.strays.get(month, ()))
+            redo |= index.strays[month]
+        if not any(index.strays.values()):
+            return  # as in every folder our writers made: each month in its own files
+
+
+def _refresh_months(
+    index: Index, store: _StrayNotingStore, couple: Couple
+) -> tuple[bool, set[Pair]]:
     """Bring the index's months up to date with the files: did any month's files change,
     and which pairs' check-offs moved."""
     now = _month_files(store)
     changed = {m for m, files in now.items() if not _same(index.months.get(m, ({}, {}))[0], files)}
-    gone = set(index.months) - set(now)
-    store.load(months=changed)  # the core files, and the months that changed
+    # A month kept with no files of its own came only from strays elsewhere: not gone.
+    gone = {m for m, (files, _) in index.months.items() if files and m not in now}
+    redo = changed | gone
+    for month in changed | gone:  # what a changed file held of other months may have moved
+        redo |= index.strays.pop(month, frozenset())
+    _read_months(index, store, now, redo)
     fresh = _by_month(couple)
     dirty: set[Pair] = set()
-    for month in changed | gone:
+    for month in redo:
         old = index.months.pop(month, ({}, {}))[1]
         new = fresh.get(month, {})
         dirty.update(pair for pair in old.keys() | new.keys() if old.get(pair) != new.get(pair))
-        if month in now:
-            index.months[month] = (now[month], new)
-    return bool(changed or gone), dirty
+        if month in now or new:
+            index.months[month] = (now.get(month, {}), new)
+    return bool(redo), dirty
 
 
 def _assemble(index: Index) -> dict[str, dict[str, Checks]]:
@@ -239,7 +307,7 @@ def _assemble(index: Index) -> dict[str, dict[str, Checks]]:
 
 def open_indexed(config: LocalConfig, data_dir: Path, day_of: Callable[[Couple], date]) -> Indexed:
     """The couple and everyone's figures for the day `day_of(couple)` names (its today)."""
-    store = Store(data_dir, config.replica_id, config.replica_meta())
+    store = _StrayNotingStore(data_dir, config.replica_id, config.replica_meta())
     couple = Couple(store, config.partner)
     path = index_file(data_dir, config.replica_id)
     index = _load(path)
