@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Couples, RunHere
+from tests.features.test_talks_store import sunday
 from tracker.domain.dates.input import DateDraft
 from tracker.domain.dates.model import DateNight, DateStatus
 from tracker.domain.models import US, Check, CheckStatus, Fulfilment, Habit, Owner
-from tracker.domain.talks.model import Slot, Status, plan_slot
-from tracker.domain.talks.schedule import Freq, Repeat
+from tracker.domain.talks.model import Status
 from tracker.store import dates, talks
 from tracker.store.couple import Change, Couple
 from tracker.store.links import ticked_also
@@ -63,21 +63,6 @@ def dinner_on(couple: Couple, day: date = FRIDAY) -> DateNight:
     dn = dates.new_date(couple, draft)
     dates.save_date(couple, dn)
     return dn
-
-
-def sunday_talk(couple: Couple) -> Slot:
-    slot = plan_slot(
-        Couple.new_id(talks.SLOT),
-        "Sunday talk",
-        Repeat(Freq.WEEKLY),
-        date(2026, 11, 1),
-        time(20),
-        45,
-        "Europe/London",
-        datetime(2026, 10, 30, tzinfo=UTC),
-    )
-    talks.save_slot(couple, slot, "Planned")
-    return slot
 
 
 def in_one_save(couple: Couple, action: object) -> list[Change]:
@@ -175,7 +160,7 @@ def test_a_logged_talk_ticks_unhurried_talk_at_its_goal_on_the_day_it_was_had(
     alex: Couple,
 ) -> None:
     talk = titled(alex, "Unhurried talk")
-    slot = sunday_talk(alex)
+    slot = sunday(alex)
     meeting = next(m for m in talks.around(alex, NOW) if m.day == date(2026, 11, 29))
     talks.move(alex, meeting, datetime(2026, 11, 27, 19, 0), NOW)  # had on Friday instead
     changes = in_one_save(alex, lambda: talks.log_talk(alex, slot.id, meeting.day, topic="Us"))
