@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from tracker.domain.dates.model import DateNight, DateStatus
 from tracker.domain.models import US, Check, CheckStatus, Fulfilment, Habit, Owner
 from tracker.domain.talks.model import Status
 from tracker.store import dates, talks
-from tracker.store.couple import Change, Couple
+from tracker.store.couple import Change, Couple, recent_months
 from tracker.store.links import ticked_also
 from tracker.store.store import Store
 
@@ -151,6 +151,32 @@ def test_an_archived_or_unlinked_habit_is_left_alone(alex: Couple) -> None:
     assert [c.kind for c in changes] == [dates.OCCURRENCE]
     assert alex.check(date_night.id, US, FRIDAY) is None
     assert alex.check(walk.id, "a", FRIDAY) is None
+
+
+def test_no_tick_is_written_blind_on_a_day_whose_check_offs_are_not_read_yet(
+    alex: Couple,
+) -> None:
+    long_ago = datetime.now(UTC).date() - timedelta(days=200)  # as the app's first read
+    walk = own_walk(alex)
+    alex.save_habit(walk.with_changes(start=long_ago))
+    alex.set_check(Check(walk.id, "a", long_ago, CheckStatus.SKIP, note="away"))
+    dn = dinner_on(alex, long_ago)
+    # Sam's app in its first seconds: the months around today read, the years before not yet.
+    early = Store(alex.store.data_dir, "sam0000second", {"partner": "b"})
+    early.load(months=recent_months(datetime.now(UTC).date()))
+    sam = Couple(early, "b")
+    try:
+        blind = in_one_save(sam, lambda: dates.mark_done(sam, dn, long_ago, NOW))
+        assert [c.kind for c in blind] == [dates.OCCURRENCE]
+        early.refresh()  # the rest of the history is in
+        seen = in_one_save(sam, lambda: dates.mark_done(sam, dn, long_ago, NOW))
+        assert [c.record_id for c in seen if c.kind == "check"] == [
+            Check(walk.id, "b", long_ago).id
+        ]
+        kept = sam.check(walk.id, "a", long_ago)
+        assert kept is not None and kept.note == "away"
+    finally:
+        early.close()
 
 
 # -- talks ------------------------------------------------------------------------------
