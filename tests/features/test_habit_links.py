@@ -304,3 +304,13 @@ def test_date_done_and_talk_log_tick_and_say_so(
     assert (talk["state"], talk["value"]) == ("met", 15.0)
     again = rekindle_here(config, "talk", "log", "--date", "2026-11-24", "--heard", "More").ok()
     assert "ticked" not in again
+
+
+def test_rating_an_evening_not_marked_done_ticks_and_says_so(
+    rekindle_here: RunHere, config: Path
+) -> None:
+    rekindle_here(config, "date", "add", "Lunch", "--on", "2026-11-13", "--at", "12:30").ok()
+    rated = rekindle_here(config, "date", "rate", "Lunch", "--stars", "4").ok()
+    assert rated.endswith("★★★★☆ — and ticked “Date night” for you both.\n")
+    again = rekindle_here(config, "date", "rate", "Lunch", "--stars", "5").ok()
+    assert "ticked" not in again

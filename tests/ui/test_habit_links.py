@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from textual.pilot import Pilot
@@ -86,6 +87,20 @@ async def test_a_date_marked_done_shows_on_today_and_one_undo_takes_both_back(
         assert linked.check(date_night.id, US, TODAY) is None
         evening = dates.occurrence(linked, dn, TODAY)
         assert evening is not None and evening.status.value == "planned"
+
+
+async def test_rating_an_evening_not_marked_done_ticks_and_says_so(
+    linked: Couple, open_app: OpenApp
+) -> None:
+    lunch = DateDraft(title="Lunch", day="2026-11-22", time="12:30", hours="1")
+    dates.save_date(linked, dates.new_date(linked, lunch))
+    app = open_app(linked)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "right", "r")
+        assert isinstance(app.screen, RatingDialog)
+        await step(pilot, "4", "enter")
+        assert any(m.endswith("— and ticked “Date night” for you both.") for m in said(app))
+    assert linked.check(titled(linked, "Date night").id, US, date(2026, 11, 22)) is not None
 
 
 async def test_a_talk_logged_ticks_unhurried_talk_and_undo_takes_both_back(

@@ -323,10 +323,12 @@ def run_rate(args: argparse.Namespace, context: Context) -> int:
     occ = _evening(couple, dn, args.on, ahead=False)
     try:
         stars, memory = clean_stars(args.stars), clean_memory(args.memory)
-        store.rate(couple, dn, occ.day, stars, memory, now())
+        with couple.store.together():  # marked done too if it wasn't, with its ticks
+            changes = store.rate(couple, dn, occ.day, stars, memory, now())
     except ValueError as error:
         raise CLIError(str(error)) from None
-    say(f"Rated “{flat(dn.title)}” on {occ.day:%a %d %b}: {'★' * stars}{'☆' * (5 - stars)}.")
+    shown = f"{'★' * stars}{'☆' * (5 - stars)}{ticked_also(couple, changes)}"
+    say(f"Rated “{flat(dn.title)}” on {occ.day:%a %d %b}: {shown}.")
     return 0
 
 

@@ -271,10 +271,15 @@ class DatesScreen(RekindleScreen):
                 return
             stars, memory = answer
             moment = self.rekindle.clock()
-            self.write(
-                lambda: store.rate(self.couple, occ.date, occ.day, stars, memory, moment),
-                f"Saved your {stars_text(stars)}.",
-            )
+            written: list[Change] = []  # an evening not yet done is marked done, and ticks
+
+            def rate() -> list[Change]:
+                written.extend(store.rate(self.couple, occ.date, occ.day, stars, memory, moment))
+                return written
+
+            if self.write(rate):
+                also = ticked_also(self.couple, written)
+                self.notify(f"Saved your {stars_text(stars)}{also}.")
 
         dialog = RatingDialog(
             occ.date.title, mine.stars if mine else None, mine.memory if mine else ""
