@@ -20,6 +20,8 @@ LINK_WORDS: Final = {
     Fulfilment.DATE: "when a date night is marked done",
     Fulfilment.TALK: "when a talk is logged",
 }
+# Room for a habit's name in a one-line confirmation.
+_SHOWN_TITLE = 40
 
 
 def link_words(habit: Habit) -> str:
@@ -27,9 +29,6 @@ def link_words(habit: Habit) -> str:
     linked to something only a newer version knows)."""
     link = habit.fulfilled_by
     return f"also ticked {LINK_WORDS[link]}" if link else ""
-
-
-_SHOWN_TITLE = 40
 
 
 def fulfilled_ticks(
@@ -86,5 +85,5 @@ def _shown(text: str) -> str:
 
 
 def _joined(parts: Sequence[str], last: str) -> str:
-    """ "A", "A and B", "A, B and C" (or with `last` between the last two)."""
+    """ "A", "A and B", "A, B and C": `last` (" and ", ", and ") joins the last two."""
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])}{last}{parts[-1]}"
