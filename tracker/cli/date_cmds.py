@@ -27,6 +27,7 @@ from tracker.domain.dates.views import length_text, past, upcoming, when_text
 from tracker.domain.days import zone_named
 from tracker.store import dates as store
 from tracker.store.couple import Couple
+from tracker.store.links import ticked_also
 
 KINDS = {
     "date-night": DateKind.DATE_NIGHT,
@@ -292,10 +293,13 @@ def run_done(args: argparse.Namespace, context: Context) -> int:
     dn = find_date(couple, args.which)
     occ = _evening(couple, dn, args.on, ahead=False)
     try:
-        store.mark_done(couple, dn, occ.day, now())
+        with couple.store.together():  # the evening and the habits it ticks: one save
+            changes = store.mark_done(couple, dn, occ.day, now())
     except ValueError as error:
         raise CLIError(str(error)) from None
-    say(f"Done: “{flat(dn.title)}” on {occ.day:%a %d %b}. `rekindle date rate` adds your stars.")
+    also = ticked_also(couple, changes)
+    say(f"Done: “{flat(dn.title)}” on {occ.day:%a %d %b}{also}.")
+    say("`rekindle date rate` adds your stars.")
     return 0
 
 
@@ -319,10 +323,12 @@ def run_rate(args: argparse.Namespace, context: Context) -> int:
     occ = _evening(couple, dn, args.on, ahead=False)
     try:
         stars, memory = clean_stars(args.stars), clean_memory(args.memory)
-        store.rate(couple, dn, occ.day, stars, memory, now())
+        with couple.store.together():  # marked done too if it wasn't, with its ticks
+            changes = store.rate(couple, dn, occ.day, stars, memory, now())
     except ValueError as error:
         raise CLIError(str(error)) from None
-    say(f"Rated “{flat(dn.title)}” on {occ.day:%a %d %b}: {'★' * stars}{'☆' * (5 - stars)}.")
+    shown = f"{'★' * stars}{'☆' * (5 - stars)}{ticked_also(couple, changes)}"
+    say(f"Rated “{flat(dn.title)}” on {occ.day:%a %d %b}: {shown}.")
     return 0
 
 

@@ -228,6 +228,13 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def _habit_json(habit: Habit) -> dict[str, Any]:
+    """A habit as stored, its link always present: null for none, or for one only a newer
+    version knows (this one treats it as none)."""
+    link = habit.fulfilled_by
+    return {"id": habit.id, **habit.to_data(), "done_by": link.value if link else None}
+
+
 def _starter_json(starter: StarterHabit) -> dict[str, Any]:
     """A starter in the shape of `habits --json` (less what only a saved habit has)."""
     return {
@@ -241,6 +248,7 @@ def _starter_json(starter: StarterHabit) -> dict[str, Any]:
         "target": starter.target,
         "unit": starter.unit,
         "direction": starter.direction.value,
+        "done_by": starter.done_by.value if starter.done_by else None,
     }
 
 
@@ -258,12 +266,14 @@ def run_habits(args: argparse.Namespace, context: Context) -> int:
         from tracker.cli.bin_cmds import run_deleted
 
         return run_deleted(args, context)
+    from tracker.domain.habits.links import link_words
+
     couple = context.couple(months=())  # habits live in the core files: no month is read
     habits = couple.habits(include_archived=True)
     if args.archived:
         habits = [h for h in habits if h.archived]
     if args.json:
-        print(as_json([{"id": h.id, **h.to_data()} for h in habits]))
+        print(as_json([_habit_json(h) for h in habits]))
         return 0
     if not habits and args.archived:
         say("Nothing archived.")
@@ -277,8 +287,9 @@ def run_habits(args: argparse.Namespace, context: Context) -> int:
             habit.owner, couple.name_of(habit.owner.value)
         )
         archived = "  (archived)" if habit.archived else ""
+        linked = f" · {link_words(habit)}" if habit.fulfilled_by else ""
         say(
             f"{flat(habit.title)}  ·  {habit.area.value} · {flat(who)} · "
-            f"{habit.schedule.describe()}{archived}"
+            f"{habit.schedule.describe()}{linked}{archived}"
         )
     return 0

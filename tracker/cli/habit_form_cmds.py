@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 AREAS = ("communication", "conflict", "quality-time", "priorities", "trust")
 OWNERS = ("each", "together", "me", "partner")
+NO_LINK = "none"  # --done-by none: ticked only by hand
 
 
 def register(commands: Any) -> None:
@@ -111,6 +112,15 @@ def _form_options(parser: argparse.ArgumentParser) -> None:
         help="the target is a minimum to reach",
     )
     parser.add_argument("--start", metavar="YYYY-MM-DD", help="the day it begins (default today)")
+    from tracker.domain.habits.links import LINK_WORDS
+
+    parser.add_argument(
+        "--done-by",
+        choices=[*LINK_WORDS, NO_LINK],
+        help="also ticked "
+        + " or ".join(f"{words} ({event})" for event, words in LINK_WORDS.items())
+        + f"; {NO_LINK}: only by hand",
+    )
 
 
 def _apply(args: argparse.Namespace, draft: HabitDraft, couple: Couple) -> list[str]:
@@ -149,6 +159,8 @@ def _apply(args: argparse.Namespace, draft: HabitDraft, couple: Couple) -> list[
         draft.target = args.target
     if args.direction:
         draft.direction = Direction(args.direction)
+    if args.done_by is not None:
+        draft.done_by = "" if args.done_by == NO_LINK else args.done_by
     return typed
 
 
@@ -178,11 +190,16 @@ def _start(text: str | None, default: date) -> date:
 
 
 def _who(couple: Couple, habit: Habit) -> str:
+    """Whose it is, and what else ticks it: "together, also ticked when a talk is logged"."""
+    from tracker.domain.habits.links import link_words
     from tracker.domain.models import Owner
 
     if habit.owner in (Owner.A, Owner.B):
-        return f"for {couple.name_of(habit.owner.value)}"
-    return {Owner.EACH: "for each of you", Owner.TOGETHER: "together"}[habit.owner]
+        who = f"for {couple.name_of(habit.owner.value)}"
+    else:
+        who = {Owner.EACH: "for each of you", Owner.TOGETHER: "together"}[habit.owner]
+    linked = link_words(habit)
+    return f"{who}, {linked}" if linked else who
 
 
 def run_add(args: argparse.Namespace, context: Context) -> int:

@@ -48,6 +48,7 @@ from tracker.domain.talks.schedule import (
 from tracker.domain.text import clean_line, count
 from tracker.store import talks
 from tracker.store.couple import Couple
+from tracker.store.links import ticked_also
 
 
 def register(commands: Any) -> None:
@@ -285,26 +286,27 @@ def run_log(args: argparse.Namespace, context: Context) -> int:
         checked(clean_line, p, "promise", MAX_FOLLOWUP, required=True) for p in args.promise
     ]
     slot_id, original = checked(talks.meeting_on, couple, day, slot_id)
-    changes = checked(
-        talks.log_talk,
-        couple,
-        slot_id,
-        original,
-        topic=args.topic,
-        agreed=args.agreed,
-        heard=args.heard,
-        followups=[*args.followup, *promises],
-        prompt=prompt,
-    )
-    written = [c.record_id for c in changes if c.kind == talks.FOLLOWUP]
-    by_id = {f.id: f for f in talks.followups(couple)}
-    for followup_id in written[len(written) - len(promises) :]:
-        talks.followup_to_promise(
-            couple, by_id[followup_id], couple.me, couple.partner_key, due, today
+    with couple.store.together():  # the talk, its notes, promises and ticks: one save
+        changes = checked(
+            talks.log_talk,
+            couple,
+            slot_id,
+            original,
+            topic=args.topic,
+            agreed=args.agreed,
+            heard=args.heard,
+            followups=[*args.followup, *promises],
+            prompt=prompt,
         )
+        written = [c.record_id for c in changes if c.kind == talks.FOLLOWUP]
+        by_id = {f.id: f for f in talks.followups(couple)}
+        for followup_id in written[len(written) - len(promises) :]:
+            talks.followup_to_promise(
+                couple, by_id[followup_id], couple.me, couple.partner_key, due, today
+            )
     found_slot = talks.slot(couple, slot_id)
     title = f"“{flat(found_slot.title)}”" if found_slot else "an unplanned talk"
-    say(f"Logged {title} on {day_text(day)}.")
+    say(f"Logged {title} on {day_text(day)}{ticked_also(couple, changes)}.")
     if promises:
         say(
             f"{count(len(promises), 'promise')} to "

@@ -13,11 +13,13 @@ from tracker.domain.models import (
     WEEKDAY_NAMES,
     Area,
     Direction,
+    Fulfilment,
     Habit,
     HabitKind,
     Owner,
     Schedule,
     ScheduleKind,
+    fulfilment_of,
 )
 from tracker.domain.text import single_line
 
@@ -41,6 +43,13 @@ class HabitDraft:
     target: str = ""
     unit: str = ""
     direction: Direction = Direction.AT_LEAST
+    # What else ticks it, as Habit.done_by: "" for nothing. A link this version does not
+    # know stays as it came, so an edit that leaves it alone keeps a partner's choice.
+    done_by: str = ""
+
+    @property
+    def fulfilled_by(self) -> Fulfilment | None:
+        return fulfilment_of(self.done_by)
 
     @classmethod
     def of(cls, habit: Habit) -> HabitDraft:
@@ -58,6 +67,7 @@ class HabitDraft:
             target=exact_text(habit.target) if habit.measurable else "",
             unit=habit.unit,
             direction=habit.direction,
+            done_by=habit.done_by,
         )
 
 
@@ -123,6 +133,7 @@ def habit_from_draft(
         direction=draft.direction,
         archived=archived,
         order=order,
+        done_by=draft.done_by,
     )
 
 

@@ -72,6 +72,27 @@ class ScheduleKind(StrEnum):
     TIMES_IN_DAYS = "x in n days"
 
 
+class Fulfilment(StrEnum):
+    """What else can do a habit for you, so nothing is entered twice: a habit linked to one
+    is ticked for that day when it happens (domain/habits/links.py has the rules)."""
+
+    DATE = "date"  # a date night marked done
+    TALK = "talk"  # a talk logged
+
+
+# The longest link word kept from a file: ours are short, and one we do not know (a newer
+# version's) is only carried along, never shown, so anything longer is damage, dropped.
+MAX_LINK = 40
+
+
+def fulfilment_of(stored: str) -> Fulfilment | None:
+    """What a stored link says ticks a habit; one this version does not know counts as none."""
+    try:
+        return Fulfilment(stored) if stored else None
+    except ValueError:
+        return None
+
+
 class CheckStatus(StrEnum):
     DONE = "done"
     SKIP = "skip"  # a planned skip: neither breaks a streak nor counts
@@ -201,10 +222,17 @@ class Habit(msgspec.Struct, frozen=True):
     direction: Direction = Direction.AT_LEAST
     archived: bool = False
     order: int = 0
+    # What else ticks it, as stored: a Fulfilment's value, "" for nothing, or a word from a
+    # newer version, kept so saving this habit here never drops a partner's link.
+    done_by: str = ""
 
     @property
     def measurable(self) -> bool:
         return self.kind is HabitKind.MEASURABLE
+
+    @property
+    def fulfilled_by(self) -> Fulfilment | None:
+        return fulfilment_of(self.done_by)
 
     def people(self) -> tuple[str, ...]:
         """The person keys whose check-offs this habit has."""
@@ -246,6 +274,8 @@ class Habit(msgspec.Struct, frozen=True):
             "direction": self.direction.value,
             "archived": self.archived,
             "order": self.order,
+            # Only when linked: an unlinked habit's record stays as older versions wrote it.
+            **({"done_by": self.done_by} if self.done_by else {}),
         }
 
     @classmethod
@@ -265,6 +295,7 @@ class Habit(msgspec.Struct, frozen=True):
             direction=found.direction,
             archived=found.archived,
             order=found.order,
+            done_by=_link_word(found.done_by),
         )
 
 
@@ -281,6 +312,13 @@ class HabitData(msgspec.Struct):
     direction: Direction = Direction.AT_LEAST
     archived: bool = False
     order: Count = 0
+    # Any: a partner's file is untrusted, and a link that is not a short word (damage, or a
+    # newer version's structure) leaves the habit unlinked rather than unreadable.
+    done_by: Any = ""
+
+
+def _link_word(stored: Any) -> str:
+    return stored if isinstance(stored, str) and len(stored) <= MAX_LINK else ""
 
 
 @lru_cache(maxsize=8192)

@@ -38,7 +38,9 @@ from tracker.domain.dates.model import (
 )
 from tracker.domain.dates.records import DateStatus
 from tracker.domain.dates.views import QualityTime, Rating, agenda_lines, quality_time
+from tracker.domain.models import Fulfilment
 from tracker.store.couple import Change, Couple, NotSetUp
+from tracker.store.links import tick_fulfilled
 from tracker.store.records import stamp_millis
 
 # -- reading ----------------------------------------------------------------------
@@ -146,20 +148,27 @@ def rate(
         raise ValueError("That one hasn't happened yet; rate it afterwards.")
     changes = []
     if found.status is not DateStatus.DONE:
-        changes.append(set_status(couple, dn, day, DateStatus.DONE))
+        changes.extend(_done(couple, dn, day))
     rating = Rating(dn.id, day, couple.me, stars, memory)
     what = f"Rated “{dn.title}”"
     changes.append(couple.put_record(RATING, rating.id, rating.to_data(), what))
     return changes
 
 
-def mark_done(couple: Couple, dn: DateNight, day: date, now: datetime) -> Change:
+def mark_done(couple: Couple, dn: DateNight, day: date, now: datetime) -> list[Change]:
+    """The evening marked done, and the habits a date night does for us ticked that day
+    (store/links.py): one save, when the caller holds `Store.together()`."""
     found = occurrence(couple, dn, day)
     if found is None:
         raise ValueError(f"“{dn.title}” isn't on {day:%A %d %B %Y}.")
     if found.start_at > now:
         raise ValueError("That one hasn't happened yet; mark it done afterwards.")
-    return set_status(couple, dn, day, DateStatus.DONE)
+    return _done(couple, dn, day)
+
+
+def _done(couple: Couple, dn: DateNight, day: date) -> list[Change]:
+    marked = set_status(couple, dn, day, DateStatus.DONE)
+    return [marked, *tick_fulfilled(couple, Fulfilment.DATE, day)]
 
 
 def delete_date(couple: Couple, dn: DateNight) -> Change | None:

@@ -23,7 +23,7 @@ import msgspec
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.checkin.kinds import PROMISE as PROMISE
 from tracker.domain.content.prompts import Depth, Prompt, Theme, find_prompt
-from tracker.domain.models import Habit
+from tracker.domain.models import Fulfilment, Habit
 from tracker.domain.talks import prompts as deck
 from tracker.domain.talks.calendar import slot_events
 
@@ -67,6 +67,7 @@ from tracker.domain.talks.schedule import aware, with_until
 from tracker.domain.talks.skills import draw_prompt
 from tracker.domain.text import clean_line
 from tracker.store.couple import Change, Couple
+from tracker.store.links import tick_fulfilled
 from tracker.store.records import stamp_millis
 
 # --- slots ------------------------------------------------------------------------
@@ -220,7 +221,8 @@ def log_talk(
     followups: Iterable[str] = (),
     prompt: str | None = None,
 ) -> list[Change]:
-    """Mark a talk held and write my note on it; None leaves a field as it was.
+    """Mark a talk held (ticking the habits a talk does for us) and write my note on it;
+    None leaves a field as it was.
 
     Everything is checked before anything is written, so a bad field saves
     nothing. Only my own note is written (never my partner's), and the
@@ -242,6 +244,9 @@ def log_talk(
     if current.status is not Status.HELD:
         held = current.changed(couple.me, status=Status.HELD)
         changes.append(_save_occurrence(couple, held, f"Logged {title}"))
+        # The habits a talk does for us, on the day it was had (a moved one's new day).
+        had_on = current.moved_to.date() if current.moved_to else day
+        changes.extend(tick_fulfilled(couple, Fulfilment.TALK, had_on))
     if fields:
         mine = note(couple, slot_id, day, couple.me)
         new = replace(mine, **fields)

@@ -17,6 +17,7 @@ from datetime import date
 from tracker.domain.models import (
     Area,
     Direction,
+    Fulfilment,
     Habit,
     HabitKind,
     Owner,
@@ -43,6 +44,7 @@ class StarterHabit:
     target: float = 1.0  # MEASURABLE only
     unit: str = ""  # MEASURABLE only
     direction: Direction = Direction.AT_LEAST
+    done_by: Fulfilment | None = None  # what else ticks it: a date night, a talk
 
     @property
     def measurable(self) -> bool:
@@ -63,6 +65,7 @@ class StarterHabit:
             unit=self.unit,
             direction=self.direction,
             order=order,
+            done_by=self.done_by.value if self.done_by else "",
         )
 
 
@@ -123,6 +126,7 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         target=15,
         unit="minutes",
         direction=Direction.AT_LEAST,
+        done_by=Fulfilment.TALK,
     ),
     StarterHabit(
         "specific-thank-you",
@@ -359,6 +363,7 @@ STARTER_HABITS: tuple[StarterHabit, ...] = (
         _Q,
         _US,
         _per_month(2),
+        done_by=Fulfilment.DATE,
     ),
     StarterHabit(
         "bed-at-the-same-time",

@@ -22,7 +22,8 @@ from tracker.domain.dates.model import DateNight, Occurrence
 from tracker.domain.dates.records import DateStatus
 from tracker.domain.dates.views import length_text, past, stars_text, upcoming, when_text
 from tracker.store import dates as store
-from tracker.store.couple import Couple
+from tracker.store.couple import Change, Couple
+from tracker.store.links import ticked_also
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dates.forms import DateForm, IdeaDialog, RatingDialog
 from tracker.ui.screens.dialogs import ConfirmDialog
@@ -249,7 +250,14 @@ class DatesScreen(RekindleScreen):
         if occ is None:
             return
         dn, moment = occ.date, self.rekindle.clock()
-        if self.write(lambda: store.mark_done(self.couple, dn, occ.day, moment), "Marked done."):
+        written: list[Change] = []  # to say which habits it ticked too
+
+        def mark() -> list[Change]:
+            written.extend(store.mark_done(self.couple, dn, occ.day, moment))
+            return written
+
+        if self.write(mark):
+            self.notify(f"Marked done{ticked_also(self.couple, written)}.")
             self.action_rate(occ)
 
     def action_rate(self, occ: Occurrence | None = None) -> None:
@@ -263,10 +271,15 @@ class DatesScreen(RekindleScreen):
                 return
             stars, memory = answer
             moment = self.rekindle.clock()
-            self.write(
-                lambda: store.rate(self.couple, occ.date, occ.day, stars, memory, moment),
-                f"Saved your {stars_text(stars)}.",
-            )
+            written: list[Change] = []  # an evening not yet done is marked done, and ticks
+
+            def rate() -> list[Change]:
+                written.extend(store.rate(self.couple, occ.date, occ.day, stars, memory, moment))
+                return written
+
+            if self.write(rate):
+                also = ticked_also(self.couple, written)
+                self.notify(f"Saved your {stars_text(stars)}{also}.")
 
         dialog = RatingDialog(
             occ.date.title, mine.stars if mine else None, mine.memory if mine else ""

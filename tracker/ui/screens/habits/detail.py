@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from tracker.domain.habits.history import longest_runs, weekly_strength, year_grid
+from tracker.domain.habits.links import link_words
 from tracker.domain.habits.progress import habit_checks, streaks, strength
 from tracker.domain.habits.schedule import streak_words
 from tracker.domain.models import Habit
@@ -60,6 +61,9 @@ class HabitDetailScreen(RekindleScreen):
                 classes="hint",
             ),
         ]
+        linked = link_words(habit)
+        if linked:  # what else ticks it, so a tick nobody typed is never a mystery
+            widgets.append(Static(f"{linked[0].upper()}{linked[1:]}.", classes="hint"))
         checks_by = couple.checks_by()
         for person in habit.people():
             checks = habit_checks(checks_by, habit, person)

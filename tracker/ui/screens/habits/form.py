@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from tracker.domain.content.starter import STARTER_HABITS, StarterHabit, find_starter
 from tracker.domain.editing import WORDS, HabitDraft, habit_from_draft, with_stored_words
+from tracker.domain.habits.links import LINK_WORDS
 from tracker.domain.models import (
     WEEKDAY_NAMES,
     Area,
@@ -32,6 +33,11 @@ from tracker.ui.shell import Shell
 from tracker.ui.widgets.literal import TextInput, one_line
 
 OWN_IDEA = "own"
+BY_HAND = "none"
+# The choice of what else ticks a habit, in the words the detail and the CLI use too.
+_LINKS = [("Ticked only by hand", BY_HAND)] + [
+    (f"Also ticked {words}", event.value) for event, words in LINK_WORDS.items()
+]
 
 
 class StarterPicker(Dialog[str]):
@@ -77,6 +83,9 @@ class HabitForm(Dialog[Habit]):
         self.names = names
         self.make_habit = make
         self.heading = heading
+        link = draft.fulfilled_by
+        # A link only a newer version knows shows as none, and is kept unless changed.
+        self._link_shown = link.value if link else BY_HAND
 
     def compose(self) -> ComposeResult:
         d = self.draft
@@ -102,6 +111,7 @@ class HabitForm(Dialog[Habit]):
                     id="area",
                 )
                 yield Select(owners, value=d.owner.value, allow_blank=False, id="owner")
+            yield Select(_LINKS, value=self._link_shown, allow_blank=False, id="done-by")
             with Horizontal(classes="row"):
                 yield Select(
                     [(k.value.capitalize(), k.value) for k in ScheduleKind],
@@ -172,7 +182,13 @@ class HabitForm(Dialog[Habit]):
             target=value("#target"),
             unit=value("#unit"),
             direction=Direction(choice("#direction")),
+            done_by=self._link_read(choice("#done-by")),
         )
+
+    def _link_read(self, chosen: str) -> str:
+        if chosen == self._link_shown:
+            return self.draft.done_by  # as it was, even a link this version does not know
+        return "" if chosen == BY_HAND else chosen
 
     def make(self) -> Habit:
         draft = self._read()

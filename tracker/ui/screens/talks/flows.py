@@ -17,6 +17,7 @@ from tracker.domain.talks.records import Status
 from tracker.domain.talks.schedule import countdown
 from tracker.store import talks
 from tracker.store.couple import Change, Couple
+from tracker.store.links import ticked_also
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.screens.habits.form import HabitForm
@@ -179,9 +180,13 @@ class TalkFlows(RekindleScreen):
         )
 
         def logged(draft: object) -> None:
-            if isinstance(draft, LogDraft):
-                self.write(
-                    lambda: talks.log_talk(
+            if not isinstance(draft, LogDraft):
+                return
+            written: list[Change] = []  # to say which habits it ticked too
+
+            def log() -> list[Change]:
+                written.extend(
+                    talks.log_talk(
                         couple,
                         slot_id,
                         day,
@@ -190,9 +195,12 @@ class TalkFlows(RekindleScreen):
                         agreed=draft.agreed,
                         followups=draft.followups,
                         prompt=draft.prompt,
-                    ),
-                    "Logged. Press u to undo.",
+                    )
                 )
+                return written
+
+            if self.write(log):
+                self.notify(f"Logged{ticked_also(couple, written)}. Press u to undo.")
 
         self.app.push_screen(LogForm(start), logged)
 
