@@ -8,12 +8,12 @@ one undo step, and a confirmation ends with `ticked_also`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date
 
 from tracker.domain.habits.links import fulfilled_ticks, ticked_words
 from tracker.domain.kinds import CHECK
 from tracker.domain.models import Fulfilment, check_id
-from tracker.store.couple import Change, Couple, recent_months
+from tracker.store.couple import Change, Couple
 
 
 def tick_fulfilled(couple: Couple, event: Fulfilment, day: date) -> list[Change]:
@@ -24,7 +24,7 @@ def tick_fulfilled(couple: Couple, event: Fulfilment, day: date) -> list[Change]
     done in the app's first seconds, before its history is in): a tick written blind
     could override a skip or a note the partner left that day.
     """
-    if not couple.store.complete and f"{day:%Y-%m}" not in recent_months(_utc_today()):
+    if not couple.store.complete and f"{day:%Y-%m}" not in couple.store.months_read:
         return []
 
     def has_check(habit_id: str, person: str) -> bool:
@@ -45,8 +45,3 @@ def ticked_also(couple: Couple, changes: Iterable[Change]) -> str:
     ticks = couple.checks_among(written)
     titles = {habit.id: habit.title for habit in couple.habits(include_archived=True)}
     return ticked_words(ticks, titles, couple.me, couple.name_of(couple.partner_key))
-
-
-def _utc_today() -> date:
-    # As Couple.open(recent_only=True) chose the months it read.
-    return datetime.now(UTC).date()

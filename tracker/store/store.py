@@ -80,12 +80,11 @@ class Store:
         self.other_files: list[Path] = []
         self.refused: list[FileRead] = []
         self.folded: list[Path] = []
-        # Bumped on every change to the merged state, so views can cache by it.
-        self.generation = 0
-        # Every version that won, in order, so views can catch up incrementally.
-        self.changes: list[Record] = []
+        self.generation = 0  # bumped on every change to the merged state, for views to cache by
+        self.changes: list[Record] = []  # every version that won, in order, for views to follow
         self.epoch = 0  # bumped when the state is rebuilt from scratch
         self.complete = False  # has every file been read (not just recent months)?
+        self.months_read: frozenset[str] = frozenset()  # until complete: which months were
         self._cache_debt = 0  # records read from files since the cache was saved
         self._batch: Batch | None = None  # puts held back by together()
         # What the core files alone merge to, when some months were read and a core file
@@ -108,6 +107,7 @@ class Store:
         self.epoch += 1
         self.changes = []
         self.complete = months is None
+        self.months_read = frozenset(months or ())
         self._core = None
         # All of it from the cache of everything; some months, from the cache of the core
         # files (the habits, people and plans: what a tick needs besides its month).
