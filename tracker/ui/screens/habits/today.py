@@ -73,7 +73,9 @@ class TodayScreen(RekindleScreen):
     def __init__(self) -> None:
         super().__init__(id="today")
         self.day: date | None = None
-        self._fresh = False
+        # What the rows were last drawn from: (couple, its store's generation, day). A
+        # resume (Textual sends two before the first frame) redraws only when it moved.
+        self._drawn: tuple[int, int, date] | None = None
 
     def compose(self) -> ComposeResult:
         couple = self.rekindle.couple
@@ -102,13 +104,15 @@ class TodayScreen(RekindleScreen):
         self.day = self.rekindle.today()
         self.refresh_data()
         self.query_one("#table-me", HabitTable).focus()
-        self._fresh = True  # the resume that follows a mount need not count it all again
 
     def on_screen_resume(self) -> None:
-        if self._fresh:
-            self._fresh = False
+        couple = self.rekindle.couple
+        if couple is None or self.day is None:
             return
-        self.refresh_data()
+        if self._drawn != (id(couple), couple.store.generation, self.day):
+            self.refresh_data()
+        else:  # the rows stand; what is coming up moves with the clock
+            self.call_after_refresh(self._draw_agenda)
 
     # -- drawing -------------------------------------------------------------
 
@@ -124,6 +128,7 @@ class TodayScreen(RekindleScreen):
             return
         if view is None or view.day != self.day:
             view = self.compute(couple)
+        self._drawn = (id(couple), couple.store.generation, self.day)
         me, partner = couple.me, couple.partner_key
         self.sub_title = "Today"
         self.query_one("#label-me", Label).update(literal(f"{couple.name_of(me)} (you)"))
