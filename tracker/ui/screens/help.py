@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-from tracker.domain.habits.progress import WEEK_SHARE_MEANS
+from tracker.domain.habits.week import week_share_means
 from tracker.ui.registry import SCREENS, load_class
 from tracker.ui.styles import sheet
 
@@ -68,7 +68,7 @@ class HelpScreen(ModalScreen[None]):
             for title, bindings in help_sections(self.app.BINDINGS):
                 yield Static(self._table(title, bindings))
             yield Static(Text(ABOUT), classes="hint")
-            yield Static(Text(WEEK_SHARE_MEANS), classes="hint")
+            yield Static(Text(week_share_means()), classes="hint")
             yield Static(Text("Esc closes this page.", style="dim"))
         yield Footer()
 

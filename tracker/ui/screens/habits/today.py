@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from tracker.domain.habits.progress import WEEK_SHARE_MEANS
 from tracker.domain.habits.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
+from tracker.domain.habits.week import week_share_means
 from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
 from tracker.domain.text import count
 from tracker.store.couple import Couple
@@ -82,7 +82,7 @@ class TodayScreen(RekindleScreen):
         yield NavBar("today")
         with Vertical(id="top"):
             # Hover explains the percentages (the help page says it too).
-            yield Static(id="figures").with_tooltip(WEEK_SHARE_MEANS)
+            yield Static(id="figures").with_tooltip(week_share_means())
             yield Static(id="day")
             yield Static(id="agenda")
         with Container(id="columns"):
