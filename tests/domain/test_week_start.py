@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.domain.test_progress_properties import oracle_states, oracle_streaks
 from tracker.domain.days import MONDAY, SUNDAY, week_start
 from tracker.domain.habits.history import Cell, year_grid
 from tracker.domain.habits.progress import DayState, day_state, period_progress, streaks
@@ -65,31 +66,9 @@ def same_week(one: date, other: date, first: int) -> bool:
 
 
 def oracle_weeks(habit: Habit, checks: dict[date, Check], today: date, first: int) -> list[str]:
-    """Each week from the habit's start to today, in order, as met / pending / skip / missed."""
-    weeks: dict[date, list[date]] = {}
-    day = habit.start
-    while day <= today:
-        weeks.setdefault(oracle_week_start(day, first), []).append(day)
-        day += ONE_DAY
-    states = []
-    for begun, in_it in weeks.items():
-        met = sum(1 for d in in_it if d in checks and checks[d].status is CheckStatus.DONE)
-        skipped = sum(1 for d in in_it if d in checks and checks[d].status is CheckStatus.SKIP)
-        if met >= habit.schedule.times:
-            states.append("met")
-        elif begun == oracle_week_start(today, first):
-            states.append("pending")
-        elif met + skipped >= habit.schedule.times:
-            states.append("skip")
-        else:
-            states.append("missed")
-    return states
-
-
-def oracle_runs(states: list[str]) -> tuple[int, int]:
-    letters = "".join({"met": "M", "missed": "x"}.get(s, "") for s in states)
-    runs = [len(run) for run in letters.split("x")]
-    return runs[-1], max(runs)
+    """Each week from the habit's start to today, as met / pending / skip / missed: the
+    day-by-day oracle of test_progress_properties, with weeks found by walking back."""
+    return oracle_states(habit, checks, today, lambda _, day: oracle_week_start(day, first))
 
 
 @settings(max_examples=300)
@@ -115,7 +94,7 @@ def test_weekly_streaks_count_weeks_begun_on_the_chosen_day(
 ) -> None:
     habit, checks, today = history
     run = streaks(habit, checks, today, first)
-    assert (run.current, run.best) == oracle_runs(oracle_weeks(habit, checks, today, first))
+    assert (run.current, run.best) == oracle_streaks(oracle_weeks(habit, checks, today, first))
     assert run.unit == "weeks"
 
 
