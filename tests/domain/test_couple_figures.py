@@ -235,7 +235,7 @@ def test_a_few_times_a_week_habit_is_owed_once_the_week_cannot_wait(
 def test_the_share_is_explained_in_words_that_name_what_it_counts() -> None:
     for idea in ("due", "skips are left out", "together habit counts for both", "Monday"):
         assert idea in week_share_means()
-    assert "begin on Sunday" in week_share_means(SUNDAY)
+    assert "from Sunday" in week_share_means(SUNDAY)
 
 
 def test_nothing_due_gives_none() -> None:

@@ -63,7 +63,7 @@ async def test_choosing_sunday_moves_the_grid_rows_and_this_week(
     async with app.run_test(size=(120, 40)) as pilot:
         figures = await today_figures(pilot)
         assert monday_first in str(figures.content)
-        assert "begin on Monday" in str(figures.tooltip)
+        assert "This week, from Monday" in str(figures.tooltip)
         assert await heatmap_rows(pilot) == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
         await pilot.press("0")
@@ -75,7 +75,7 @@ async def test_choosing_sunday_moves_the_grid_rows_and_this_week(
 
         figures = await today_figures(pilot)
         assert sunday_first in str(figures.content)
-        assert "begin on Sunday" in str(figures.tooltip)
+        assert "This week, from Sunday" in str(figures.tooltip)
         assert await heatmap_rows(pilot) == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
         await pilot.press("u")  # one undo takes the choice back

@@ -22,11 +22,10 @@ def week_share_means(first_weekday: int = MONDAY) -> str:
     """Said on a hover over "This week" and on the help page (the README says it too):
     what the share counts, and from which day."""
     return (
-        "This week: how much of what was due since the week began is done; your weeks "
-        f"begin on {weekday_name(first_weekday)} (Settings can change that). Each due day "
-        "of a habit counts once; a few-times-a-week habit counts only once the week can no "
-        "longer wait for it; planned skips are left out, and a together habit counts for "
-        "both of you."
+        f"This week, from {weekday_name(first_weekday)}: how much of what was due since then "
+        "is done. Each due day of a habit counts once; a few-times-a-week habit counts only "
+        "once the week can no longer wait for it; planned skips are left out, and a together "
+        "habit counts for both of you."
     )
 
 
