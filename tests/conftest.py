@@ -21,6 +21,15 @@ from tracker.store.couple import Couple
 from tracker.store.setup import create_couple, join_couple
 
 
+@pytest.fixture(autouse=True)
+def weeks_from_monday(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Until a couple chooses, their weeks begin where this computer's language settings
+    say (en_US: Sunday); every test counts them from Monday whatever the machine's
+    language, unless it sets the locale itself (child processes inherit it too)."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_TIME", "C.UTF-8")
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """This test's own config folder; crash logs and caches under it, never in the real

@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.domain.habits.progress import habit_checks, week_completion
+from tracker.domain.days import SUNDAY
+from tracker.domain.habits.progress import habit_checks
 from tracker.domain.habits.together import together_streak
+from tracker.domain.habits.week import week_completion, week_share_means
 from tracker.domain.models import (
     US,
     Check,
@@ -231,10 +233,9 @@ def test_a_few_times_a_week_habit_is_owed_once_the_week_cannot_wait(
 
 
 def test_the_share_is_explained_in_words_that_name_what_it_counts() -> None:
-    from tracker.domain.habits.progress import WEEK_SHARE_MEANS
-
-    for idea in ("due", "skips are left out", "together habit counts for both"):
-        assert idea in WEEK_SHARE_MEANS
+    for idea in ("due", "skips are left out", "together habit counts for both", "Monday"):
+        assert idea in week_share_means()
+    assert "from Sunday" in week_share_means(SUNDAY)
 
 
 def test_nothing_due_gives_none() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -75,7 +76,12 @@ def period_of(h: Habit, day: date) -> tuple[int, int]:
     return day.year, day.month
 
 
-def oracle_states(h: Habit, checks: dict[date, Check], today: date) -> list[str]:
+Period = Callable[[Habit, date], object]  # a day → the key of the period holding it
+
+
+def oracle_states(
+    h: Habit, checks: dict[date, Check], today: date, period_of: Period = period_of
+) -> list[str]:
     if h.start > today:
         return []
     if h.schedule.kind not in PERIOD_KINDS:
@@ -90,7 +96,7 @@ def oracle_states(h: Habit, checks: dict[date, Check], today: date) -> list[str]
                 else:
                     states.append("pending" if d == today else "missed")
         return states
-    periods: dict[tuple[int, int], list[date]] = {}
+    periods: dict[object, list[date]] = {}
     for d in every_day(h.start, today):
         periods.setdefault(period_of(h, d), []).append(d)
     states = []

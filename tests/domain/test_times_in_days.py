@@ -11,13 +11,7 @@ from hypothesis import strategies as st
 
 from tracker.domain.editing import HabitDraft, schedule_of
 from tracker.domain.habits.history import longest_runs, year_grid
-from tracker.domain.habits.progress import (
-    DayState,
-    day_state,
-    period_progress,
-    streaks,
-    week_completion,
-)
+from tracker.domain.habits.progress import DayState, day_state, period_progress, streaks
 from tracker.domain.habits.schedule import (
     due_days,
     frequency,
@@ -27,6 +21,7 @@ from tracker.domain.habits.schedule import (
     streak_words,
 )
 from tracker.domain.habits.today import row_for
+from tracker.domain.habits.week import week_completion
 from tracker.domain.models import Check, CheckStatus, Habit, Schedule, ScheduleKind
 from tracker.domain.validation import NEWER, Invalid
 

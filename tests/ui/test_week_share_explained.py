@@ -8,7 +8,8 @@ from collections.abc import Callable
 from rich.console import Console
 from textual.widgets import Static
 
-from tracker.domain.habits.progress import WEEK_SHARE_MEANS
+from tracker.domain.days import MONDAY
+from tracker.domain.habits.week import week_share_means
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.habits.today import TodayScreen
@@ -30,7 +31,7 @@ async def test_hovering_the_week_figures_explains_them(lived_in: Couple, open_ap
         assert isinstance(app.screen, TodayScreen)
         figures = app.screen.query_one("#figures", Static)
         assert "This week" in words(figures.content)
-        assert figures.tooltip == WEEK_SHARE_MEANS
+        assert figures.tooltip == week_share_means(MONDAY)
         await pilot.hover("#figures")
         await pilot.pause(0.6)  # Textual shows a tooltip after half a second
         tooltip = app.screen.query_one("#textual-tooltip", Static)
@@ -44,4 +45,4 @@ async def test_the_help_page_says_the_same(couple: Couple, open_app: OpenApp) ->
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(words(s.content) for s in app.screen.query(Static))
-        assert " ".join(WEEK_SHARE_MEANS.split()) in shown
+        assert " ".join(week_share_means(MONDAY).split()) in shown

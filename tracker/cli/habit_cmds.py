@@ -173,18 +173,23 @@ def status_data(couple: Couple, day: date, indexed: Indexed | None = None) -> di
     """Today's rows for both of us; `indexed` brings every habit's figures already worked
     out (check_index.py), so ten years are not walked again for each call."""
     from tracker.domain.habits.today import couple_figures, rows_for  # not for a tick
+    from tracker.store.settings import first_weekday
 
     habits = couple.habits()
     checks = couple.checks_by() if indexed is None else indexed.checks_by
     known = None if indexed is None else indexed.figures
     together = None if indexed is None else indexed.together_streak
-    figures = couple_figures(habits, checks, day, together)
+    first = first_weekday(couple)  # the index's figures counted weeks from it too
+    figures = couple_figures(habits, checks, day, together, first)
     people = {
         key: {
             "name": couple.name_of(key),
             "me": key == couple.me,
             "week": figures.week[key],
-            "habits": [_row_json(r) for r in rows_for(habits, checks, key, day, known=known)],
+            "habits": [
+                _row_json(r)
+                for r in rows_for(habits, checks, key, day, known=known, first_weekday=first)
+            ],
         }
         for key in ("a", "b")
     }
@@ -192,7 +197,10 @@ def status_data(couple: Couple, day: date, indexed: Indexed | None = None) -> di
         "day": day.isoformat(),
         "together_streak": figures.together_streak,
         "people": people,
-        "together": [_row_json(r) for r in rows_for(habits, checks, US, day, known=known)],
+        "together": [
+            _row_json(r)
+            for r in rows_for(habits, checks, US, day, known=known, first_weekday=first)
+        ],
     }
 
 

@@ -86,7 +86,9 @@ def _form_options(parser: argparse.ArgumentParser) -> None:
     when = parser.add_mutually_exclusive_group()
     when.add_argument("--daily", action="store_true", help="every day (the default)")
     when.add_argument("--on", metavar="DAYS", help="chosen weekdays, e.g. mon,wed,fri")
-    when.add_argument("--per-week", metavar="X", help="X times a week (1 to 7)")
+    when.add_argument(
+        "--per-week", metavar="X", help="X times a week (1 to 7; weeks begin as `settings` says)"
+    )
     when.add_argument("--per-month", metavar="X", help="X times a month (1 to 28)")
     when.add_argument("--every", metavar="N", help="every N days (1 to 365)")
     when.add_argument(

@@ -92,9 +92,15 @@ def short_date(day: date, today: date, *, pad: bool = False) -> str:
     return f"{day:%a} {number} {day:%b}{year}"
 
 
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s ISO week."""
-    return day - timedelta(days=day.weekday())
+# The days a week may begin on, numbered as ``date.weekday()`` numbers them. Monday is
+# ISO 8601's first day and every function's default; the couple may choose Sunday.
+MONDAY, SUNDAY = 0, 6
+
+
+def week_start(day: date, first_weekday: int = MONDAY) -> date:
+    """The first day of ``day``'s week, in weeks that begin on ``first_weekday``
+    (by default the Monday of its ISO week)."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
 def month_start(day: date) -> date:
@@ -108,12 +114,13 @@ def next_month_start(day: date) -> date:
     return first.replace(month=first.month + 1)
 
 
-def period_bounds(schedule: Schedule, day: date) -> tuple[date, date]:
+def period_bounds(schedule: Schedule, day: date, first_weekday: int = MONDAY) -> tuple[date, date]:
     """(inclusive start, exclusive end) of the period ``schedule`` counts in
-    that contains ``day``: its ISO week, its calendar month, or the day itself.
+    that contains ``day``: its week (begun on ``first_weekday``), its calendar
+    month, or the day itself.
     """
     if schedule.kind is ScheduleKind.PER_WEEK:
-        start = week_start(day)
+        start = week_start(day, first_weekday)
         return start, start + timedelta(days=7)
     if schedule.kind is ScheduleKind.PER_MONTH:
         return month_start(day), next_month_start(day)

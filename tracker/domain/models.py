@@ -65,7 +65,7 @@ class Direction(StrEnum):
 class ScheduleKind(StrEnum):
     DAILY = "daily"
     WEEKDAYS = "weekdays"  # chosen weekdays, e.g. Mon/Wed/Fri
-    PER_WEEK = "per week"  # X times per (ISO, Monday-first) week
+    PER_WEEK = "per week"  # X times a week, weeks begun on the couple's day (Monday or Sunday)
     PER_MONTH = "per month"  # X times per calendar month
     EVERY_N_DAYS = "every n days"
     # X times in each N-day stretch, stretches counted back to back from the habit's start

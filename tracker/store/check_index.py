@@ -30,6 +30,7 @@ from tracker.store.couple import Couple
 from tracker.store.files import LOG_DIR, FileRole, atomic_write, make_private_dir
 from tracker.store.identity import LocalConfig
 from tracker.store.records import Record
+from tracker.store.settings import first_weekday
 from tracker.store.store import Scan, Store
 from tracker.store.walk import walk
 
@@ -315,8 +316,11 @@ def open_indexed(config: LocalConfig, data_dir: Path, day_of: Callable[[Couple],
     day = day_of(couple)
     checks_by = _assemble(index)
     habits = couple.habits()
+    first = first_weekday(couple)
     stamps = tuple((h.id, store.state[h.id].stamp) for h in habits)
-    stamp_of = dict(stamps)
+    # A weekly habit's streak counts weeks from the couple's first weekday: figures worked
+    # out with weeks begun on another day are worked out again.
+    stamp_of = {habit_id: f"{stamp}/{first}" for habit_id, stamp in stamps}
     figures: dict[Pair, Figured] = {}
     shown: dict[str, tuple[Streaks, float]] = {}
     for habit in habits:
@@ -331,7 +335,7 @@ def open_indexed(config: LocalConfig, data_dir: Path, day_of: Callable[[Couple],
                 kept = known is not None and pair not in dirty and known[1] == stamp
                 since = _tally(known[5]) if kept and known is not None else None
                 checks = checks_by.get(person, {}).get(habit.id, {})
-                run, worked, tally = carried(habit, checks, day, since)
+                run, worked, tally = carried(habit, checks, day, since, first)
                 known = (day.toordinal(), stamp, run.current, run.best, worked, _flat(tally))
             figures[pair] = known
             shown[f"{habit.id}|{person}"] = (Streaks(known[2], known[3], unit), known[4])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tracker.domain.days import MONDAY, week_start
 from tracker.domain.habits.progress import Checks, strength_series
 from tracker.domain.habits.schedule import due_days, is_period_habit
 from tracker.domain.models import Check, CheckStatus, Habit
@@ -24,14 +25,16 @@ class Cell:
     AHEAD = "ahead"  # today, still open, and the days after it
 
 
-def year_grid(habit: Habit, checks: Checks, today: date, weeks: int = 53) -> list[list[str]]:
-    """Columns of Monday-to-Sunday cells, oldest week first, ending with today's week.
+def year_grid(
+    habit: Habit, checks: Checks, today: date, weeks: int = 53, first_weekday: int = MONDAY
+) -> list[list[str]]:
+    """Columns of a week's cells each, from `first_weekday` (Monday to Sunday by default),
+    oldest week first, ending with today's week.
 
     One pass over a set of due days, so ten years of history costs no more
     than one: only the shown weeks are looked at.
     """
-    last_monday = today - timedelta(days=today.weekday())
-    first = last_monday - timedelta(weeks=weeks - 1)
+    first = week_start(today, first_weekday) - timedelta(weeks=weeks - 1)
     period = is_period_habit(habit.schedule)
     due = set() if period else set(due_days(habit, max(first, habit.start), today))
     columns = []

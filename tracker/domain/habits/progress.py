@@ -9,13 +9,13 @@ today are ignored, so a clock set wrong on one device cannot inflate a streak.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from math import sqrt
 
-from tracker.domain.days import week_start
+from tracker.domain.days import MONDAY
 from tracker.domain.habits.schedule import (
     due_days,
     frequency,
@@ -32,7 +32,6 @@ from tracker.domain.models import (
     Direction,
     Habit,
     Owner,
-    ScheduleKind,
 )
 
 Checks = Mapping[date, Check]
@@ -76,10 +75,10 @@ def _state_of(habit: Habit, check: Check | None, pending: bool) -> DayState:
 
 
 def _period_tallies(
-    habit: Habit, checks: Checks, today: date
+    habit: Habit, checks: Checks, today: date, first_weekday: int
 ) -> tuple[Counter[date], Counter[date]]:
     """Met days and skipped days per period, keyed by the period's first day."""
-    start_of = period_start(habit)
+    start_of = period_start(habit, first_weekday)
     met: Counter[date] = Counter()
     skipped: Counter[date] = Counter()
     for day, check in checks.items():
@@ -92,11 +91,13 @@ def _period_tallies(
     return met, skipped
 
 
-def _period_states(habit: Habit, checks: Checks, today: date) -> Iterator[DayState]:
+def _period_states(
+    habit: Habit, checks: Checks, today: date, first_weekday: int
+) -> Iterator[DayState]:
     schedule = habit.schedule
-    met, skipped = _period_tallies(habit, checks, today)
-    current = period_of(habit, today)[0]
-    key = period_of(habit, habit.start)[0]
+    met, skipped = _period_tallies(habit, checks, today, first_weekday)
+    current = period_of(habit, today, first_weekday)[0]
+    key = period_of(habit, habit.start, first_weekday)[0]
     while key <= current:
         if met[key] >= schedule.times:
             yield DayState.MET
@@ -106,7 +107,7 @@ def _period_states(habit: Habit, checks: Checks, today: date) -> Iterator[DaySta
             yield DayState.SKIPPED
         else:
             yield DayState.MISSED
-        key = period_of(habit, key)[1]
+        key = period_of(habit, key, first_weekday)[1]
 
 
 def _runs(states: Iterable[DayState]) -> tuple[int, int]:
@@ -120,20 +121,22 @@ def _runs(states: Iterable[DayState]) -> tuple[int, int]:
     return current, best
 
 
-def streaks(habit: Habit, checks: Checks, today: date) -> Streaks:
-    """Current and best run of met due days (or met weeks / months).
+def streaks(habit: Habit, checks: Checks, today: date, first_weekday: int = MONDAY) -> Streaks:
+    """Current and best run of met due days (or met weeks / months; weeks begin on
+    ``first_weekday``).
 
     Skipped days and periods are passed over without breaking or counting.
     Today (or the current period) only breaks nothing while it is not met,
     so the current streak still shows the run up to yesterday.
     """
     if is_period_habit(habit.schedule) and habit.start <= today:
-        return _period_streaks(habit, checks, today)
+        return _period_streaks(habit, checks, today, first_weekday)
     return carried(habit, checks, today)[0]
 
 
-def _period_streaks(habit: Habit, checks: Checks, today: date) -> Streaks:
-    return Streaks(*_runs(_period_states(habit, checks, today)), streak_unit(habit.schedule))
+def _period_streaks(habit: Habit, checks: Checks, today: date, first_weekday: int) -> Streaks:
+    states = _period_states(habit, checks, today, first_weekday)
+    return Streaks(*_runs(states), streak_unit(habit.schedule))
 
 
 # --- strength ----------------------------------------------------------------
@@ -235,14 +238,19 @@ def _scores(habit: Habit, checks: Checks, today: date) -> Iterator[float]:
 
 
 def carried(
-    habit: Habit, checks: Checks, today: date, since: Tally | None = None
+    habit: Habit,
+    checks: Checks,
+    today: date,
+    since: Tally | None = None,
+    first_weekday: int = MONDAY,
 ) -> tuple[Streaks, float, Tally | None]:
     """Streaks and strength for `today`, carried on from `since` (a tally of the same
     check-offs) when it fits, and the tally through yesterday to carry on from next time.
 
     The same walk as a count from the start, day for day, so the figures are the same to
     the last bit (tests/domain/test_progress_carried.py holds them to it). A week or month
-    habit's streak is counted by its periods, from the start."""
+    habit's streak is counted by its periods (weeks begun on `first_weekday`), from the
+    start; the tally does not depend on where weeks begin."""
     unit = streak_unit(habit.schedule)
     if habit.start > today:
         return Streaks(0, 0, unit), 0.0, None
@@ -254,7 +262,7 @@ def carried(
     for _score in walk.walk(checks, today, today):
         pass
     if is_period_habit(habit.schedule):
-        return _period_streaks(habit, checks, today), walk.score, through
+        return _period_streaks(habit, checks, today, first_weekday), walk.score, through
     return Streaks(walk.current, walk.best, unit), walk.score, through
 
 
@@ -275,11 +283,13 @@ def strength(habit: Habit, checks: Checks, today: date) -> float:
 # --- today and single days -----------------------------------------------------
 
 
-def period_progress(habit: Habit, checks: Checks, today: date) -> tuple[int, int]:
+def period_progress(
+    habit: Habit, checks: Checks, today: date, first_weekday: int = MONDAY
+) -> tuple[int, int]:
     """(met, needed) for the current week, month or stretch; (0 or 1, 1) for day habits."""
     if not is_period_habit(habit.schedule):
         return (1 if is_done_today(habit, checks, today) else 0), 1
-    first = max(period_of(habit, today)[0], habit.start)
+    first = max(period_of(habit, today, first_weekday)[0], habit.start)
     met = 0
     day = first
     while day <= today:
@@ -294,7 +304,9 @@ def is_done_today(habit: Habit, checks: Checks, today: date) -> bool:
     return today >= habit.start and _is_met(habit, checks.get(today))
 
 
-def day_state(habit: Habit, checks: Checks, day: date, today: date) -> DayState:
+def day_state(
+    habit: Habit, checks: Checks, day: date, today: date, first_weekday: int = MONDAY
+) -> DayState:
     """How one calendar cell reads.
 
     Day habits: NOT_DUE off schedule and before the start; a scheduled day
@@ -314,7 +326,7 @@ def day_state(habit: Habit, checks: Checks, day: date, today: date) -> DayState:
         return DayState.MET
     if _is_skip(check):
         return DayState.SKIPPED
-    period = _period_state(habit, checks, day, today)
+    period = _period_state(habit, checks, day, today, first_weekday)
     if period is DayState.MISSED:
         return DayState.MISSED
     if period is DayState.PENDING and day == today:
@@ -322,9 +334,11 @@ def day_state(habit: Habit, checks: Checks, day: date, today: date) -> DayState:
     return DayState.NOT_DUE
 
 
-def _period_state(habit: Habit, checks: Checks, day: date, today: date) -> DayState:
+def _period_state(
+    habit: Habit, checks: Checks, day: date, today: date, first_weekday: int
+) -> DayState:
     """The state of the (past or current) period containing ``day``."""
-    start, end = period_of(habit, day)
+    start, end = period_of(habit, day, first_weekday)
     met = skipped = 0
     current = max(start, habit.start)
     while current < end and current <= today:
@@ -347,63 +361,3 @@ def habit_checks(checks_by: ChecksBy, habit: Habit, person: str) -> Checks:
     """``person``'s check-offs of ``habit``; together habits file under US."""
     key = US if habit.owner is Owner.TOGETHER else person
     return checks_by.get(key, {}).get(habit.id, {})
-
-
-def _belongs_to(habit: Habit, person: str) -> bool:
-    return habit.owner in (Owner.EACH, Owner.TOGETHER) or habit.owner.value == person
-
-
-# Said on a hover over "This week", on the help page and in the README: what the share counts.
-WEEK_SHARE_MEANS = (
-    "This week: how much of what was due since the week began is done. Each due day "
-    "of a habit counts once; a few-times-a-week habit counts only once the week can no "
-    "longer wait for it; planned skips are left out, and a together habit counts for "
-    "both of you."
-)
-
-
-def week_completion(
-    habits: Sequence[Habit], checks_by: ChecksBy, person: str, today: date
-) -> float | None:
-    """Share (0..1) of ``person``'s week so far that is done, or None if
-    nothing was due.
-
-    Counts this week from its first day to today. Each due day of a day habit
-    is one unit. A per-week habit owes only what the week can no longer wait
-    for: on the first day a 3-a-week habit owes nothing yet (a tick there is
-    one done of one owed), with two days left it owes one, on the last day all
-    three; its met days (up to ``times``) are done. Planned skips are taken out
-    of what is owed rather than counted as misses. Per-month and "X in N days"
-    habits don't fit a week and are left out.
-    """
-    monday = week_start(today)
-    days_left = 6 - (today - monday).days  # after today, this week
-    done = owed = 0
-    for habit in habits:
-        if habit.archived or habit.start > today or not _belongs_to(habit, person):
-            continue
-        kind = habit.schedule.kind
-        if kind in (ScheduleKind.PER_MONTH, ScheduleKind.TIMES_IN_DAYS):
-            continue
-        checks = habit_checks(checks_by, habit, person)
-        if kind is ScheduleKind.PER_WEEK:
-            met = skipped = 0
-            day = max(monday, habit.start)
-            while day <= today:
-                met += _is_met(habit, checks.get(day))
-                skipped += _is_skip(checks.get(day))
-                day += _ONE_DAY
-            times = habit.schedule.times
-            got = min(met, times)
-            needed = times - min(skipped, times - got)
-            done += got
-            owed += max(got, needed - days_left)
-            continue
-        for day in due_days(habit, monday, today):
-            check = checks.get(day)
-            if _is_met(habit, check):
-                done += 1
-                owed += 1
-            elif not _is_skip(check):
-                owed += 1
-    return done / owed if owed else None

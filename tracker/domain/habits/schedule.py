@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from dateutil.rrule import DAILY, YEARLY, rrule
 
-from tracker.domain.days import month_start, period_bounds, week_start
+from tracker.domain.days import MONDAY, month_start, period_bounds, week_start
 from tracker.domain.models import Habit, Schedule, ScheduleKind
 from tracker.domain.text import count
 
@@ -40,26 +40,27 @@ def is_period_habit(schedule: Schedule) -> bool:
     return schedule.kind in _PERIOD_KINDS
 
 
-def period_of(habit: Habit, day: date) -> tuple[date, date]:
+def period_of(habit: Habit, day: date, first_weekday: int = MONDAY) -> tuple[date, date]:
     """(inclusive start, exclusive end) of the period of ``habit`` holding ``day``.
 
     An "X in N days" habit counts in N-day stretches laid back to back from its
     start day, so the same days always belong together whatever day it is asked
-    on; weeks and months are the calendar's (`period_bounds`).
+    on; weeks (begun on ``first_weekday``) and months are the calendar's
+    (`period_bounds`).
     """
     schedule = habit.schedule
     if schedule.kind is not ScheduleKind.TIMES_IN_DAYS:
-        return period_bounds(schedule, day)
+        return period_bounds(schedule, day, first_weekday)
     begin = period_start(habit)(day)
     return begin, begin + timedelta(days=schedule.every)
 
 
-def period_start(habit: Habit) -> Callable[[date], date]:
+def period_start(habit: Habit, first_weekday: int = MONDAY) -> Callable[[date], date]:
     """The first day of the period holding a day, as one function chosen once: streaks
     key years of check-offs by it, so the choice of kind stays out of that loop."""
     kind = habit.schedule.kind
     if kind is ScheduleKind.PER_WEEK:
-        return week_start
+        return lambda day: week_start(day, first_weekday)
     if kind is ScheduleKind.PER_MONTH:
         return month_start
     if kind is not ScheduleKind.TIMES_IN_DAYS:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from tracker.domain.days import MONDAY
 from tracker.domain.habits.progress import (
     ChecksBy,
     DayState,
@@ -18,11 +19,11 @@ from tracker.domain.habits.progress import (
     day_state,
     habit_checks,
     period_progress,
-    week_completion,
 )
 from tracker.domain.habits.schedule import is_period_habit, period_of, streak_unit
 from tracker.domain.habits.together import together_streak
 from tracker.domain.habits.typed import format_amount
+from tracker.domain.habits.week import week_completion
 from tracker.domain.models import US, Check, CheckStatus, Habit, Owner, ScheduleKind
 from tracker.domain.text import count
 
@@ -102,15 +103,17 @@ def row_for(
     day: date,
     history: bool = True,
     known: Known | None = None,
+    first_weekday: int = MONDAY,
 ) -> HabitRow:
     """One row; without `history` (older months not loaded yet) streak and strength are
-    left at zero rather than computed from part of the past."""
+    left at zero rather than computed from part of the past. A weekly habit's week
+    begins on `first_weekday` (and so must the weeks behind `known`)."""
     checks = habit_checks(checks_by, habit, person)
     key = US if habit.owner is Owner.TOGETHER else person
     figures = known.get(f"{habit.id}|{key}") if known is not None else None
     if figures is None:
         figures = (
-            carried(habit, checks, day)[:2]
+            carried(habit, checks, day, first_weekday=first_weekday)[:2]
             if history
             else (Streaks(0, 0, streak_unit(habit.schedule)), 0.0)
         )
@@ -118,11 +121,11 @@ def row_for(
         habit=habit,
         person=key,
         day=day,
-        state=day_state(habit, checks, day, day),
+        state=day_state(habit, checks, day, day, first_weekday),
         check=checks.get(day),
         streaks=figures[0],
         strength=figures[1],
-        progress=period_progress(habit, checks, day),
+        progress=period_progress(habit, checks, day, first_weekday),
     )
 
 
@@ -133,10 +136,11 @@ def rows_for(
     day: date,
     history: bool = True,
     known: Known | None = None,
+    first_weekday: int = MONDAY,
 ) -> list[HabitRow]:
     """Due (or still open) habits first, then the ones not due that day."""
     rows = [
-        row_for(h, person, checks_by, day, history, known)
+        row_for(h, person, checks_by, day, history, known, first_weekday)
         for h in habits_of(habits, person)
         if h.start <= day
     ]
@@ -150,10 +154,14 @@ class CoupleFigures:
 
 
 def couple_figures(
-    habits: Sequence[Habit], checks_by: ChecksBy, day: date, together: int | None = None
+    habits: Sequence[Habit],
+    checks_by: ChecksBy,
+    day: date,
+    together: int | None = None,
+    first_weekday: int = MONDAY,
 ) -> CoupleFigures:
     """`together`: the together streak, if already worked out."""
     return CoupleFigures(
         together_streak=together_streak(habits, checks_by, day) if together is None else together,
-        week={p: week_completion(habits, checks_by, p, day) for p in ("a", "b")},
+        week={p: week_completion(habits, checks_by, p, day, first_weekday) for p in ("a", "b")},
     )

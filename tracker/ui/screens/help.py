@@ -19,7 +19,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-from tracker.domain.habits.progress import WEEK_SHARE_MEANS
+from tracker.domain.days import MONDAY
+from tracker.domain.habits.week import week_share_means
+from tracker.store.couple import Couple
+from tracker.store.settings import first_weekday
 from tracker.ui.registry import SCREENS, load_class
 from tracker.ui.styles import sheet
 
@@ -68,9 +71,14 @@ class HelpScreen(ModalScreen[None]):
             for title, bindings in help_sections(self.app.BINDINGS):
                 yield Static(self._table(title, bindings))
             yield Static(Text(ABOUT), classes="hint")
-            yield Static(Text(WEEK_SHARE_MEANS), classes="hint")
+            yield Static(Text(week_share_means(self._first_weekday())), classes="hint")
             yield Static(Text("Esc closes this page.", style="dim"))
         yield Footer()
+
+    def _first_weekday(self) -> int:
+        # Help opens during the welcome too, before there is a couple to ask.
+        couple = getattr(self.app, "couple", None)
+        return first_weekday(couple) if isinstance(couple, Couple) else MONDAY
 
     def _table(self, title: str, bindings: list[BindingType]) -> Group:
         table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))

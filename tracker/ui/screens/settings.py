@@ -1,4 +1,5 @@
-"""Settings: names, my time zone and day start, theme, the help card, the data folder."""
+"""Settings: names, my time zone and day start, the day our weeks begin on, theme, the help
+card, the data folder."""
 
 from __future__ import annotations
 
@@ -8,12 +9,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Static, Switch
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 
+from tracker.domain.days import MONDAY, SUNDAY
 from tracker.domain.models import Person
 from tracker.store.couple import Change
 from tracker.store.identity import SetupError
-from tracker.store.settings import get_setting, put_setting
+from tracker.store.settings import (
+    chosen_week_start,
+    first_weekday,
+    get_setting,
+    put_setting,
+    put_week_start,
+)
 from tracker.store.setup import check_day_start, check_name, check_tz
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
@@ -35,6 +43,7 @@ class SettingsScreen(RekindleScreen):
     def __init__(self) -> None:
         super().__init__(id="settings")
         self._stored: dict[str, str] = {}
+        self._week_shown = MONDAY  # what the week choice showed when drawn (see action_save)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,6 +67,15 @@ class SettingsScreen(RekindleScreen):
                 "Your partner sets their own time zone and day start on their computer.",
                 classes="hint",
             )
+            yield Label("Weeks start on")
+            with Horizontal(classes="row"):
+                yield Select(
+                    [("Monday", MONDAY), ("Sunday", SUNDAY)],
+                    value=MONDAY,
+                    allow_blank=False,
+                    id="week-start",
+                )
+                yield Static(id="week-start-hint", classes="hint")
             with Horizontal(classes="switch-row"):
                 yield Switch(id="light")
                 yield Label("Light theme")
@@ -88,6 +106,8 @@ class SettingsScreen(RekindleScreen):
         for selector, stored in self._stored.items():
             self.query_one(selector, Input).value = stored
         self.query_one("#day-start", Input).value = str(me.day_start)
+        self.query_one("#week-start", Select).value = first_weekday(couple)
+        self._draw_week_start()
         self.query_one("#light", Switch).value = self.app.theme == LIGHT
         self.query_one("#help-card", Switch).value = bool(
             get_setting(couple, "help-card", {"enabled": True}).get("enabled", True)
@@ -96,6 +116,19 @@ class SettingsScreen(RekindleScreen):
             literal(
                 f"Shared folder: {couple.store.data_dir}. To move it, close Rekindle, move the "
                 "folder, then run: rekindle join --data NEW_PLACE"
+            )
+        )
+
+    def _draw_week_start(self) -> None:
+        """Remember the week's first day as saved, and say whose choice it is."""
+        couple = self.couple
+        self._week_shown = first_weekday(couple)
+        self.query_one("#week-start-hint", Static).update(
+            "For you both: weekly habits, “this week” and the year grid count from this day."
+            + (
+                ""
+                if chosen_week_start(couple) is not None
+                else " Until you choose, it follows this computer's language settings."
             )
         )
 
@@ -140,6 +173,7 @@ class SettingsScreen(RekindleScreen):
         error.update("")
         partner = couple.person(couple.partner_key)
         help_card = self.query_one("#help-card", Switch).value
+        week_start = self.query_one("#week-start", Select).value
 
         def save() -> list[Change]:
             changes = [couple.save_person(Person(couple.me, name, tz, day_start))]
@@ -148,10 +182,14 @@ class SettingsScreen(RekindleScreen):
                 changes.append(couple.save_person(renamed))
             changes.append(put_setting(couple, "help-card", {"enabled": help_card}))
             changes.append(put_setting(couple, "theme", {"name": self.app.theme}))
+            # Saved only when changed: a week that merely follows this computer's language
+            # is not made the couple's choice behind anyone's back.
+            if isinstance(week_start, int) and week_start != self._week_shown:
+                changes.append(put_week_start(couple, week_start))
             return changes
 
-        # The form already shows what was saved: nothing to redraw.
-        self.write(save, "Saved.", redraw=lambda: None)
+        # The form already shows what was saved: only whose choice the week is may change.
+        self.write(save, "Saved.", redraw=self._draw_week_start)
 
     @on(Button.Pressed, "#welcome")
     def action_welcome(self) -> None:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.widget import Widget
 
+from tracker.domain.days import MONDAY, week_start
 from tracker.domain.habits.history import Cell
 from tracker.domain.models import WEEKDAY_NAMES
 
@@ -47,21 +48,25 @@ def legend_lines(width: int) -> list[Text]:
     return lines
 
 
-def render_grid(grid: list[list[str]], today: date, width: int = 80) -> Text:
-    """Rows Monday..Sunday, one column per week, month initials along the top."""
+def render_grid(
+    grid: list[list[str]], today: date, width: int = 80, first_weekday: int = MONDAY
+) -> Text:
+    """Rows from `first_weekday` (Monday..Sunday by default), as `year_grid` laid the
+    cells, one column per week, month initials along the top."""
     weeks = len(grid)
-    first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    first_day = week_start(today, first_weekday) - timedelta(weeks=weeks - 1)
     header = Text(_MARGIN)
     last_month = None
     for week in range(weeks):
-        month = (first_monday + timedelta(weeks=week)).month
+        month = (first_day + timedelta(weeks=week)).month
         header.append(date(2000, month, 1).strftime("%b")[0] if month != last_month else " ")
         last_month = month
     lines = [header]
-    for weekday in range(7):
+    for row in range(7):
+        weekday = (first_weekday + row) % 7
         line = Text(f"{WEEKDAY_NAMES[weekday][:3]} ", style="dim")
         for column in grid:
-            glyph, style = GLYPH[column[weekday]]
+            glyph, style = GLYPH[column[row]]
             line.append(glyph, style=style)
         lines.append(line)
     lines.extend(legend_lines(width))
@@ -71,13 +76,21 @@ def render_grid(grid: list[list[str]], today: date, width: int = 80) -> Text:
 class Heatmap(Widget):
     DEFAULT_CSS = "Heatmap { height: auto; width: auto; }"
 
-    def __init__(self, grid: list[list[str]], today: date, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        grid: list[list[str]],
+        today: date,
+        *,
+        first_weekday: int = MONDAY,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.grid = grid
         self.today = today
+        self.first_weekday = first_weekday
 
     def render(self) -> Text:
         # Show as many recent weeks as fit beside the weekday labels.
         width = self.size.width or 57
         room = max(4, width - len(_MARGIN))
-        return render_grid(self.grid[-room:], self.today, width)
+        return render_grid(self.grid[-room:], self.today, width, self.first_weekday)

@@ -14,6 +14,7 @@ from tracker.domain.habits.progress import habit_checks, streaks, strength
 from tracker.domain.habits.schedule import streak_words
 from tracker.domain.models import Habit
 from tracker.domain.text import visible
+from tracker.store.settings import first_weekday
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.heatmap import Heatmap
@@ -65,9 +66,10 @@ class HabitDetailScreen(RekindleScreen):
         if linked:  # what else ticks it, so a tick nobody typed is never a mystery
             widgets.append(Static(f"{linked[0].upper()}{linked[1:]}.", classes="hint"))
         checks_by = couple.checks_by()
+        first = first_weekday(couple)
         for person in habit.people():
             checks = habit_checks(checks_by, habit, person)
-            run = streaks(habit, checks, today)
+            run = streaks(habit, checks, today, first)
             who = couple.name_of(person)
             widgets.append(
                 Label(
@@ -78,7 +80,8 @@ class HabitDetailScreen(RekindleScreen):
                     classes="who",
                 )
             )
-            widgets.append(Heatmap(year_grid(habit, checks, today), today))
+            grid = year_grid(habit, checks, today, first_weekday=first)
+            widgets.append(Heatmap(grid, today, first_weekday=first))
             points = weekly_strength(habit, checks, today)
             if len(points) > 1:
                 widgets.append(Label("Strength, week by week over the last year", classes="hint"))

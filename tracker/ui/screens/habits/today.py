@@ -11,11 +11,12 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from tracker.domain.habits.progress import WEEK_SHARE_MEANS
 from tracker.domain.habits.today import CoupleFigures, HabitRow, couple_figures, row_for, rows_for
+from tracker.domain.habits.week import week_share_means
 from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
 from tracker.domain.text import count
 from tracker.store.couple import Couple
+from tracker.store.settings import first_weekday
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.habit_table import HabitTable
@@ -34,11 +35,15 @@ class TodayView:
 
 def today_view(couple: Couple, day: date) -> TodayView:
     habits, checks, complete = couple.habits(), couple.checks_by(), couple.store.complete
+    first = first_weekday(couple)
     return TodayView(
         day=day,
         habits=habits,
-        rows={p: rows_for(habits, checks, p, day, complete) for p in (*PARTNERS, US)},
-        figures=couple_figures(habits, checks, day),
+        rows={
+            p: rows_for(habits, checks, p, day, complete, first_weekday=first)
+            for p in (*PARTNERS, US)
+        },
+        figures=couple_figures(habits, checks, day, first_weekday=first),
         complete=complete,
     )
 
@@ -83,8 +88,8 @@ class TodayScreen(RekindleScreen):
         yield Header()
         yield NavBar("today")
         with Vertical(id="top"):
-            # Hover explains the percentages (the help page says it too).
-            yield Static(id="figures").with_tooltip(WEEK_SHARE_MEANS)
+            # Hover explains the percentages (the help page says it too): _draw_figures.
+            yield Static(id="figures")
             yield Static(id="day")
             yield Static(id="agenda")
         with Container(id="columns"):
@@ -163,8 +168,11 @@ class TodayScreen(RekindleScreen):
     def _draw_figures(self, figures: CoupleFigures | None = None, complete: bool = True) -> None:
         couple = self.rekindle.couple
         assert couple is not None and self.day is not None
+        first = first_weekday(couple)
         if figures is None:
-            figures = couple_figures(couple.habits(), couple.checks_by(), self.day)
+            figures = couple_figures(
+                couple.habits(), couple.checks_by(), self.day, first_weekday=first
+            )
             complete = couple.store.complete
         streak = figures.together_streak
         parts = [f"Together streak: {count(streak, 'day')}"]
@@ -175,7 +183,9 @@ class TodayScreen(RekindleScreen):
             shown = "—" if share is None else f"{round(share * 100)}%"
             parts.append(f"{one_line(couple.name_of(person), 24)} {shown}")
         week = "  ·  This week: " + ", ".join(parts[1:])
-        self.query_one("#figures", Static).update(literal(parts[0] + week))
+        box = self.query_one("#figures", Static)
+        box.update(literal(parts[0] + week))
+        box.tooltip = week_share_means(first)  # names the day the week begins on
         self.query_one("#day", Static).update(
             day_label(self.day, self.rekindle.today()) + "   [dim]\\[ and ] change day[/dim]"
         )
@@ -184,7 +194,12 @@ class TodayScreen(RekindleScreen):
         couple = self.rekindle.couple
         assert couple is not None and self.day is not None
         fresh = row_for(
-            row.habit, table.person, couple.checks_by(), self.day, couple.store.complete
+            row.habit,
+            table.person,
+            couple.checks_by(),
+            self.day,
+            couple.store.complete,
+            first_weekday=first_weekday(couple),
         )
         table.update_row(fresh)
         self._draw_figures()
