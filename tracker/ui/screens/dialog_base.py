@@ -139,11 +139,23 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     ]
     SAVES: ClassVar[bool] = True
     opened_with: tuple[object, ...] | None = None
+    # Until its first frame is drawn (and the cursor put in its first field), keys typed
+    # are held for it by the app, then handed over in order (ordered_keys.opening).
+    opening = True
 
     @on(events.Mount)
     def _remember_how_it_opened(self) -> None:
         # Runs after the subclass's own on_mount, so values it fills in count as the start.
         self.opened_with = self.form_state()
+        self.call_after_refresh(self._ready_for_keys)
+
+    def _ready_for_keys(self) -> None:
+        """Drawn, the cursor in its first field: the keys the app held for it go now,
+        before any key read later."""
+        self.opening = False
+        release = getattr(self.app, "release_held_keys", None)
+        if callable(release):  # RekindleApp; a bare App (some tests) holds nothing
+            self.app.call_next(release)
 
     def make(self) -> T:
         raise NotImplementedError(f"{type(self).__name__} saves but has no make()")

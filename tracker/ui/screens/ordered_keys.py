@@ -45,3 +45,13 @@ async def move_focus(screen: Screen[Any], step: int) -> None:
         screen.focus_next()
     else:
         screen.focus_previous()
+
+
+def opening(screen: Screen[Any]) -> bool:
+    """True while a form is still drawing itself and its first field has no cursor yet.
+
+    A key read then would go to the form itself, not to a field, and be lost: `a` and a
+    quick "Walk" gave the new form "alk" or nothing. The app holds such keys and hands
+    them over, in order, as soon as the form is ready (RekindleApp.on_event)."""
+    return bool(getattr(screen, "opening", False))
+
