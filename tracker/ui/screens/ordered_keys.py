@@ -16,6 +16,7 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import TabbedContent, Tabs
 
 # Only a stuck widget takes this long; the key then acts anyway rather than never.
 SETTLE_SECONDS = 2.0
@@ -55,3 +56,15 @@ def opening(screen: Screen[Any]) -> bool:
     them over, in order, as soon as the form is ready (RekindleApp.on_event)."""
     return bool(getattr(screen, "opening", False))
 
+
+async def tab_row_settled(tabbed: TabbedContent) -> None:
+    """Wait until a tab change made from a key has reached the row of tab names.
+
+    Set from a priority key, the row still announces the tab it was asked for after the
+    change, and that announcement would switch back to it if a second tab key had come
+    in between: `]]` fast ended one tab short."""
+    for part in (tabbed.query_one(Tabs), tabbed):
+        done = asyncio.Event()
+        part.call_later(done.set)
+        with suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), SETTLE_SECONDS)

@@ -28,8 +28,10 @@ class ListTable(DataTable[Text], Generic[T]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("left,h", "screen.switch_tab(-1)", "Previous list", show=False),
-        Binding("right,l", "screen.switch_tab(1)", "Next list", show=False),
+        # As the key is read (priority), so keys typed straight after act on the new list
+        # (screens/ordered_keys.py).
+        Binding("left,h", "screen.switch_tab(-1)", "Previous list", show=False, priority=True),
+        Binding("right,l", "screen.switch_tab(1)", "Next list", show=False, priority=True),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
