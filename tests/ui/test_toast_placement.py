@@ -47,6 +47,13 @@ def assert_uncovered(app: App[Any], what: Region, name: str) -> None:
         assert not toast.overlaps(what), f"a toast at {toast} covers {name} at {what}"
 
 
+def assert_focus_uncovered(app: App[Any]) -> None:
+    """What the action was done from (a field, a list) is not under a toast."""
+    focused = app.screen.focused
+    assert focused is not None
+    assert_uncovered(app, focused.region, type(focused).__name__)
+
+
 def cursor_row(table: DataTable[Any]) -> Region:
     """Where the highlighted row is drawn on screen."""
     header = table.header_height if table.show_header else 0
@@ -71,27 +78,20 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 @size_ids
-async def test_a_refusal_on_todays_last_row_leaves_that_row_in_view(
-    busy: Couple, open_app: OpenApp, size: tuple[int, int]
+@pytest.mark.parametrize(
+    "keys",
+    [["n"], ["space", "u"]],  # a note before a tick: refused; a tick, then undone
+    ids=["refusal", "undo"],
+)
+async def test_what_today_says_about_its_last_row_leaves_that_row_in_view(
+    busy: Couple, open_app: OpenApp, size: tuple[int, int], keys: list[str]
 ) -> None:
     app = open_app(busy)
     async with app.run_test(size=size, notifications=True) as pilot:
         table = await on_todays_last_row(pilot)
-        await pilot.press("n")  # a note before a tick: refused, in a toast
+        await pilot.press(*keys)
         await settle(pilot)
-        assert_uncovered(app, cursor_row(table), "the row the note was for")
-
-
-@size_ids
-async def test_undoing_a_tick_says_so_beside_the_row_not_over_it(
-    busy: Couple, open_app: OpenApp, size: tuple[int, int]
-) -> None:
-    app = open_app(busy)
-    async with app.run_test(size=size, notifications=True) as pilot:
-        table = await on_todays_last_row(pilot)
-        await pilot.press("space", "u")
-        await settle(pilot)
-        assert_uncovered(app, cursor_row(table), "the row just unticked")
+        assert_uncovered(app, cursor_row(table), "the row it is about")
 
 
 @size_ids
@@ -107,9 +107,7 @@ async def test_saving_settings_says_saved_without_covering_the_field(
         await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        focused = app.screen.focused
-        assert focused is not None
-        assert_uncovered(app, focused.region, "the field that was saved from")
+        assert_focus_uncovered(app)
 
 
 @size_ids
@@ -139,6 +137,4 @@ async def test_planning_a_talk_says_planned_beside_the_list(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, Dialog)
-        focused = app.screen.focused
-        assert focused is not None
-        assert_uncovered(app, focused.region, type(focused).__name__)
+        assert_focus_uncovered(app)
