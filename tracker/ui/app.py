@@ -13,7 +13,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets._toast import Toast  # Textual's own toast: no public name
 
 from tracker.domain.days import moment_in, person_today
 from tracker.domain.kinds import touches_feed
@@ -30,6 +29,7 @@ from tracker.ui.arrivals import describe_arrivals, describe_deletion
 from tracker.ui.registry import SCREENS
 from tracker.ui.screens.ordered_keys import opening
 from tracker.ui.styles import sheet
+from tracker.ui.toasts import keep_focus_in_view
 from tracker.ui.widgets.literal import one_line
 
 Clock = Callable[[], datetime]
@@ -216,18 +216,7 @@ class RekindleApp(App[int]):
         )
         # The toast takes lines of its own above the footer (app.tcss); on a screen that
         # scrolls, what has focus may sit under them until it is scrolled back into view.
-        self.call_later(self._keep_focus_in_view)
-
-    def _keep_focus_in_view(self, frames: int = 10) -> None:
-        """Once the new toast has its place (a frame or two after notify), scroll what has
-        focus back above it."""
-        toasts = [toast.region for toast in self.screen.query(Toast)]
-        if frames and not (toasts and all(toasts)):
-            self.call_after_refresh(self._keep_focus_in_view, frames - 1)
-            return
-        focused = self.screen.focused
-        if focused is not None:
-            focused.scroll_visible(animate=False)
+        self.call_later(keep_focus_in_view, self)
 
     # -- changes -------------------------------------------------------------
 
