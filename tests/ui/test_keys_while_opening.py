@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from tests.ui.test_key_bursts import DELIVERIES, deliver, typed
 from tracker.store import dates as date_store
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.dates.forms import DateForm
+from tracker.ui.screens.dates.screen import DatesScreen
 from tracker.ui.screens.dialogs import NoteDialog
 from tracker.ui.screens.habits.form import HabitForm
 
@@ -73,3 +74,17 @@ async def test_escape_typed_as_a_form_opens_closes_it(
         home = app.screen
         await deliver(pilot, ["a", "escape"], how)
         assert app.screen is home
+
+
+async def test_a_redraw_asked_while_a_screen_is_being_built_waits_for_it(
+    couple: Couple, open_app: OpenApp
+) -> None:
+    # Found by the tmux burst test: the history finished loading (a redraw) just as 4
+    # opened Dates, whose lists did not exist yet, and the app stopped.
+    app = open_app(couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.switch_mode("dates")  # not awaited: Dates is still being built
+        app.refresh_screen()
+        await pilot.pause()
+        assert isinstance(app.screen, DatesScreen)
+        assert app.screen.query_one("#jar-table", DataTable).row_count

@@ -277,8 +277,11 @@ class RekindleApp(App[int]):
             mark_told(couple, news)
 
     def refresh_screen(self) -> None:
-        refresh = getattr(self.screen, "refresh_data", None)
-        if callable(refresh):
+        screen = self.screen
+        refresh = getattr(screen, "refresh_data", None)
+        # A screen still being built draws itself once it is (its on_mount): the history
+        # finishing as 4 opened Dates asked for its lists before they existed.
+        if callable(refresh) and screen.is_mounted:
             refresh()
 
     def refresh_feed(self) -> None:
