@@ -48,3 +48,30 @@ def test_a_check_in_typed_in_one_burst_saves_each_answer_in_its_place(
     week = json.loads(shown.out)
     assert week["mine"] == dict(zip(KEYS, ratings, strict=True))
     assert week["my_notes"] == {"communication": "ok", "quality time": "3 days", "trust": "x"}
+
+
+def test_a_title_typed_as_the_plan_form_opens_arrives_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 22: `a` then a quick title lost the letters typed before the form had drawn.
+    config = use_config(monkeypatch, tmp_path / "config")
+    create_couple(tmp_path / "shared", "Alex", "Sam", "Europe/London", 4, []).store.close()
+    term = _terminal(tmp_path, f"{_rekindle()}; echo EXITED $?; sleep 60")
+    title = "Walk by the river"
+    try:
+        term.wait_for("Together streak")
+        term.keys("4")
+        term.wait_for("Upcoming")
+        term.keys(
+            "a", *[TMUX_NAMES.get(ch, ch) for ch in ["space" if c == " " else c for c in title]]
+        )
+        term.wait_for(title)
+        term.keys("C-s")
+        term.wait_for("Upcoming")
+        term.keys("q")
+        term.wait_for("EXITED 0")
+    finally:
+        term.run("kill-server")
+    listed = run_command(config, "date", "list", "--json", REKINDLE_DATA=str(tmp_path / "shared"))
+    assert listed.code == 0, listed.stderr
+    assert title in listed.out

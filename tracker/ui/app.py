@@ -27,7 +27,9 @@ from tracker.store.store import Store
 from tracker.ui import writing
 from tracker.ui.arrivals import describe_arrivals, describe_deletion
 from tracker.ui.registry import SCREENS
+from tracker.ui.screens.ordered_keys import opening
 from tracker.ui.styles import sheet
+from tracker.ui.toasts import keep_focus_in_view
 from tracker.ui.widgets.literal import one_line
 
 Clock = Callable[[], datetime]
@@ -71,6 +73,7 @@ class RekindleApp(App[int]):
         # Each entry is one user action, which may have written several records.
         self.history: list[list[Change]] = []
         self._poll = poll
+        self._held_keys: list[events.Key] = []  # typed while a form was opening
         self.theme = "textual-dark"
 
     def on_mount(self) -> None:
@@ -146,6 +149,41 @@ class RekindleApp(App[int]):
             self.refresh_screen()
         self.tell_deletions()  # a partner's delete may have arrived while the app was closed
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed while a form opens go to it, in the order typed.
+
+        A key such as `a` opens its form only once it has passed through the focused list
+        and come back up to the app, and by then the keys typed after it were handed to
+        that list too: they come back up here, unused, after it. Such a key, and any key
+        read while a form is still drawing itself, goes to the form that is now on top,
+        held until it is ready (ordered_keys.opening): `a` and a quick "Walk" give the
+        new form the whole word."""
+        if isinstance(event, events.Key):
+            if event.is_forwarded:  # back up from the screen it was typed on, unused
+                typed_on = getattr(event, "typed_on", None)
+                if typed_on is None or typed_on is self.screen:
+                    await super().on_event(event)
+                    return
+                event = events.Key(event.key, event.character)  # typed again, here
+            if self._held_keys or opening(self.screen):
+                self._held_keys.append(event)
+                await self.release_held_keys()
+                return
+            event.typed_on = self.screen  # type: ignore[attr-defined]
+        await super().on_event(event)
+
+    async def release_held_keys(self) -> None:
+        """Each held key, as if read now, until one opens another form still opening."""
+        while self._held_keys and not opening(self.screen):
+            key = self._held_keys.pop(0)
+            typed_on = key.typed_on = self.screen  # type: ignore[attr-defined]
+            await super().on_event(key)
+            if self.screen is not typed_on:
+                # It closed a form (a picker that opens the next): what comes next may
+                # be opening, so the rest wait for the next frame.
+                self.call_after_refresh(self.release_held_keys)
+                return
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Until onboarding has made a couple there is nothing to show or undo.
         return not (self.couple is None and action in ("show", "undo"))
@@ -176,6 +214,9 @@ class RekindleApp(App[int]):
         super().notify(
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
         )
+        # The toast takes lines of its own above the footer (app.tcss); on a screen that
+        # scrolls, what has focus may sit under them until it is scrolled back into view.
+        self.call_later(keep_focus_in_view, self)
 
     # -- changes -------------------------------------------------------------
 
@@ -236,8 +277,11 @@ class RekindleApp(App[int]):
             mark_told(couple, news)
 
     def refresh_screen(self) -> None:
-        refresh = getattr(self.screen, "refresh_data", None)
-        if callable(refresh):
+        screen = self.screen
+        refresh = getattr(screen, "refresh_data", None)
+        # A screen still being built draws itself once it is (its on_mount): the history
+        # finishing as 4 opened Dates asked for its lists before they existed.
+        if callable(refresh) and screen.is_mounted:
             refresh()
 
     def refresh_feed(self) -> None:

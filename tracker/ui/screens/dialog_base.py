@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import events, on
@@ -19,7 +19,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -96,6 +96,28 @@ def form_state(widgets: Iterable[Widget]) -> tuple[object, ...]:
     return tuple(state)
 
 
+def leave_or_ask(
+    screen: Screen[Any],
+    changed: bool,
+    leave: Callable[[], object],
+    question: str = DISCARD_QUESTION,
+    yes: str = "Discard",
+    no: str = "Keep editing",
+) -> None:
+    """Escape on a form: ``leave`` at once when nothing was changed, else only once the
+    person says so ("Keep editing" goes back with everything as typed). Dialogs, the
+    Settings screen and the welcome all leave this way."""
+    if not changed:
+        leave()
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            leave()
+
+    screen.app.push_screen(ConfirmDialog(question, yes=yes, no=no), answered)
+
+
 class Dialog(ModalScreen[T | None], Generic[T]):
     """A modal question. Subclasses compose their widgets (ending with ``buttons()``
     when they save) and implement ``make``, which reads them into the answer or raises
@@ -117,11 +139,23 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     ]
     SAVES: ClassVar[bool] = True
     opened_with: tuple[object, ...] | None = None
+    # Until its first frame is drawn (and the cursor put in its first field), keys typed
+    # are held for it by the app, then handed over in order (ordered_keys.opening).
+    opening = True
 
     @on(events.Mount)
     def _remember_how_it_opened(self) -> None:
         # Runs after the subclass's own on_mount, so values it fills in count as the start.
         self.opened_with = self.form_state()
+        self.call_after_refresh(self._ready_for_keys)
+
+    def _ready_for_keys(self) -> None:
+        """Drawn, the cursor in its first field: the keys the app held for it go now,
+        before any key read later."""
+        self.opening = False
+        release = getattr(self.app, "release_held_keys", None)
+        if callable(release):  # RekindleApp; a bare App (some tests) holds nothing
+            self.app.call_next(release)
 
     def make(self) -> T:
         raise NotImplementedError(f"{type(self).__name__} saves but has no make()")
@@ -144,16 +178,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         self.call_after_refresh(self.refresh_bindings)
 
     def action_cancel(self) -> None:
-        if not self.changed():
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        question = ConfirmDialog(DISCARD_QUESTION, yes="Discard", no="Keep editing")
-        self.app.push_screen(question, answered)
+        leave_or_ask(self, self.changed(), lambda: self.dismiss(None))
 
     def action_save(self) -> None:
         try:

@@ -39,6 +39,7 @@ from tracker.store.setup import (
     join_couple,
     read_people,
 )
+from tracker.ui.screens.dialog_base import form_state, leave_or_ask
 from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.checklist import CHOSEN_MARK, Checklist, ChoiceButton
@@ -73,7 +74,7 @@ class OnboardingScreen(Screen[Couple | None]):
         # Priority: the focused Input would otherwise take ctrl+d (delete right).
         Binding("ctrl+s", "start", "Start", id="onboarding.start", priority=True),
         Binding("ctrl+d", "skip", "Skip", id="onboarding.skip", priority=True),
-        Binding("escape", "quit", "Quit", id="onboarding.quit"),
+        Binding("escape", "leave", "Quit", id="onboarding.quit"),
         *FOCUS_KEYS,
     ]
 
@@ -94,6 +95,7 @@ class OnboardingScreen(Screen[Couple | None]):
         self._stored: dict[str, str] = {}
         # Whom the join question offers, so the same folder read again keeps its answer.
         self._people_offered: dict[str, Person] = {}
+        self._opened_with: tuple[object, ...] = ()
 
     def _default_folder(self) -> str:
         return self.data_flag or os.environ.get(DATA_ENV) or str(default_data_dir())
@@ -145,6 +147,10 @@ class OnboardingScreen(Screen[Couple | None]):
             await self._folder_changed()
         # Joining asks only which one you are; the name boxes are hidden then.
         self.query_one("#who" if self.joining else "#my-name").focus()
+        self._opened_with = self._form_state()
+
+    def _form_state(self) -> tuple[object, ...]:
+        return form_state(self.query("#onboarding-body *"))
 
     def _prefill(self, couple: Couple) -> None:
         me = couple.person(couple.me)
@@ -168,6 +174,8 @@ class OnboardingScreen(Screen[Couple | None]):
 
     @on(Input.Changed, "#folder")
     async def _folder_changed(self) -> None:
+        if self.editing is not None:
+            return  # the couple's own folder, filled in by _prefill: nobody is joining
         folder = Path(self.query_one("#folder", Input).value).expanduser()
         people = read_people(folder) if has_couple(folder) else {}
         self.joining = bool(people)
@@ -308,5 +316,11 @@ class OnboardingScreen(Screen[Couple | None]):
         await settled(self)
         self._finish(use_defaults=True)
 
-    def action_quit(self) -> None:
-        self.dismiss(None)
+    def action_leave(self) -> None:
+        """Escape. Run again from Settings, the welcome goes back there, asking first if
+        something was changed. On the first run leaving quits the app: it always asks."""
+        if self.editing is None:
+            question = "Quit without setting up? Nothing is saved yet."
+            leave_or_ask(self, True, lambda: self.dismiss(None), question, "Quit", "Stay")
+        else:
+            leave_or_ask(self, self._form_state() != self._opened_with, lambda: self.dismiss(None))

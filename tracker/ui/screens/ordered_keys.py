@@ -16,6 +16,7 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import TabbedContent, Tabs
 
 # Only a stuck widget takes this long; the key then acts anyway rather than never.
 SETTLE_SECONDS = 2.0
@@ -45,3 +46,25 @@ async def move_focus(screen: Screen[Any], step: int) -> None:
         screen.focus_next()
     else:
         screen.focus_previous()
+
+
+def opening(screen: Screen[Any]) -> bool:
+    """True while a form is still drawing itself and its first field has no cursor yet.
+
+    A key read then would go to the form itself, not to a field, and be lost: `a` and a
+    quick "Walk" gave the new form "alk" or nothing. The app holds such keys and hands
+    them over, in order, as soon as the form is ready (RekindleApp.on_event)."""
+    return bool(getattr(screen, "opening", False))
+
+
+async def tab_row_settled(tabbed: TabbedContent) -> None:
+    """Wait until a tab change made from a key has reached the row of tab names.
+
+    Set from a priority key, the row still announces the tab it was asked for after the
+    change, and that announcement would switch back to it if a second tab key had come
+    in between: `]]` fast ended one tab short."""
+    for part in (tabbed.query_one(Tabs), tabbed):
+        done = asyncio.Event()
+        part.call_later(done.set)
+        with suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), SETTLE_SECONDS)

@@ -23,7 +23,9 @@ from tracker.store.settings import (
     put_week_start,
 )
 from tracker.store.setup import check_day_start, check_name, check_tz
+from tracker.ui.registry import SCREENS
 from tracker.ui.screens.base import RekindleScreen
+from tracker.ui.screens.dialog_base import form_state, leave_or_ask
 from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal
@@ -37,6 +39,7 @@ class SettingsScreen(RekindleScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save", priority=True),
         Binding("ctrl+w", "welcome", "Welcome again", id="settings.welcome"),
+        Binding("escape", "leave", "Back to Today", show=False, id="settings.leave"),
         *FOCUS_KEYS,
     ]
 
@@ -44,6 +47,10 @@ class SettingsScreen(RekindleScreen):
         super().__init__(id="settings")
         self._stored: dict[str, str] = {}
         self._week_shown = MONDAY  # what the week choice showed when drawn (see action_save)
+        # What the form held when last drawn from the store, and the theme then (the
+        # switch shows a theme at once, so leaving without saving puts it back).
+        self._opened_with: tuple[object, ...] = ()
+        self._opened_theme = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,6 +115,7 @@ class SettingsScreen(RekindleScreen):
         self.query_one("#day-start", Input).value = str(me.day_start)
         self.query_one("#week-start", Select).value = first_weekday(couple)
         self._draw_week_start()
+        self._opened_theme = self.app.theme
         self.query_one("#light", Switch).value = self.app.theme == LIGHT
         self.query_one("#help-card", Switch).value = bool(
             get_setting(couple, "help-card", {"enabled": True}).get("enabled", True)
@@ -118,6 +126,20 @@ class SettingsScreen(RekindleScreen):
                 "folder, then run: rekindle join --data NEW_PLACE"
             )
         )
+        self._opened_with = self._form_state()
+
+    def _form_state(self) -> tuple[object, ...]:
+        return form_state(self.query("#settings-body *"))
+
+    def action_leave(self) -> None:
+        """Escape: back to Today, asking first if something here was changed and not saved."""
+
+        def discard_and_leave() -> None:
+            self.app.theme = self._opened_theme
+            self.refresh_data()
+            self.app.switch_mode(SCREENS[0].mode)
+
+        leave_or_ask(self, self._form_state() != self._opened_with, discard_and_leave)
 
     def _draw_week_start(self) -> None:
         """Remember the week's first day as saved, and say whose choice it is."""
@@ -189,7 +211,9 @@ class SettingsScreen(RekindleScreen):
             return changes
 
         # The form already shows what was saved: only whose choice the week is may change.
-        self.write(save, "Saved.", redraw=self._draw_week_start)
+        if self.write(save, "Saved.", redraw=self._draw_week_start):
+            self._opened_theme = self.app.theme
+            self._opened_with = self._form_state()
 
     @on(Button.Pressed, "#welcome")
     def action_welcome(self) -> None:

@@ -28,8 +28,13 @@ class ListTable(DataTable[Text], Generic[T]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("left,h", "screen.switch_tab(-1)", "Previous list", show=False),
-        Binding("right,l", "screen.switch_tab(1)", "Next list", show=False),
+        # The arrows act as the key is read (priority), so keys typed straight after act
+        # on the new list (screens/ordered_keys.py). h and l wait their turn: as letters
+        # they may be part of a title typed straight after a (Plan) in the same burst.
+        Binding("left", "screen.switch_tab(-1)", "Previous list", show=False, priority=True),
+        Binding("right", "screen.switch_tab(1)", "Next list", show=False, priority=True),
+        Binding("h", "screen.switch_tab(-1)", "Previous list", show=False),
+        Binding("l", "screen.switch_tab(1)", "Next list", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -27,6 +27,7 @@ from tracker.store.links import ticked_also
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dates.forms import DateForm, IdeaDialog, RatingDialog
 from tracker.ui.screens.dialogs import ConfirmDialog
+from tracker.ui.screens.ordered_keys import tab_row_settled
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.date_table import EveningTable, JarTable, ListTable
 from tracker.ui.widgets.literal import literal, one_line
@@ -52,7 +53,7 @@ class DatesScreen(RekindleScreen):
         Binding("i", "add_idea", "Own idea", show=False, id="dates.idea"),
         Binding("x,delete", "delete", "Delete", show=False, id="dates.delete"),
         Binding("E", "export", "Export .ics", show=False, id="dates.export"),
-        Binding("tab", "switch_tab(1)", "Next list", show=False, id="dates.tab"),
+        Binding("tab", "switch_tab(1)", "Next list", show=False, id="dates.tab", priority=True),
     ]
     HELP_EXTRA = [
         Binding("left,right", "switch_tab", "Upcoming, past, idea jar", show=False),
@@ -171,13 +172,15 @@ class DatesScreen(RekindleScreen):
 
     # -- moving about ------------------------------------------------------------
 
-    def action_switch_tab(self, step: int) -> None:
+    async def action_switch_tab(self, step: int) -> None:
         index = (TABS.index(self.tab()) + step) % len(TABS)
         self.show_tab(TABS[index])
+        await tab_row_settled(self.query_one("#tabs", TabbedContent))
 
     def show_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
-        self.table(tab).focus()
+        # Now, not behind keys already typed: they are meant for this list.
+        self.set_focus(self.table(tab))
         self.show_detail()
 
     @on(DataTable.RowSelected)

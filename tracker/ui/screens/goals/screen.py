@@ -27,6 +27,7 @@ from tracker.ui.screens.goals.panes import (
     VisionPane,
     load_view,
 )
+from tracker.ui.screens.ordered_keys import tab_row_settled
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import NavBar
@@ -83,8 +84,17 @@ class GoalsScreen(RekindleScreen):
     CSS_PATH = sheet("goals.tcss")
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
-        Binding("right_square_bracket", "tab(1)", "Next tab", id="goals.next"),
-        Binding("left_square_bracket", "tab(-1)", "Previous tab", show=False, id="goals.prev"),
+        # Tabs change as the key is read (priority), the cursor with them, so keys typed
+        # straight after act on the new tab (screens/ordered_keys.py).
+        Binding("right_square_bracket", "tab(1)", "Next tab", id="goals.next", priority=True),
+        Binding(
+            "left_square_bracket",
+            "tab(-1)",
+            "Previous tab",
+            show=False,
+            id="goals.prev",
+            priority=True,
+        ),
         Binding("v", "values", "My values", id="goals.values"),
         Binding("t", "talk", "Talk about it", id="goals.talk"),
         Binding("w", "method", "How it works", show=False, id="goals.method"),
@@ -152,17 +162,23 @@ class GoalsScreen(RekindleScreen):
 
     # -- tabs ------------------------------------------------------------------
 
-    def action_tab(self, step: int) -> None:
+    async def action_tab(self, step: int) -> None:
         tabs = [t for t, _ in TABS]
         index = (tabs.index(self.tab) + step) % len(tabs)
-        self.query_one("#goal-tabs", TabbedContent).active = tabs[index]
+        tabbed = self.query_one("#goal-tabs", TabbedContent)
+        tabbed.active = tabs[index]
+        self._focus_tab()  # now, not behind keys already typed
+        await tab_row_settled(tabbed)
 
     @on(TabbedContent.TabActivated)
     def tab_shown(self) -> None:
+        self._focus_tab()
+        self.refresh_bindings()
+
+    def _focus_tab(self) -> None:
         target = FOCUS.get(self.tab)
         if target:
-            self.query_one(target).focus()
-        self.refresh_bindings()
+            self.set_focus(self.query_one(target))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         where = WHERE.get(action)

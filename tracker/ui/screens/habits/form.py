@@ -29,6 +29,7 @@ from tracker.domain.models import (
 from tracker.store.couple import Couple
 from tracker.ui import writing
 from tracker.ui.screens.dialog_base import Dialog
+from tracker.ui.screens.ordered_keys import settled
 from tracker.ui.shell import Shell
 from tracker.ui.widgets.literal import TextInput, one_line
 
@@ -66,6 +67,14 @@ class StarterPicker(Dialog[str]):
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    async def action_enter(self) -> None:
+        """Picked as enter is read (a priority key), not a moment later, so the keys typed
+        straight after it go to the form it opens (ordered_keys.py)."""
+        await settled(self)
+        option = self.query_one("#starters", OptionList).highlighted_option
+        if option is not None and not option.disabled:
+            self.dismiss(option.id)
 
 
 class HabitForm(Dialog[Habit]):

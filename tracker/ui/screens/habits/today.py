@@ -63,11 +63,14 @@ class TodayScreen(RekindleScreen):
     BINDINGS = [
         Binding("space", "tick", "Tick", id="today.tick"),
         Binding("s", "skip", "Skip", id="today.skip"),
-        Binding("n", "note", "Note", id="today.note"),
+        # Keys that open a form act as they are read (priority; there is no field here to
+        # type in), so what is typed straight after goes to the form, not to the lists
+        # (whose h and l act as read too): `a` and a quick "Walk" keep the l.
+        Binding("n", "note", "Note", id="today.note", priority=True),
         Binding("left_square_bracket", "day(-1)", "Day back", show=False, id="today.back"),
         Binding("right_square_bracket", "day(1)", "Day on", show=False, id="today.forward"),
         Binding("t", "back_to_today", "To today", show=False, id="today.today"),
-        Binding("a", "add_habit", "Add habit", id="today.add"),
+        Binding("a", "add_habit", "Add habit", id="today.add", priority=True),
     ]
     HELP_EXTRA = [
         Binding("enter", "", "Tick"),

@@ -19,6 +19,7 @@ from tracker.domain.talks.model import Meeting, meeting_state, next_meeting, to_
 from tracker.domain.talks.schedule import describe, local_in
 from tracker.domain.text import visible
 from tracker.store import talks
+from tracker.ui.screens.ordered_keys import tab_row_settled
 from tracker.ui.screens.talks.coach import guide_text
 from tracker.ui.screens.talks.flows import TalkFlows
 from tracker.ui.styles import sheet
@@ -51,8 +52,24 @@ class TalksScreen(TalkFlows):
         Binding("n", "own_prompt", "Own prompt", id="talks.own"),
         Binding("r", "draw", "New prompt", show=False, id="talks.draw"),
         Binding("i", "i_statement", "I statement", show=False, id="talks.i"),
-        Binding("left_square_bracket", "tab(-1)", "Previous tab", show=False, id="talks.tab_back"),
-        Binding("right_square_bracket", "tab(1)", "Next tab", show=False, id="talks.tab_on"),
+        # Tabs change as the key is read (priority), the cursor with them, so keys typed
+        # straight after act on the new tab (screens/ordered_keys.py).
+        Binding(
+            "left_square_bracket",
+            "tab(-1)",
+            "Previous tab",
+            show=False,
+            id="talks.tab_back",
+            priority=True,
+        ),
+        Binding(
+            "right_square_bracket",
+            "tab(1)",
+            "Next tab",
+            show=False,
+            id="talks.tab_on",
+            priority=True,
+        ),
         Binding("j", "cursor('down')", "Down", show=False),
         Binding("k", "cursor('up')", "Up", show=False),
     ]
@@ -109,13 +126,19 @@ class TalksScreen(TalkFlows):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
+        self._focus_tab()
+
+    def _focus_tab(self) -> None:
         focus = {"coming": "#coming-table", "log": "#log-table", "prompts": "#prompt-list"}
         if self.tab in focus:
-            self.query_one(focus[self.tab]).focus()
+            self.set_focus(self.query_one(focus[self.tab]))
 
-    def action_tab(self, step: int) -> None:
+    async def action_tab(self, step: int) -> None:
         index = (TAB_ORDER.index(self.tab) + step) % len(TAB_ORDER)
-        self.query_one("#talk-tabs", TabbedContent).active = TAB_ORDER[index]
+        tabbed = self.query_one("#talk-tabs", TabbedContent)
+        tabbed.active = TAB_ORDER[index]
+        self._focus_tab()  # now, not behind keys already typed
+        await tab_row_settled(tabbed)
 
     def action_cursor(self, direction: str) -> None:
         move = getattr(self.focused, f"action_cursor_{direction}", None)
