@@ -448,7 +448,7 @@ def test_own_file_with_a_record_that_is_not_an_object_refuses_writes_cleanly(
 
 
 def test_storage_text_is_exactly_what_json_would_write(tmp_path: Path) -> None:
-    """Reusing each unchanged record's JSON must give the very same file, byte for byte."""
+    """Other JSON readers (and older versions) see the very text json.dumps would write."""
     import json
 
     from tracker.store.files import AtomicJSONStorage
@@ -469,7 +469,7 @@ def test_storage_text_is_exactly_what_json_would_write(tmp_path: Path) -> None:
         },
     }
     expected = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    assert storage.dumps(data) == expected
+    assert storage.dumps(data) == expected.encode()
     storage.write(data)
     # A new version of one record (new stamp, in place, as TinyDB updates) is re-serialised.
     data["records"]["3"].update(stamp="000000000000099.000000", deleted=True)
@@ -482,6 +482,6 @@ def test_storage_text_is_exactly_what_json_would_write(tmp_path: Path) -> None:
         "data": {},
     }
     again = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    assert storage.dumps(data) == again
+    assert storage.dumps(data) == again.encode()
     storage.write(data)
     assert json.loads((tmp_path / "shard.json").read_text()) == data
