@@ -156,14 +156,14 @@ def test_an_archived_or_unlinked_habit_is_left_alone(alex: Couple) -> None:
 def test_no_tick_is_written_blind_on_a_day_whose_check_offs_are_not_read_yet(
     alex: Couple,
 ) -> None:
-    long_ago = datetime.now(UTC).date() - timedelta(days=200)  # as the app's first read
+    long_ago = NOW.date() - timedelta(days=200)  # before the months a first read takes
     walk = own_walk(alex)
     alex.save_habit(walk.with_changes(start=long_ago))
     alex.set_check(Check(walk.id, "a", long_ago, CheckStatus.SKIP, note="away"))
     dn = dinner_on(alex, long_ago)
     # Sam's app in its first seconds: the months around today read, the years before not yet.
     early = Store(alex.store.data_dir, "sam0000second", {"partner": "b"})
-    early.load(months=recent_months(datetime.now(UTC).date()))
+    early.load(months=recent_months(NOW.date()))
     sam = Couple(early, "b")
     try:
         blind = in_one_save(sam, lambda: dates.mark_done(sam, dn, long_ago, NOW))
@@ -243,7 +243,9 @@ def test_a_newer_partners_link_is_read_as_none_and_kept_through_our_edits(
 
 @pytest.fixture
 def config(couples: Couples) -> Path:
-    couples.create(config="conf", starters=STARTERS, today=date(2026, 10, 1)).store.close()
+    # Begun two months before the CLI's today (real or faked), so the days below are due.
+    begun = date.today() - timedelta(days=60)
+    couples.create(config="conf", starters=STARTERS, today=begun).store.close()
     return couples.tmp_path / "conf"
 
 
@@ -285,31 +287,36 @@ def test_habit_add_and_edit_set_and_clear_the_link(rekindle_here: RunHere, confi
     assert wrong.code == 2 and "invalid choice" in wrong.err
 
 
+def _days_ago(days: int) -> str:
+    """A day this many days before the real (or faked) today, as the CLI reads it."""
+    return (date.today() - timedelta(days=days)).isoformat()
+
+
 def test_date_done_and_talk_log_tick_and_say_so(
     rekindle_here: RunHere, config: Path, couples: Couples
 ) -> None:
-    said = rekindle_here(
-        config, "date", "add", "Dinner", "--on", "2026-11-20", "--at", "19:30"
-    ).ok()
+    dinner, talk_day = _days_ago(10), _days_ago(6)  # by the CLI's own clock: any day works
+    said = rekindle_here(config, "date", "add", "Dinner", "--on", dinner, "--at", "19:30").ok()
     assert "Dinner" in said
     done = rekindle_here(config, "date", "done", "Dinner").ok()
     assert "— and ticked “Date night” for you both." in done
-    logged = rekindle_here(config, "talk", "log", "--date", "2026-11-24", "--topic", "Us").ok()
+    logged = rekindle_here(config, "talk", "log", "--date", talk_day, "--topic", "Us").ok()
     assert "Logged an unplanned talk on" in logged
     assert "— and ticked “Unhurried talk” for you both." in logged
-    status = json.loads(rekindle_here(config, "status", "--date", "2026-11-20", "--json").ok())
+    status = json.loads(rekindle_here(config, "status", "--date", dinner, "--json").ok())
     assert [r["habit"] for r in status["together"] if r["state"] == "met"] == ["Date night"]
-    status = json.loads(rekindle_here(config, "status", "--date", "2026-11-24", "--json").ok())
+    status = json.loads(rekindle_here(config, "status", "--date", talk_day, "--json").ok())
     (talk,) = [r for r in status["together"] if r["habit"] == "Unhurried talk"]
     assert (talk["state"], talk["value"]) == ("met", 15.0)
-    again = rekindle_here(config, "talk", "log", "--date", "2026-11-24", "--heard", "More").ok()
+    again = rekindle_here(config, "talk", "log", "--date", talk_day, "--heard", "More").ok()
     assert "ticked" not in again
 
 
 def test_rating_an_evening_not_marked_done_ticks_and_says_so(
     rekindle_here: RunHere, config: Path
 ) -> None:
-    rekindle_here(config, "date", "add", "Lunch", "--on", "2026-11-13", "--at", "12:30").ok()
+    lunch = _days_ago(17)
+    rekindle_here(config, "date", "add", "Lunch", "--on", lunch, "--at", "12:30").ok()
     rated = rekindle_here(config, "date", "rate", "Lunch", "--stars", "4").ok()
     assert rated.endswith("★★★★☆ — and ticked “Date night” for you both.\n")
     again = rekindle_here(config, "date", "rate", "Lunch", "--stars", "5").ok()
