@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.rekindle_cli import Ran, command_env, run_command
 from tests.test_tmux_first_run import _start
+from tracker.domain.days import local_day
 from tracker.store.store import Store
 
 pytestmark = pytest.mark.slow
@@ -65,7 +66,9 @@ def notes_on_disk(data: Path) -> set[str]:
 
 
 def last_days(count: int) -> list[str]:
-    today = date.today()
+    """The couple's last days: their day is London's and begins at 04:00 (set up above),
+    so between midnight and four this machine's date is still a day ahead of theirs."""
+    today = local_day(datetime.now(UTC), "Europe/London", 4)
     return [(today - timedelta(days=back)).isoformat() for back in range(count)]
 
 
