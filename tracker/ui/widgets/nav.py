@@ -9,8 +9,11 @@ from tracker.ui.registry import SCREENS
 
 
 class NavBar(Static):
+    # No padding on the right: each entry ends in a space already, and the row of all
+    # eight needs 79 columns with the left one, while a scrolling screen (Today) leaves 78
+    # at 80: only the last entry's trailing space goes.
     DEFAULT_CSS = """
-    NavBar { height: 1; padding: 0 1; background: $boost; }
+    NavBar { height: 1; padding: 0 0 0 1; background: $boost; }
     """
 
     def __init__(self, current: str) -> None:
