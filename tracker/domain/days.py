@@ -7,7 +7,7 @@ hour their day starts.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.domain.models import Person, Schedule, ScheduleKind
@@ -125,3 +125,15 @@ def period_bounds(schedule: Schedule, day: date, first_weekday: int = MONDAY) ->
     if schedule.kind is ScheduleKind.PER_MONTH:
         return month_start(day), next_month_start(day)
     return day, day + timedelta(days=1)
+
+
+def day_moment(day: date, at: time, tz: str, day_start: int) -> datetime:
+    """The instant ``at`` o'clock falls on within ``day`` for someone in ``tz`` whose day
+    begins at ``day_start``: a time before the day's start belongs to the small hours that
+    follow (01:00 on a day begun at 04:00 is the next calendar date's 01:00).
+
+    A wall time a DST change skips (02:30 on a spring-forward night) comes out as the
+    instant an hour on, as the clocks show it; a repeated one is the first of the two.
+    """
+    on = day + timedelta(days=1) if at.hour < day_start else day
+    return datetime.combine(on, at, ZoneInfo(tz)).astimezone(UTC)

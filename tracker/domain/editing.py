@@ -8,6 +8,7 @@ from datetime import date
 
 import msgspec
 
+from tracker.domain.clock import clock_text, parse_clock
 from tracker.domain.habits.typed import clean_title, parse_amount
 from tracker.domain.models import (
     WEEKDAY_NAMES,
@@ -46,6 +47,8 @@ class HabitDraft:
     # What else ticks it, as Habit.done_by: "" for nothing. A link this version does not
     # know stays as it came, so an edit that leaves it alone keeps a partner's choice.
     done_by: str = ""
+    # Its reminder time as typed ("20:30", "8pm"); "" for the owner's usual time.
+    remind_at: str = ""
 
     @property
     def fulfilled_by(self) -> Fulfilment | None:
@@ -68,6 +71,7 @@ class HabitDraft:
             unit=habit.unit,
             direction=habit.direction,
             done_by=habit.done_by,
+            remind_at=habit.remind_at,
         )
 
 
@@ -134,7 +138,16 @@ def habit_from_draft(
         archived=archived,
         order=order,
         done_by=draft.done_by,
+        remind_at=remind_of(draft.remind_at),
     )
+
+
+def remind_of(text: str) -> str:
+    """A reminder time as stored ("20:30"), "" for none, or ValueError with a sentence."""
+    cleaned = text.strip()
+    if cleaned.casefold() in {"", "none", "off"}:
+        return ""
+    return clock_text(parse_clock(cleaned))
 
 
 def followup_habit_draft(text: str) -> HabitDraft:

@@ -16,6 +16,7 @@ import msgspec
 from msgspec import field
 from msgspec.structs import asdict, replace
 
+from tracker.domain.clock import clock_text, parse_clock
 from tracker.domain.validation import (
     Amount,
     Count,
@@ -225,6 +226,9 @@ class Habit(msgspec.Struct, frozen=True):
     # What else ticks it, as stored: a Fulfilment's value, "" for nothing, or a word from a
     # newer version, kept so saving this habit here never drops a partner's link.
     done_by: str = ""
+    # When to be reminded of it, "HH:MM" on each owner's own clock, or "" for the owner's
+    # usual time (their reminder settings).
+    remind_at: str = ""
 
     @property
     def measurable(self) -> bool:
@@ -276,6 +280,7 @@ class Habit(msgspec.Struct, frozen=True):
             "order": self.order,
             # Only when linked: an unlinked habit's record stays as older versions wrote it.
             **({"done_by": self.done_by} if self.done_by else {}),
+            **({"remind_at": self.remind_at} if self.remind_at else {}),
         }
 
     @classmethod
@@ -296,6 +301,7 @@ class Habit(msgspec.Struct, frozen=True):
             archived=found.archived,
             order=found.order,
             done_by=_link_word(found.done_by),
+            remind_at=_remind_word(found.remind_at),
         )
 
 
@@ -315,10 +321,21 @@ class HabitData(msgspec.Struct):
     # Any: a partner's file is untrusted, and a link that is not a short word (damage, or a
     # newer version's structure) leaves the habit unlinked rather than unreadable.
     done_by: Any = ""
+    # Any, for the same reason: a time that does not read as one means "the usual time".
+    remind_at: Any = ""
 
 
 def _link_word(stored: Any) -> str:
     return stored if isinstance(stored, str) and len(stored) <= MAX_LINK else ""
+
+
+def _remind_word(stored: Any) -> str:
+    if not isinstance(stored, str) or not stored or len(stored) > 8:
+        return ""
+    try:
+        return clock_text(parse_clock(stored))
+    except ValueError:
+        return ""
 
 
 @lru_cache(maxsize=8192)

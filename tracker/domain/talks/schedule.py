@@ -15,12 +15,13 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
+from tracker.domain.clock import parse_clock as parse_clock
 from tracker.domain.text import count
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -294,7 +295,6 @@ def countdown(start: datetime, minutes: int, now: datetime, tz: str, short: bool
 
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?")
 
 
 def parse_date(text: str) -> date:
@@ -311,23 +311,6 @@ def parse_date(text: str) -> date:
         name = calendar.month_name[month]
         raise ValueError(f"{name} {year} has no {ordinal(day)}; its last day is the {last}th.")
     return date(year, month, day)
-
-
-def parse_clock(text: str) -> time:
-    """ "20:00", "8pm", "19.30" → a time of day, or ValueError."""
-    cleaned = text.strip().casefold().replace(" ", "")
-    found = _CLOCK.fullmatch(cleaned)
-    problem = f"“{text.strip()[:20]}” isn't a time of day; use HH:MM, like 20:00."
-    if not found:
-        raise ValueError(problem)
-    hour, minute = int(found.group(1)), int(found.group(2) or 0)
-    if found.group(3):
-        if not 1 <= hour <= 12:
-            raise ValueError(problem)
-        hour = hour % 12 + (12 if found.group(3) == "pm" else 0)
-    if hour > 23 or minute > 59:
-        raise ValueError(problem)
-    return time(hour, minute)
 
 
 def parse_minutes(text: str | int) -> int:
