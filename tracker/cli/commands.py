@@ -53,6 +53,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "values": ("values_cmds", "your values, most important first: list or set"),
     "vision": ("values_cmds", "where you see yourselves in 1, 5 and 10 years"),
     "priorities": ("values_cmds", "what your time goes to, ranked each month"),
+    "remind": (
+        "remind_cmds",
+        "what is due for you now: in words, for a prompt, or as a notification",
+    ),
     "settings": ("settings_cmds", "the settings you share: which day your weeks start on"),
     "doctor": ("doctor_cmd", "check the data folder and explain any problem"),
     "sync": ("doctor_cmd", "how the shared folder is syncing"),
