@@ -136,4 +136,9 @@ def day_moment(day: date, at: time, tz: str, day_start: int) -> datetime:
     instant an hour on, as the clocks show it; a repeated one is the first of the two.
     """
     on = day + timedelta(days=1) if at.hour < day_start else day
-    return datetime.combine(on, at, ZoneInfo(tz)).astimezone(UTC)
+    moment = datetime.combine(on, at, ZoneInfo(tz)).astimezone(UTC)
+    if local_day(moment, tz, day_start) != day:
+        # Skipped, and an hour on is past the day's end (02:30 when the day begins at 03:00):
+        # the instant an hour early instead, still inside the day.
+        moment = datetime.combine(on, at, ZoneInfo(tz)).replace(fold=1).astimezone(UTC)
+    return moment

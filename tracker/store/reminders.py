@@ -1,0 +1,157 @@
+"""What is open for this device's person, gathered from every feature for the reminders
+rules (domain/reminders/due.py), and which reminders this device has already sent today.
+
+Reading only what it needs: the core files, then the months that hold today's periods
+(a month, a week, an "X in N days" stretch) and the days around now. A shell prompt asks
+on every line it draws.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from tracker.domain.checkin.model import iso_week
+from tracker.domain.checkin.promises import due_by
+from tracker.domain.clock import parse_clock
+from tracker.domain.dates.model import occurrences
+from tracker.domain.dates.records import DateStatus
+from tracker.domain.days import local_day, tz_problem
+from tracker.domain.habits.progress import DayState
+from tracker.domain.habits.schedule import period_of
+from tracker.domain.habits.today import habits_of, row_for
+from tracker.domain.models import US, Habit, Person
+from tracker.domain.reminders.due import CheckinState, OpenHabit, Planned, PromiseDue, Situation
+from tracker.domain.talks.records import Status
+from tracker.domain.text import single_line
+from tracker.store import checkins, dates, talks
+from tracker.store.cache import cache_file
+from tracker.store.couple import Couple, recent_months
+from tracker.store.reminder_prefs import reminder_prefs
+from tracker.store.settings import first_weekday
+
+
+def months_needed(habits: list[Habit], day: date, first: int) -> set[str]:
+    """The months whose files say what is open on ``day``: the ones around it (a talk
+    after midnight, this week's check-in), and every month today's habit periods reach
+    back into."""
+    months = recent_months(day)
+    earliest = day
+    for habit in habits:
+        if not habit.archived and habit.start <= day:
+            earliest = min(earliest, max(habit.start, period_of(habit, day, first)[0]))
+    month = earliest.replace(day=1)
+    while month <= day:
+        months.add(f"{month:%Y-%m}")
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def situation(couple: Couple, now: datetime) -> Situation:
+    """Everything open for this device's person at ``now``."""
+    me = couple.person(couple.me)
+    prefs = reminder_prefs(couple)
+    tz = zone_of(me)
+    day = local_day(now, tz, me.day_start)
+    return Situation(
+        now=now,
+        person=me.key,
+        tz=tz,
+        day_start=me.day_start,
+        partner_name=couple.name_of(couple.partner_key),
+        prefs=prefs,
+        habits=_open_habits(couple, day),
+        dates=_tonight(couple, day, prefs.talk_before),
+        talks=_talks(couple, now, prefs.talk_before),
+        checkin=_checkin(couple, day),
+        promises=[
+            PromiseDue(p.id, p.text, p.due)
+            for p in due_by(checkins.promises(couple), day)
+            if p.by == couple.me
+        ],
+    )
+
+
+def zone_of(person: Person) -> str:
+    """The person's zone, or UTC when this computer does not know it (the caller says so):
+    a reminder by the wrong clock is better than none, or than a crash."""
+    return person.tz if tz_problem(person.tz) is None else "UTC"
+
+
+def _open_habits(couple: Couple, day: date) -> list[OpenHabit]:
+    habits, checks, first = couple.habits(), couple.checks_by(), first_weekday(couple)
+    found = []
+    for person in (couple.me, US):
+        for habit in habits_of(habits, person):
+            if habit.start > day:
+                continue
+            row = row_for(habit, person, checks, day, history=False, first_weekday=first)
+            if row.state is DayState.PENDING:
+                at = _clock(habit.remind_at)
+                found.append(OpenHabit(habit.id, habit.title, at, together=person == US))
+    return found
+
+
+def _clock(text: str) -> time | None:
+    return parse_clock(text) if text else None
+
+
+def _tonight(couple: Couple, day: date, default_before: int) -> list[Planned]:
+    marks = dates.marks(couple)
+    found = []
+    for dn in dates.dates(couple):
+        if dn.all_day:
+            continue
+        for occ in occurrences(
+            dn, marks.get(dn.id, {}), day - timedelta(days=1), day + timedelta(days=1)
+        ):
+            if occ.status is DateStatus.PLANNED:
+                before = default_before if dn.alarm_minutes is None else dn.alarm_minutes
+                found.append(Planned(f"date:{dn.id}:{occ.day}", dn.title, occ.start_at, before))
+    return found
+
+
+def _talks(couple: Couple, now: datetime, before: int) -> list[Planned]:
+    horizon = max(timedelta(hours=3), timedelta(minutes=before))
+    return [
+        Planned(f"talk:{m.slot.id}:{m.day}", m.slot.title, m.start, before)
+        for m in talks.between(couple, now - timedelta(hours=1), now + horizon)
+        if m.status is Status.PLANNED
+    ]
+
+
+def _checkin(couple: Couple, day: date) -> CheckinState:
+    week = iso_week(day)
+    mine = checkins.checkin_for(couple, couple.me, week) is not None
+    theirs = checkins.checkin_for(couple, couple.partner_key, week) is not None
+    return CheckinState(week, mine, theirs)
+
+
+# -- what this device has already sent ------------------------------------------------
+
+
+def sent_file(data_dir: Path, replica_id: str) -> Path:
+    """Beside this device's cache: losing it costs at most one repeated notification."""
+    return cache_file(data_dir, replica_id).with_suffix(".reminded")
+
+
+def sent_today(path: Path, day: date) -> set[str]:
+    """The keys this device's notifications brought up on ``day`` (a day of the person's)."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(stored, dict) or stored.get("day") != day.isoformat():
+        return set()
+    keys = stored.get("keys")
+    return {single_line(k) for k in keys if isinstance(k, str)} if isinstance(keys, list) else set()
+
+
+def note_sent(path: Path, day: date, keys: set[str]) -> None:
+    """Remember what was sent today (replacing another day's list), written whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}")
+    temp.write_text(json.dumps({"day": day.isoformat(), "keys": sorted(keys)}), encoding="utf-8")
+    os.replace(temp, path)
