@@ -221,10 +221,11 @@ def bench_cli_start(repeat: int) -> dict[str, float]:
 
 
 def bench_cli_commands(folder: Path, repeat: int) -> dict[str, float]:
-    """`rekindle tick` and `rekindle status` on the couple, as a script calls them, each
-    paired in turn with the import floor (`python -c "import tinydb, dateutil.rrule, json"`:
-    no Python tool reading these files starts faster). "after a partner's change": the
-    partner's device has just ticked (this month, then a day two years back) when it runs."""
+    """`rekindle tick`, `status` and `remind --oneline` on the couple, as a script (or a
+    shell prompt) calls them, each paired in turn with the import floor
+    (`python -c "import tinydb, dateutil.rrule, json"`: no Python tool reading these files
+    starts faster). "after a partner's change": the partner's device has just ticked (this
+    month, then a day two years back) when it runs."""
     script = str(Path(sys.executable).with_name("rekindle"))
     env = dict(os.environ, REKINDLE_CONFIG=str(folder.parent / "cli-config"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled once, then cached
@@ -244,7 +245,15 @@ def bench_cli_commands(folder: Path, repeat: int) -> dict[str, float]:
     today = date.today()
     runs: dict[str, list[float]] = {
         name: []
-        for name in ("floor", "tick", "after_tick", "partner_tick", "partner_old", "status")
+        for name in (
+            "floor",
+            "tick",
+            "after_tick",
+            "partner_tick",
+            "partner_old",
+            "status",
+            "remind",
+        )
     }
 
     def run(name: str, *args: str) -> None:
@@ -271,9 +280,12 @@ def bench_cli_commands(folder: Path, repeat: int) -> dict[str, float]:
     # (cache.settled), so a status right after a write is counted above.
     time.sleep(3.5)
     runs["status"].clear()
+    run("remind", "remind", "--oneline")  # what a shell prompt runs before every prompt
+    runs["remind"].clear()
     for _ in range(repeat):
         floor()
         run("status", "status")
+        run("remind", "remind", "--oneline")
     base = statistics.median(runs["floor"])
 
     def median(name: str) -> float:
@@ -285,6 +297,8 @@ def bench_cli_commands(folder: Path, repeat: int) -> dict[str, float]:
         "cli_tick_ratio": round(median("tick") / base, 2),
         "cli_status_ms": ms(median("status")),
         "cli_status_ratio": round(median("status") / base, 2),
+        "cli_remind_ms": ms(median("remind")),
+        "cli_remind_ratio": round(median("remind") / base, 2),
         "cli_status_after_tick_ratio": round(median("after_tick") / median("status"), 2),
         "cli_status_partner_ratio": round(median("partner_tick") / median("status"), 2),
         "cli_status_partner_old_ratio": round(median("partner_old") / median("status"), 2),
@@ -366,6 +380,11 @@ def report(results: dict[str, dict[str, float]], big: str) -> list[tuple[str, st
             (
                 "rekindle status",
                 f"{b['cli_status_ms']} ms, {b['cli_status_ratio']}× {floor}",
+                "≤ 5×",
+            ),
+            (
+                "rekindle remind --oneline (a shell prompt)",
+                f"{b['cli_remind_ms']} ms, {b['cli_remind_ratio']}× {floor}",
                 "≤ 5×",
             ),
             (

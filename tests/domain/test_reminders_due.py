@@ -280,7 +280,7 @@ def test_what_is_sent_matches_the_rule(
 
 def _at(s: Situation, habit: OpenHabit, usual: time) -> tuple[datetime, str]:
     moment = day_moment(s.day, habit.remind_at or usual, s.tz, s.day_start)
-    return moment, f"{habit.id}|a|{s.day.isoformat()}"
+    return moment, ""
 
 
 # -- settings as typed ------------------------------------------------------------------

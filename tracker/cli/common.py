@@ -125,6 +125,12 @@ def say(text: str = "") -> None:
     print(visible(text))
 
 
+def warn(text: str) -> None:
+    """One line on stderr, "rekindle: …", for something the person should know but that
+    does not stop the command (stdout stays what a script reads)."""
+    print(f"rekindle: {visible(text, newlines=False)}", file=sys.stderr)
+
+
 def flat(text: object) -> str:
     """One field from a file on one line: controls as pictures, a line break as ⏎."""
     return visible(str(text), newlines=False)

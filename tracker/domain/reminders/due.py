@@ -158,7 +158,8 @@ def due_items(situation: Situation) -> list[Due]:
         text = f"Still open today{', together' if habit.together else ''}: {habit.title}"
         key = f"{habit.id}|{US if habit.together else s.person}|{s.day.isoformat()}"
         items.append(Due(key, DueKind.HABIT, text, s.at(clock)))
-    return sorted(items, key=lambda item: (item.kind, item.at, item.key))
+    # Stable: habits at the same time keep the order Today shows them in.
+    return sorted(items, key=lambda item: (item.kind, item.at))
 
 
 def _before(planned: Planned) -> datetime:
