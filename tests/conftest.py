@@ -1,6 +1,7 @@
 """What tests in every folder share: a home of the test's own, couples made to order, and
-`rekindle` run in this process. (The real command in a child process is
-tests.rekindle_cli.run_command; it needs no fixture.)
+`rekindle` run in this process, and a private D-Bus session bus with a notification
+service on it (`session_bus`, `notification_service`: tests/dbus_session.py). (The real
+command in a child process is tests.rekindle_cli.run_command; it needs no fixture.)
 
 Folder-specific fixtures stay in each folder's conftest: the UI's fixed evening and app,
 the store's two-replica folder, the CLI's couple with sixty days behind it."""
@@ -16,6 +17,7 @@ from typing import Protocol
 
 import pytest
 
+from tests.dbus_session import notification_service, session_bus  # noqa: F401 (fixtures)
 from tests.rekindle_cli import Ran, use_config
 from tracker.store.couple import Couple
 from tracker.store.setup import create_couple, join_couple
