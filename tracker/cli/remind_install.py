@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, checked, say
 from tracker.store.identity import CONFIG_ENV, DATA_ENV
 
 TYPE_CHECKING = False  # as in tracker/cli/__init__.py: typing is not imported to run
@@ -78,16 +78,25 @@ def _unit_word(word: str, *, expands_variables: bool = True) -> str:
 
 
 def service_text(command: Sequence[str], environment: Mapping[str, str] | None = None) -> str:
+    """The service unit; ValueError for a program path systemd refuses to run."""
+    program, *arguments = command
+    if any(c in program for c in "\"'\\"):
+        raise ValueError(
+            f"systemd cannot run a program whose path holds quotes or backslashes ({program}); "
+            "a Rekindle installed under another path can set up reminders."
+        )
     settings = [
         f"Environment={_unit_word(f'{name}={value}', expands_variables=False)}"
         for name, value in (environment or {}).items()
     ]
+    # systemd expands $NAME in the arguments only, never in the program's path.
+    words = [_unit_word(program, expands_variables=False), *map(_unit_word, arguments)]
     return (
         WRITTEN_BY
         + "[Unit]\nDescription=Rekindle: what is due for you now, as a notification\n\n"
         + "[Service]\nType=oneshot\n"
         + "".join(f"{line}\n" for line in settings)
-        + f"ExecStart={' '.join(_unit_word(word) for word in command)}\n"
+        + f"ExecStart={' '.join(words)}\n"
     )
 
 
@@ -111,6 +120,7 @@ def crontab_line(command: Sequence[str], environment: Mapping[str, str] | None =
 
 def launchd_plist(command: Sequence[str], environment: Mapping[str, str] | None = None) -> str:
     import plistlib
+    import re
 
     agent: dict[str, Any] = {
         "Label": LAUNCHD_LABEL,
@@ -119,7 +129,10 @@ def launchd_plist(command: Sequence[str], environment: Mapping[str, str] | None 
     }
     if environment:
         agent["EnvironmentVariables"] = dict(environment)
-    return plistlib.dumps(agent).decode()
+    # Indented with spaces, not plistlib's tabs: it is printed through `say`, which shows a
+    # tab as a symbol, and XML reads the spaces between its elements just the same.
+    text = plistlib.dumps(agent).decode()
+    return re.sub(r"(?m)^\t+", lambda tabs: "  " * len(tabs.group()), text)
 
 
 # --- where things are, and who answers ---------------------------------------------------
@@ -204,7 +217,8 @@ def run_install(args: argparse.Namespace, context: Context) -> int:
     elif not _user_manager_answers():
         _print_crontab(command, environment)
     else:
-        _install_units({SERVICE: service_text(command, environment), TIMER: timer_text()}, args)
+        service = checked(service_text, command, environment)
+        _install_units({SERVICE: service, TIMER: timer_text()}, args)
     return 0
 
 
