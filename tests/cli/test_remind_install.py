@@ -231,6 +231,19 @@ def test_uninstall_dry_run_leaves_the_timer_in_place(machine: Machine) -> None:
     assert "--user disable --now rekindle-remind.timer" not in machine.calls()
 
 
+def test_uninstall_without_a_user_manager_still_removes_the_timer(machine: Machine) -> None:
+    """Installed from the desktop, removed over ssh: no manager to ask, files still go,
+    and the link `enable` made too."""
+    machine.remind("install").ok()
+    wants = machine.units / "timers.target.wants"
+    wants.mkdir()
+    (wants / TIMER).symlink_to(machine.units / TIMER)
+    machine.systemctl(refuse="show-environment")
+    assert "Reminders are off" in machine.remind("uninstall").ok()
+    assert machine.written() == {} and list(wants.iterdir()) == []
+    assert machine.calls()[-1] == "--user show-environment"
+
+
 def test_uninstall_with_nothing_installed_says_so(machine: Machine) -> None:
     assert "nothing to remove" in machine.remind("uninstall").ok()
     assert machine.calls() == ["--user show-environment"]

@@ -338,8 +338,12 @@ def run_uninstall(args: argparse.Namespace, context: Context) -> int:
 
 def _remove_units(present: Sequence[Path], *, dry_run: bool) -> None:
     # The timer off first, so it never fires at a service that is gone. Without a user
-    # manager (a login over ssh, say) there is nothing to stop, only files to remove.
+    # manager (a login over ssh, say) nothing is running to stop; what `enable` linked
+    # into timers.target.wants goes with the files, as `disable` would take it.
     manager = _user_manager_answers()
+    if not manager:
+        link = present[0].parent / "timers.target.wants" / TIMER
+        present = [*present, *([link] if link.is_symlink() else [])]
     if dry_run:
         removals = [f"remove {path}" for path in present]
         if manager:
@@ -357,9 +361,9 @@ def _remove_units(present: Sequence[Path], *, dry_run: bool) -> None:
     if why is not None:
         raise CLIError(
             f"The reminder files are removed, but systemctl could not stop the timer ({why}); "
-            "logging out and in again stops it."
+            "it stops for good when this computer restarts."
         )
     say(
-        "Reminders are off: the timer is stopped and its files are gone. "
+        "Reminders are off: their timer's files are gone. "
         "`rekindle remind install` brings them back."
     )
