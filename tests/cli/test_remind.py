@@ -8,8 +8,10 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import msgspec
+import pytest
 
 from tests.cli.test_habit_cmds import Setup
+from tests.dbus_session import NotificationService
 from tracker.domain.reminders.prefs import ReminderPrefs
 from tracker.store.reminder_prefs import put_reminder_prefs
 
@@ -107,3 +109,28 @@ def test_a_time_zone_this_computer_does_not_know_is_said_and_utc_used(alex: Setu
         "rekindle: Your time zone “Mars/Olympus_Mons” isn't one this computer knows, so "
         "reminders follow UTC for now; set yours in Settings."
     ]
+
+
+@pytest.mark.dbus
+def test_one_notification_reaches_the_desktop_service(
+    alex: Setup, notification_service: NotificationService
+) -> None:
+    """A real session bus, a real notification service on it: one notification, listing
+    every thing come due, then nothing more that day."""
+    set_prefs(alex, ReminderPrefs(habits_at=time(4, 0), quiet_from=None, quiet_to=None))
+    alex.ok("habit", "add", "Hug <b>hello</b> & wave")  # reaches the person as typed
+    expected = open_titles(alex)
+    assert len(expected) >= 2
+
+    sent = alex.rekindle(alex.config, "remind", "--notify", **notification_service.variables)
+    assert (sent.code, sent.stdout, sent.stderr) == (0, b"", b"")
+    [shown] = notification_service.received()
+    assert shown.app_name == "Rekindle"
+    assert shown.summary == f"Rekindle: {len(expected)} things for you"
+    lines = shown.seen_body.splitlines()
+    assert lines[: min(len(expected), 6)] == [f"• {text}" for text in expected[:6]]
+    assert "• Still open today: Hug <b>hello</b> & wave" in lines or len(expected) > 6
+
+    again = alex.rekindle(alex.config, "remind", "--notify", **notification_service.variables)
+    assert (again.code, again.stdout, again.stderr) == (0, b"", b"")
+    assert len(notification_service.received()) == 1
