@@ -1,9 +1,10 @@
 """What is open for this device's person, gathered from every feature for the reminders
 rules (domain/reminders/due.py), and which reminders this device has already sent today.
 
-Reading only what it needs: the core files, then the months that hold today's periods
-(a month, a week, an "X in N days" stretch) and the days around now. A shell prompt asks
-on every line it draws.
+It reads only what it needs, as a shell prompt asks on every line it draws: the core
+files, then the months that hold today's periods (a month, a week, an "X in N days"
+stretch) and the days around now; and the features' records directly rather than through
+their store modules, which bring prompt decks and idea jars a reminder never shows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path
 from tracker.domain.checkin.model import iso_week
 from tracker.domain.checkin.promises import due_by
 from tracker.domain.clock import parse_clock
-from tracker.domain.dates.model import occurrences
+from tracker.domain.dates.kinds import DATE
+from tracker.domain.dates.kinds import OCCURRENCE as DATE_MARK
+from tracker.domain.dates.model import DateNight, marks_by_date, occurrences
 from tracker.domain.dates.records import DateStatus
 from tracker.domain.days import local_day, tz_problem
 from tracker.domain.habits.progress import DayState
@@ -24,9 +27,13 @@ from tracker.domain.habits.schedule import period_of
 from tracker.domain.habits.today import habits_of, row_for
 from tracker.domain.models import US, Habit, Person
 from tracker.domain.reminders.due import CheckinState, OpenHabit, Planned, PromiseDue, Situation
+from tracker.domain.talks.kinds import OCCURRENCE as TALK_MARK
+from tracker.domain.talks.kinds import SLOT
+from tracker.domain.talks.model import Occurrence as TalkOccurrence
+from tracker.domain.talks.model import Slot, meetings
 from tracker.domain.talks.records import Status
 from tracker.domain.text import single_line
-from tracker.store import checkins, dates, talks
+from tracker.store import checkins
 from tracker.store.cache import cache_file
 from tracker.store.couple import Couple, recent_months
 from tracker.store.reminder_prefs import reminder_prefs
@@ -99,9 +106,10 @@ def _clock(text: str) -> time | None:
 
 
 def _tonight(couple: Couple, day: date, default_before: int) -> list[Planned]:
-    marks = dates.marks(couple)
+    marks = marks_by_date(couple.objects(DATE_MARK))
     found = []
-    for dn in dates.dates(couple):
+    evenings: list[DateNight] = couple.objects(DATE)
+    for dn in evenings:
         if dn.all_day:
             continue
         for occ in occurrences(
@@ -115,9 +123,12 @@ def _tonight(couple: Couple, day: date, default_before: int) -> list[Planned]:
 
 def _talks(couple: Couple, now: datetime, before: int) -> list[Planned]:
     horizon = max(timedelta(hours=3), timedelta(minutes=before))
+    slots: list[Slot] = [s for s in couple.objects(SLOT) if not s.cancelled]
+    meetings_kept: list[TalkOccurrence] = couple.objects(TALK_MARK)
+    occurrences_by_id = {o.id: o for o in meetings_kept}
     return [
         Planned(f"talk:{m.slot.id}:{m.day}", m.slot.title, m.start, before)
-        for m in talks.between(couple, now - timedelta(hours=1), now + horizon)
+        for m in meetings(slots, occurrences_by_id, now - timedelta(hours=1), now + horizon)
         if m.status is Status.PLANNED
     ]
 

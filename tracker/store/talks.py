@@ -158,11 +158,6 @@ def around(couple: Couple, now: datetime) -> list[Meeting]:
     return meetings(slots(couple), _occurrences(couple), now - LOOK_BACK, now + LOOK_AHEAD)
 
 
-def between(couple: Couple, since: datetime, until: datetime) -> list[Meeting]:
-    """Meetings whose actual start falls between two instants (aware), in order."""
-    return meetings(slots(couple), _occurrences(couple), since, until)
-
-
 def _save_occurrence(couple: Couple, changed: Occurrence, description: str) -> Change:
     change = couple.put_record(OCCURRENCE, changed.id, changed.to_data(), description)
     planned = Occurrence(changed.slot_id, changed.day)  # as good as no record at all
