@@ -29,6 +29,9 @@ class ScreenEntry:
     title: str  # shown in the row of screens, the palette and the help page
     where: str  # "module:Class"
     palette: str = ""  # the palette's line under the title; "Open <title>" when empty
+    # What is due there (DueKind words, domain/reminders/due.py): its name in the row of
+    # screens gets a mark while one of them is.
+    due: tuple[str, ...] = ()
 
     @property
     def about(self) -> str:
@@ -54,6 +57,7 @@ SCREENS = (
         "Today",
         "tracker.ui.screens.habits.today:TodayScreen",
         "Today's habits for both of you",
+        due=("habit",),
     ),
     ScreenEntry(
         "2",
@@ -62,9 +66,19 @@ SCREENS = (
         "tracker.ui.screens.habits.screen:HabitsScreen",
         "Add, edit, archive and reorder",
     ),
-    ScreenEntry("3", "talks", "Talks", "tracker.ui.screens.talks.screen:TalksScreen"),
-    ScreenEntry("4", "dates", "Dates", "tracker.ui.screens.dates.screen:DatesScreen"),
-    ScreenEntry("5", "checkin", "Check-in", "tracker.ui.screens.checkin.screen:CheckinScreen"),
+    ScreenEntry(
+        "3", "talks", "Talks", "tracker.ui.screens.talks.screen:TalksScreen", due=("talk",)
+    ),
+    ScreenEntry(
+        "4", "dates", "Dates", "tracker.ui.screens.dates.screen:DatesScreen", due=("date",)
+    ),
+    ScreenEntry(
+        "5",
+        "checkin",
+        "Check-in",
+        "tracker.ui.screens.checkin.screen:CheckinScreen",
+        due=("checkin", "promise"),
+    ),
     ScreenEntry("6", "goals", "Goals", "tracker.ui.screens.goals.screen:GoalsScreen"),
     ScreenEntry("9", "sync", "Sync", "tracker.ui.screens.sync:SyncScreen"),
     ScreenEntry("0", "settings", "Settings", "tracker.ui.screens.settings:SettingsScreen"),

@@ -174,6 +174,12 @@ def _checkin_moment(s: Situation) -> datetime:
     return day_moment(on, s.prefs.checkin_at, s.tz, s.day_start)
 
 
+def due_now(situation: Situation) -> list[Due]:
+    """What is due whose time has come: what the app marks (quiet hours or not, sent or
+    not: the person is looking)."""
+    return [item for item in due_items(situation) if item.at <= situation.now]
+
+
 def in_quiet_hours(situation: Situation) -> bool:
     return situation.prefs.is_quiet(situation.local(situation.now).time())
 
