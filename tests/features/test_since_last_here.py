@@ -154,7 +154,11 @@ def test_an_edit_by_sam_under_one_of_alex_is_seen(pair: Pair) -> None:
     assert pair.news().total == 0
 
 
-def test_first_opening_and_a_damaged_file_say_nothing(pair: Pair) -> None:
+@pytest.mark.parametrize(
+    "damaged",
+    ['{"at_ms": "soon"', '{"at_ms": 9999999999999999, "seen": {}}', '{"seen": []}', "\xff"],
+)
+def test_first_opening_and_a_damaged_file_say_nothing(pair: Pair, damaged: str) -> None:
     pair.sam.set_check(Check(pair.walk, "b", pair.today))
     pair.alex.store.refresh()
     assert read_last_here(pair.alex) is None
@@ -162,7 +166,7 @@ def test_first_opening_and_a_damaged_file_say_nothing(pair: Pair) -> None:
     path = last_here_file(pair.alex.store.data_dir, pair.alex.store.replica_id)
     assert path.exists()
     pair.sam.set_check(Check(pair.tea, "b", pair.today))
-    path.write_text('{"at_ms": "soon"')
+    path.write_text(damaged)
     assert since_you_were_here(pair.alex, pair.now) is None  # damaged: no guess
     assert read_last_here(pair.alex) is not None  # and started afresh
 

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -34,9 +34,13 @@ from tracker.store.couple import Couple
 from tracker.store.files import atomic_write, make_private_dir, sha256_hex
 from tracker.store.records import COUNTER_MAX, Record, Version, format_stamp
 
+# Up to the last moment of the year 9999: a larger one, from a damaged file, is no time
+# a datetime can hold, and is read as no file at all.
+Millis = Annotated[int, msgspec.Meta(ge=0, le=253_402_300_799_999)]
+
 
 class LastHere(msgspec.Struct, frozen=True):
-    at_ms: int  # when this person was last here, by this device's clock
+    at_ms: Millis  # when this person was last here, by this device's clock
     seen: dict[str, str]  # each of the partner's devices → the newest stamp of it seen then
 
 
