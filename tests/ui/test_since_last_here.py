@@ -13,12 +13,16 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.conftest import Couples
+from tests.hostile_partner import CASES, IDS, Case
 from tests.rekindle_cli import use_config
 from tests.ui.conftest import NOW, TODAY, habit_id
+from tests.ui.hostile import EVIL_NAME, EVIL_TITLE, capture
 from tests.ui.screen_text import drawn_words, screen_lines
+from tests.ui.test_escapes import assert_inert
+from tests.ui.test_hostile_partner_ui import sweep
 from tracker.domain.checkin.promises import make_appreciation
 from tracker.domain.dates.model import DateNight
-from tracker.domain.models import Check
+from tracker.domain.models import Check, Habit
 from tracker.store.checkins import save_appreciation
 from tracker.store.couple import Couple
 from tracker.store.dates import save_date
@@ -163,3 +167,35 @@ def test_today_with_the_line(
         await pilot.pause()
 
     assert snap_compare(open_app(lived_in), run_before=line_drawn, terminal_size=size)
+
+
+async def test_escapes_in_sams_words_are_drawn_never_obeyed(
+    couple: Couple, sam: Couple, open_app: OpenApp
+) -> None:
+    sam.save_person(msgspec.structs.replace(sam.person("b"), name=EVIL_NAME))
+    mark_here(couple, NOW - timedelta(days=1))
+    evil = Habit(Couple.new_habit_id(), EVIL_TITLE, start=TODAY - timedelta(days=3))
+    sam.save_habit(evil)
+    sam.set_check(Check(evil.id, "b", TODAY))
+    save_appreciation(sam, make_appreciation("appreciation:evil", "b", "a", TODAY, EVIL_TITLE))
+    couple.store.refresh()
+    app = open_app(couple)
+    written = capture(app)
+    async with app.run_test(headless=False, size=(120, 40)) as pilot:
+        await pilot.pause()
+        line = shown_line(app)
+        assert line is not None and "ticked “" in line and "thanked you for “" in line
+        assert_inert(app, written)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+async def test_a_hostile_partners_files_leave_the_line_inert(
+    couple: Couple, sam: Couple, open_app: OpenApp, case: Case
+) -> None:
+    """Each of issue 15's hostile partners, arrived since Alex was last here beside a tick
+    of Sam's: Today opens with the line drawn inertly, x hides it, nothing crashes."""
+    mark_here(couple, NOW - timedelta(days=1))
+    sam.set_check(Check(habit_id(sam, "One specific"), "b", TODAY))
+    sam.store.close()
+    await sweep(couple, open_app, case, [("1", "x")])
