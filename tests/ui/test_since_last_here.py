@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
-from pathlib import Path
 
 import msgspec
 import pytest
@@ -108,7 +107,7 @@ async def test_a_name_like_markup_is_shown_as_typed(
 
 
 async def test_closing_marks_alex_as_here_for_what_arrived_meanwhile(
-    couple: Couple, sam: Couple, open_app: OpenApp, home: Path
+    couple: Couple, sam: Couple, open_app: OpenApp
 ) -> None:
     """A tick that arrives while the app is open is told as it arrives (the sync line),
     so it is not news at the next opening."""
