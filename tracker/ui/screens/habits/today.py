@@ -20,7 +20,7 @@ from tracker.store.settings import first_weekday
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.habit_table import HabitTable
-from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.literal import literal, one_line, wrapped
 from tracker.ui.widgets.nav import NavBar
 
 
@@ -71,6 +71,8 @@ class TodayScreen(RekindleScreen):
         Binding("right_square_bracket", "day(1)", "Day on", show=False, id="today.forward"),
         Binding("t", "back_to_today", "To today", show=False, id="today.today"),
         Binding("a", "add_habit", "Add habit", id="today.add", priority=True),
+        # Off the footer (it is full at 80 columns): the line itself says which key hides it.
+        Binding("x", "hide_since", "Hide what is new", show=False, id="today.since"),
     ]
     HELP_EXTRA = [
         Binding("enter", "", "Tick"),
@@ -91,6 +93,7 @@ class TodayScreen(RekindleScreen):
         yield Header()
         yield NavBar("today")
         with Vertical(id="top"):
+            yield Static(id="since")  # what the partner did while this person was away
             # Hover explains the percentages (the help page says it too): _draw_figures.
             yield Static(id="figures")
             yield Static(id="day")
@@ -112,6 +115,16 @@ class TodayScreen(RekindleScreen):
         self.day = self.rekindle.today()
         self.refresh_data()
         self.query_one("#table-me", HabitTable).focus()
+        self.query_one("#since").display = False
+        self.call_after_refresh(self._greet)  # after the first frame: the habits come first
+
+    def on_unmount(self) -> None:
+        """The app is closing: what arrived while it was open was told as it came, so
+        the next opening tells only what comes after."""
+        from tracker.store.since import mark_here
+
+        if self.rekindle.couple is not None:
+            mark_here(self.rekindle.couple, self.rekindle.clock())
 
     def on_screen_resume(self) -> None:
         couple = self.rekindle.couple
@@ -156,6 +169,22 @@ class TodayScreen(RekindleScreen):
             "No habits yet. Press [b]a[/b] to add one — the starter ideas are a "
             "good place to begin."
         )
+
+    def _greet(self) -> None:
+        # Imported here, as the agenda's: the first frame waits for none of what it reads.
+        from tracker.store.since import since_you_were_here
+
+        couple = self.rekindle.couple
+        line = since_you_were_here(couple, self.rekindle.clock()) if couple else None
+        if line is None:
+            return
+        box = self.query_one("#since", Static)
+        box.update(wrapped(line).append("  x hides this", style="dim"))
+        box.display = True
+
+    def action_hide_since(self) -> None:
+        """Gone for the rest of this opening; the next one tells only what is new by then."""
+        self.query_one("#since").display = False
 
     def _draw_agenda(self) -> None:
         from tracker.store.agenda import today_agenda
