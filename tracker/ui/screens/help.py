@@ -33,6 +33,13 @@ ABOUT = (
     "one habit. Strength forgives a missed day: it grows with steady practice and "
     "fades slowly, not all at once."
 )
+# The mark nav.py puts on a screen's name, explained where people look for what things mean.
+DUE_MEANS = (
+    "A • after a screen's name in the row at the top: something there is due now (a habit "
+    "whose reminder time has come, a talk soon, tonight's date, the check-in waiting). "
+    "`rekindle remind` lists the same from a terminal, and `rekindle remind install` "
+    "brings it to your desktop's notifications."
+)
 Section = tuple[str, list[BindingType]]
 
 
@@ -72,6 +79,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._table(title, bindings))
             yield Static(Text(ABOUT), classes="hint")
             yield Static(Text(week_share_means(self._first_weekday())), classes="hint")
+            yield Static(Text(DUE_MEANS), classes="hint")
             yield Static(Text("Esc closes this page.", style="dim"))
         yield Footer()
 

@@ -1,0 +1,66 @@
+"""The mark on a screen's name in the row of screens while something there is due now."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from tests.ui.conftest import NOW, TODAY
+from tracker.domain.checkin.model import KEYS, make_checkin
+from tracker.domain.models import US, Check
+from tracker.domain.reminders.prefs import ReminderPrefs
+from tracker.store.checkins import save_checkin
+from tracker.store.couple import Couple
+from tracker.store.reminder_prefs import put_reminder_prefs
+from tracker.ui.app import RekindleApp, make_app
+from tracker.ui.widgets.nav import DUE_MARK, NavBar
+
+
+def at(couple: Couple, moment: datetime) -> RekindleApp:
+    return make_app(couple, clock=lambda: moment, poll=False)
+
+
+def nav_text(app: RekindleApp) -> str:
+    nav = app.screen.query_one(NavBar)
+    nav.look()
+    return str(nav.render())
+
+
+def open_today(couple: Couple) -> list[tuple[str, str]]:
+    """(habit id, person) of every habit still open today for Alex, and for the two of them."""
+    from tracker.domain.habits.progress import DayState
+    from tracker.domain.habits.today import rows_for
+
+    habits, checks = couple.habits(), couple.checks_by()
+    return [
+        (row.habit.id, row.person)
+        for who in ("a", US)
+        for row in rows_for(habits, checks, who, TODAY, history=False)
+        if row.state is DayState.PENDING
+    ]
+
+
+async def test_today_is_marked_from_the_habits_time_until_all_is_done(couple: Couple) -> None:
+    put_reminder_prefs(couple, ReminderPrefs(habits_at=time(20, 0)))
+    assert open_today(couple)
+    async with at(couple, NOW - timedelta(minutes=1)).run_test(size=(80, 24)) as pilot:
+        assert f"Today{DUE_MARK}" not in nav_text(pilot.app)  # 19:59: not yet
+    async with at(couple, NOW).run_test(size=(80, 24)) as pilot:
+        assert f"Today{DUE_MARK}" in nav_text(pilot.app)
+        for habit_id, person in open_today(couple):
+            habit = next(h for h in couple.habits() if h.id == habit_id)
+            value = habit.target if habit.measurable else None
+            couple.set_check(Check(habit_id, person, TODAY, value=value))
+        await pilot.pause()
+        assert f"Today{DUE_MARK}" not in nav_text(pilot.app)
+        # The row keeps its width with or without the mark.
+        assert len(nav_text(pilot.app)) == len(str(NavBar.line("today")))
+
+
+async def test_check_in_is_marked_from_my_check_in_time_until_i_answer(couple: Couple) -> None:
+    put_reminder_prefs(couple, ReminderPrefs(checkin_day=TODAY.weekday(), checkin_at=time(19)))
+    async with at(couple, NOW).run_test(size=(80, 24)) as pilot:
+        assert f"Check-in{DUE_MARK}" in nav_text(pilot.app)
+        answer = make_checkin(couple.me, TODAY, dict.fromkeys(KEYS, 4))
+        save_checkin(couple, answer)
+        await pilot.pause()
+        assert f"Check-in{DUE_MARK}" not in nav_text(pilot.app)
