@@ -198,16 +198,15 @@ def _start(text: str | None, default: date) -> date:
         raise CLIError(f"“{text}” is not a date; use YYYY-MM-DD, like 2026-02-28.") from None
 
 
-def _checked_time(couple: Couple, habit: Habit, before: Habit | None = None) -> Habit:
-    """``habit``, or the sentence why its reminder time, newly chosen inside this person's
-    quiet hours, would never reach them (the habit form refuses it alike)."""
+def _refuse_a_quiet_time(couple: Couple, habit: Habit, before: Habit | None = None) -> None:
+    """The sentence why ``habit``'s reminder time, newly chosen inside this person's quiet
+    hours, would never reach them (the habit form refuses it alike)."""
     from tracker.domain.reminders.habit_times import quiet_refusal
     from tracker.store.reminder_prefs import reminder_prefs
 
     problem = quiet_refusal(habit, couple.me, reminder_prefs(couple), before)
     if problem:
         raise CLIError(problem)
-    return habit
 
 
 def _who(couple: Couple, habit: Habit) -> str:
@@ -234,7 +233,8 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
     start = _start(args.start, my_today(couple))
     order = len(couple.habits(include_archived=True))
     habit = checked(habit_from_draft, draft, couple.new_habit_id(), start, order)
-    couple.save_habit(_checked_time(couple, habit))
+    _refuse_a_quiet_time(couple, habit)
+    couple.save_habit(habit)
     say(
         f"Added “{flat(habit.title)}”: {habit.schedule.describe()}, {flat(_who(couple, habit))}, "
         f"from {habit.start}."
@@ -254,7 +254,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
     start = _start(args.start, old.start)
     habit = checked(habit_from_draft, draft, old.id, start, old.order, old.archived)
     habit = with_stored_words(habit, before, [word for word in WORDS if word not in typed])
-    _checked_time(couple, habit, old)
+    _refuse_a_quiet_time(couple, habit, old)
     if habit == old:
         say(f"“{flat(old.title)}” already is that way; nothing to change.")
         return 0
