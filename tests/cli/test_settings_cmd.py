@@ -9,6 +9,7 @@ from datetime import timedelta
 from tests.cli.test_habit_cmds import Setup, row
 from tracker.domain.days import SUNDAY, week_start
 from tracker.domain.models import US
+from tracker.domain.reminders.prefs import ReminderPrefs
 
 
 def test_until_chosen_it_follows_the_language_settings(alex: Setup) -> None:
@@ -20,6 +21,7 @@ def test_until_chosen_it_follows_the_language_settings(alex: Setup) -> None:
         "week_start": "sunday",
         "week_start_chosen": False,
         "locale_week_start": "sunday",
+        "reminders": ReminderPrefs().to_data(),
     }
 
 
@@ -48,6 +50,7 @@ def test_choosing_sunday_recounts_a_weekly_habit(alex: Setup) -> None:
         "week_start": "sunday",
         "week_start_chosen": True,
         "locale_week_start": "monday",
+        "reminders": ReminderPrefs().to_data(),
     }
     assert "as you chose" in alex.ok("settings")
 

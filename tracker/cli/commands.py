@@ -57,7 +57,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "remind_cmds",
         "what is due for you now: in words, for a prompt, or as a notification",
     ),
-    "settings": ("settings_cmds", "the settings you share: which day your weeks start on"),
+    "settings": ("settings_cmds", "the settings you share, and your reminders"),
     "doctor": ("doctor_cmd", "check the data folder and explain any problem"),
     "sync": ("doctor_cmd", "how the shared folder is syncing"),
     "sample": (

@@ -238,9 +238,15 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
 
 def _habit_json(habit: Habit) -> dict[str, Any]:
     """A habit as stored, its link always present: null for none, or for one only a newer
-    version knows (this one treats it as none)."""
+    version knows (this one treats it as none); its own reminder time too, null for the
+    usual time."""
     link = habit.fulfilled_by
-    return {"id": habit.id, **habit.to_data(), "done_by": link.value if link else None}
+    return {
+        "id": habit.id,
+        **habit.to_data(),
+        "done_by": link.value if link else None,
+        "remind_at": habit.remind_at or None,
+    }
 
 
 def _starter_json(starter: StarterHabit) -> dict[str, Any]:
@@ -275,6 +281,7 @@ def run_habits(args: argparse.Namespace, context: Context) -> int:
 
         return run_deleted(args, context)
     from tracker.domain.habits.links import link_words
+    from tracker.domain.reminders.habit_times import reminder_words
 
     couple = context.couple(months=())  # habits live in the core files: no month is read
     habits = couple.habits(include_archived=True)
@@ -295,9 +302,11 @@ def run_habits(args: argparse.Namespace, context: Context) -> int:
             habit.owner, couple.name_of(habit.owner.value)
         )
         archived = "  (archived)" if habit.archived else ""
-        linked = f" · {link_words(habit)}" if habit.fulfilled_by else ""
+        extra = "".join(
+            f" · {words}" for words in (link_words(habit), reminder_words(habit)) if words
+        )
         say(
             f"{flat(habit.title)}  ·  {habit.area.value} · {flat(who)} · "
-            f"{habit.schedule.describe()}{linked}{archived}"
+            f"{habit.schedule.describe()}{extra}{archived}"
         )
     return 0

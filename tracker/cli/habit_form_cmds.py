@@ -114,6 +114,11 @@ def _form_options(parser: argparse.ArgumentParser) -> None:
         help="the target is a minimum to reach",
     )
     parser.add_argument("--start", metavar="YYYY-MM-DD", help="the day it begins (default today)")
+    parser.add_argument(
+        "--remind",
+        metavar="HH:MM",
+        help="when it reminds you, e.g. 20:30; none: at your usual time (`rekindle settings`)",
+    )
     from tracker.domain.habits.links import LINK_WORDS
 
     parser.add_argument(
@@ -163,6 +168,8 @@ def _apply(args: argparse.Namespace, draft: HabitDraft, couple: Couple) -> list[
         draft.direction = Direction(args.direction)
     if args.done_by is not None:
         draft.done_by = "" if args.done_by == NO_LINK else args.done_by
+    if args.remind is not None:
+        draft.remind_at = args.remind  # "none" too: habit_from_draft reads it as the usual time
     return typed
 
 
@@ -191,17 +198,30 @@ def _start(text: str | None, default: date) -> date:
         raise CLIError(f"“{text}” is not a date; use YYYY-MM-DD, like 2026-02-28.") from None
 
 
+def _refuse_a_quiet_time(couple: Couple, habit: Habit, before: Habit | None = None) -> None:
+    """The sentence why ``habit``'s reminder time, newly chosen inside this person's quiet
+    hours, would never reach them (the habit form refuses it alike)."""
+    from tracker.domain.reminders.habit_times import quiet_refusal
+    from tracker.store.reminder_prefs import reminder_prefs
+
+    problem = quiet_refusal(habit, couple.me, reminder_prefs(couple), before)
+    if problem:
+        raise CLIError(problem)
+
+
 def _who(couple: Couple, habit: Habit) -> str:
-    """Whose it is, and what else ticks it: "together, also ticked when a talk is logged"."""
+    """Whose it is, what else ticks it, its own reminder time: "together, also ticked when
+    a talk is logged, reminder at 20:30"."""
     from tracker.domain.habits.links import link_words
     from tracker.domain.models import Owner
+    from tracker.domain.reminders.habit_times import reminder_words
 
     if habit.owner in (Owner.A, Owner.B):
         who = f"for {couple.name_of(habit.owner.value)}"
     else:
         who = {Owner.EACH: "for each of you", Owner.TOGETHER: "together"}[habit.owner]
-    linked = link_words(habit)
-    return f"{who}, {linked}" if linked else who
+    extra = [words for words in (link_words(habit), reminder_words(habit)) if words]
+    return ", ".join([who, *extra])
 
 
 def run_add(args: argparse.Namespace, context: Context) -> int:
@@ -213,6 +233,7 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
     start = _start(args.start, my_today(couple))
     order = len(couple.habits(include_archived=True))
     habit = checked(habit_from_draft, draft, couple.new_habit_id(), start, order)
+    _refuse_a_quiet_time(couple, habit)
     couple.save_habit(habit)
     say(
         f"Added “{flat(habit.title)}”: {habit.schedule.describe()}, {flat(_who(couple, habit))}, "
@@ -233,6 +254,7 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
     start = _start(args.start, old.start)
     habit = checked(habit_from_draft, draft, old.id, start, old.order, old.archived)
     habit = with_stored_words(habit, before, [word for word in WORDS if word not in typed])
+    _refuse_a_quiet_time(couple, habit, old)
     if habit == old:
         say(f"“{flat(old.title)}” already is that way; nothing to change.")
         return 0

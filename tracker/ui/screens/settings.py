@@ -1,5 +1,5 @@
-"""Settings: names, my time zone and day start, the day our weeks begin on, theme, the help
-card, the data folder."""
+"""Settings: names, my time zone and day start, the day our weeks begin on, my reminders,
+theme, the help card, the data folder."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from tracker.domain.days import MONDAY, SUNDAY
 from tracker.domain.models import Person
+from tracker.domain.reminders.habit_times import kept_quiet, kept_quiet_text
 from tracker.store.couple import Change
 from tracker.store.identity import SetupError
+from tracker.store.reminder_prefs import put_reminder_prefs, reminder_prefs
 from tracker.store.settings import (
     chosen_week_start,
     first_weekday,
@@ -27,6 +29,7 @@ from tracker.ui.registry import SCREENS
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialog_base import form_state, leave_or_ask
 from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
+from tracker.ui.screens.reminder_settings import ReminderFields
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal
 from tracker.ui.widgets.nav import NavBar
@@ -83,6 +86,7 @@ class SettingsScreen(RekindleScreen):
                     id="week-start",
                 )
                 yield Static(id="week-start-hint", classes="hint")
+            yield ReminderFields()
             with Horizontal(classes="switch-row"):
                 yield Switch(id="light")
                 yield Label("Light theme")
@@ -115,6 +119,7 @@ class SettingsScreen(RekindleScreen):
         self.query_one("#day-start", Input).value = str(me.day_start)
         self.query_one("#week-start", Select).value = first_weekday(couple)
         self._draw_week_start()
+        self.query_one(ReminderFields).show(reminder_prefs(couple))
         self._opened_theme = self.app.theme
         self.query_one("#light", Switch).value = self.app.theme == LIGHT
         self.query_one("#help-card", Switch).value = bool(
@@ -192,6 +197,12 @@ class SettingsScreen(RekindleScreen):
         except SetupError as problem:
             error.update(literal(str(problem)))
             return
+        fields = self.query_one(ReminderFields)
+        try:
+            reminders = fields.chosen()
+        except ValueError as problem:
+            error.update(literal(str(problem)))
+            return
         error.update("")
         partner = couple.person(couple.partner_key)
         help_card = self.query_one("#help-card", Switch).value
@@ -208,10 +219,22 @@ class SettingsScreen(RekindleScreen):
             # is not made the couple's choice behind anyone's back.
             if isinstance(week_start, int) and week_start != self._week_shown:
                 changes.append(put_week_start(couple, week_start))
+            # Only when changed here: a change made on another of my devices stands.
+            if reminders != fields.shown:
+                changes.append(put_reminder_prefs(couple, reminders))
             return changes
 
-        # The form already shows what was saved: only whose choice the week is may change.
-        if self.write(save, "Saved.", redraw=self._draw_week_start):
+        def redraw() -> None:
+            # The form already shows what was saved: only whose choice the week is may
+            # change, and the reminder times as they are kept ("8pm" shows as 20:00).
+            self._draw_week_start()
+            fields.show(reminders)
+
+        quiet_changed = reminders.quiet_text() != fields.shown.quiet_text()
+        kept = kept_quiet(couple.habits(), couple.me, reminders) if quiet_changed else []
+        # Quiet hours over a habit's own time are allowed; which habits they keep quiet
+        # is said, so nobody wonders why one stopped reminding them.
+        if self.write(save, " ".join(["Saved.", kept_quiet_text(kept)]).strip(), redraw):
             self._opened_theme = self.app.theme
             self._opened_with = self._form_state()
 

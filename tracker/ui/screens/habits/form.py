@@ -26,11 +26,14 @@ from tracker.domain.models import (
     Owner,
     ScheduleKind,
 )
+from tracker.domain.reminders.habit_times import quiet_refusal
 from tracker.store.couple import Couple
+from tracker.store.reminder_prefs import reminder_prefs
 from tracker.ui import writing
 from tracker.ui.screens.dialog_base import Dialog
 from tracker.ui.screens.ordered_keys import settled
 from tracker.ui.shell import Shell
+from tracker.ui.styles import sheets
 from tracker.ui.widgets.literal import TextInput, one_line
 
 OWN_IDEA = "own"
@@ -80,6 +83,8 @@ class StarterPicker(Dialog[str]):
 class HabitForm(Dialog[Habit]):
     """A habit's every setting; only the ones that apply to its schedule and kind show."""
 
+    CSS_PATH = sheets("dialogs.tcss", "habits.tcss")
+
     def __init__(
         self,
         draft: HabitDraft,
@@ -110,8 +115,14 @@ class HabitForm(Dialog[Habit]):
             yield Label("Name")
             # TextInput draws stored words inertly (␛, ⏎); `_untouched` says how they are saved.
             yield TextInput(d.title, id="title", placeholder="e.g. Phone-free dinner")
-            yield Label("Why or how (optional)")
-            yield TextInput(d.description, id="description")
+            # The reminder time, short, beside the description: the form keeps its height.
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Why or how (optional)")
+                    yield TextInput(d.description, id="description")
+                with Vertical(id="remind-field"):
+                    yield Label("Remind at")
+                    yield TextInput(d.remind_at, id="remind-at", placeholder="usual time")
             with Horizontal(classes="row"):
                 yield Select(
                     [(a.value.capitalize(), a.value) for a in Area],
@@ -192,6 +203,7 @@ class HabitForm(Dialog[Habit]):
             unit=value("#unit"),
             direction=Direction(choice("#direction")),
             done_by=self._link_read(choice("#done-by")),
+            remind_at=value("#remind-at"),
         )
 
     def _link_read(self, chosen: str) -> str:
@@ -201,7 +213,19 @@ class HabitForm(Dialog[Habit]):
 
     def make(self) -> Habit:
         draft = self._read()
-        return self._untouched(draft, self.make_habit(draft))
+        habit = self._untouched(draft, self.make_habit(draft))
+        problem = self._quiet_refusal(habit)
+        if problem:
+            raise ValueError(problem)
+        return habit
+
+    def _quiet_refusal(self, habit: Habit) -> str | None:
+        """A time newly chosen inside this person's quiet hours would never reach them.
+        Read from the app at save time, so every flow opening this form is checked alike."""
+        couple = self.app.couple if isinstance(self.app, Shell) else None
+        if couple is None:
+            return None
+        return quiet_refusal(habit, couple.me, reminder_prefs(couple), before=self.draft)
 
     def _untouched(self, draft: HabitDraft, habit: Habit) -> Habit:
         """Words left as they were are saved exactly as stored (`with_stored_words`)."""
