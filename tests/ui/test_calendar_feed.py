@@ -17,6 +17,7 @@ from tracker.store.store import Store
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.dates.screen import DatesScreen
 
+CHECKIN = "Weekly check-in"  # every feed holds its own person's check-in too
 OpenApp = Callable[[Couple | None], RekindleApp]
 
 
@@ -45,11 +46,11 @@ async def test_the_partners_new_date_reaches_the_feed_without_opening_dates(
     plan(couple, "Dinner")
     app = open_app(couple)
     async with app.run_test(size=(120, 40)):
-        assert titles(couple) == {"Dinner"}  # written when the app opened
+        assert titles(couple) == {"Dinner", CHECKIN}  # written when the app opened
         plan(sam, "Pottery class")
         app.check_for_changes()  # what the sync poll does every two seconds
         assert not isinstance(app.screen, DatesScreen)
-        assert titles(couple) == {"Dinner", "Pottery class"}
+        assert titles(couple) == {"Dinner", "Pottery class", CHECKIN}
 
 
 async def test_the_partners_habit_tick_does_not_rewrite_the_feed(
