@@ -11,8 +11,8 @@ unchanged feed is never rewritten.
 It also holds this device's person's weekly check-in, and their talk reminders as
 alarms: the feed is theirs, so their reminder settings apply.
 
-Who keeps it current: the app after every change to dates or talks, after an
-undo and when the partner's dates arrive; the `date`, `talk` and `export`
+Who keeps it current: the app after every change to dates, talks, settings or
+people, after an undo and when the partner's dates arrive; the `date`, `talk` and `export`
 commands after they run, and any other command that wrote a date or a talk
 (a goal's planned date). Nothing here runs on import: the store never renders
 a calendar, the layers above call `refresh_feed` (which kinds count:
