@@ -40,10 +40,10 @@ def talk_reminder(couple: Couple) -> Reminder:
 
 def checkin_events(couple: Couple) -> list[CalendarEvent]:
     """This device's person's weekly check-in; none while their time zone is one this
-    computer does not know (there is no wall time to put it at)."""
-    me = couple.person(couple.me)
-    person = couple.record(f"person:{me.key}")
-    if person is None or tz_problem(me.tz):
+    computer does not know (there is no wall time to put it at), or without them."""
+    me = couple.people().get(couple.me)
+    person = couple.record(f"person:{couple.me}")
+    if me is None or person is None or tz_problem(me.tz):
         return []
     prefs = reminder_prefs(couple)
     # The person record's key never changes: its version is the moment they joined.
