@@ -22,6 +22,9 @@ from tracker.store.couple import Couple, recent_months
 from tracker.store.identity import load_config
 from tracker.store.setup import create_couple
 
+# Besides the dates, every feed holds its own person's weekly check-in.
+CHECKIN = "Weekly check-in"
+EVERYTHING = ("--include", "conversations", "--include", "checkin")  # what the feed holds
 # Names a sync tool gives its copies of the old shared feed (Syncthing, then Dropbox).
 OLD_FEED = [
     "rekindle.ics",
@@ -105,13 +108,13 @@ def test_each_device_writes_only_its_own_replica_and_keeps_its_own_feed(
     for path in (alex_feed, sam_feed):
         assert data not in path.parents and path.is_file()
     # Sam's date reached Alex's calendar with no Dates screen: Alex's next command saw it.
-    assert titles(sam_feed) == titles(alex_feed) == {"Dinner", "Walk"}
+    assert titles(sam_feed) == titles(alex_feed) == {"Dinner", "Walk", CHECKIN}
 
 
 def test_a_planned_talk_is_in_the_feed_too(pair: tuple[Device, Device]) -> None:
     alex, _ = pair
     alex.ok("talk", "add", "--title", "Sunday talk", "--day", "sunday", "--at", "10:00")
-    assert titles(alex.feed()) == {"Sunday talk"}
+    assert titles(alex.feed()) == {"Sunday talk", CHECKIN}
 
 
 def test_the_old_shared_feed_and_its_conflict_copies_go_and_exports_stay(
@@ -152,7 +155,7 @@ def test_every_process_writes_the_same_bytes(pair: tuple[Device, Device], zones:
     # Real processes: each hashes strings with its own seed, fixed as it starts, and the
     # file must not depend on it.
     for seed in ("0", "1", "2", "3", "4"):
-        done = run_command(alex.config, "export", "ics", PYTHONHASHSEED=seed)
+        done = run_command(alex.config, "export", "ics", *EVERYTHING, PYTHONHASHSEED=seed)
         assert done.code == 0, done.err
         found.add(done.out)
     (payload,) = found
@@ -200,7 +203,7 @@ def test_a_half_read_store_leaves_the_feed_alone(
     assert not feed.feed_path(partial.store.data_dir).exists()
     partial.store.refresh()  # reads the rest
     assert feed.refresh_feed(partial) is None
-    assert titles(feed.feed_path(partial.store.data_dir)) == {"Dinner"}
+    assert titles(feed.feed_path(partial.store.data_dir)) == {"Dinner", CHECKIN}
     partial.store.close()
 
 

@@ -10,12 +10,15 @@ which khal never reads. The tests below show both.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import date, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -23,7 +26,10 @@ from icalendar import Calendar
 from tests.conftest import RunHere
 from tests.rekindle_cli import use_config
 from tests.tools import cannot
+from tracker.domain.reminders.prefs import ReminderPrefs
+from tracker.store.couple import Couple
 from tracker.store.identity import load_config
+from tracker.store.reminder_prefs import put_reminder_prefs
 from tracker.store.setup import create_couple
 
 # khal is a test extra: it sits beside this interpreter, on PATH or not (a venv run by path).
@@ -210,3 +216,52 @@ def test_calling_a_date_off_reaches_khal_as_cancelled(world: World) -> None:
     lakes = [r for r in khal.rows("2026-11-19", "2026-11-23") if r[2] == "Lakes"]
     assert len(lakes) == 3  # still one event, three days, now marked
     assert {r[3] for r in lakes} == {"CANCELLED "}
+
+
+# -- reminders: the talk's alarm and the weekly check-in ---------------------------------
+
+
+def khal_events(khal: Khal, start: date, end: date) -> list[dict[str, Any]]:
+    """khal's own reading of the events between two days: one JSON list per day it prints."""
+    fields = [arg for name in ("start", "title", "uid", "alarms-list") for arg in ("--json", name)]
+    out = khal.run("list", *fields, start.isoformat(), end.isoformat())
+    return [event for line in out.splitlines() if line.strip() for event in json.loads(line)]
+
+
+def test_khal_lists_the_checkin_on_its_day_and_takes_the_talk_with_its_alarm(
+    world: World,
+) -> None:
+    config = load_config()
+    assert config is not None
+    couple = Couple.open(config)
+    chosen = ReminderPrefs(talk_before=30, checkin_day=2, checkin_at=time(20, 30))
+    put_reminder_prefs(couple, chosen)  # Wednesdays at 20:30, talks half an hour ahead
+    couple.store.close()
+    world.rekindle("talk", "add", "--title", "Sunday talk", "--day", "sunday", "--at", "10:00")
+    out = world.tmp / "everything.ics"
+    world.rekindle(
+        "export", "ics", "--out", str(out), "--include", "conversations", "--include", "checkin"
+    )
+    khal = make_khal(world.tmp, "london", "Europe/London")
+    khal.import_file(out)
+    # Three weeks from a week on, whatever today is: well past the first of each.
+    first = date.today() + timedelta(days=8)
+    found = khal_events(khal, first, first + timedelta(days=20))
+    checkins = [e for e in found if e["title"] == "Weekly check-in"]
+    days = [first + timedelta(days=n) for n in range(21)]
+    expected = [f"{day} 20:30" for day in days if day.weekday() == 2]
+    assert [e["start"] for e in checkins] == expected
+    assert {delta for e in checkins for delta in alarm_deltas(e)} == {0.0}
+    talks = [e for e in found if e["title"] == "Sunday talk"]
+    assert [e["start"] for e in talks] == [f"{day} 10:00" for day in days if day.weekday() == 6]
+    assert all(alarm_deltas(e) == [-30 * 60.0] for e in talks)  # exactly one, 30 min before
+    # And khal's own copy of the file (named after the UID, made safe) keeps our one alarm.
+    (uid,) = {e["uid"] for e in talks}
+    copies = [Calendar.from_ical(p.read_bytes()) for p in khal.vdir.glob("*.ics")]
+    (event,) = [e for c in copies for e in c.walk("VEVENT") if str(e["UID"]) == uid]
+    (alarm,) = event.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == timedelta(minutes=-30)
+
+
+def alarm_deltas(event: dict[str, Any]) -> list[float]:
+    return [alarm["delta"] for alarm in event["alarms-list"]]

@@ -10,13 +10,16 @@ from icalendar import Calendar
 from tests.ui.conftest import TODAY, habit_id
 from tracker.domain.dates.input import DateDraft
 from tracker.domain.models import Check
+from tracker.domain.reminders.prefs import ReminderPrefs
 from tracker.export import feed
 from tracker.store import dates as store
 from tracker.store.couple import Couple
+from tracker.store.reminder_prefs import put_reminder_prefs
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.dates.screen import DatesScreen
 
+CHECKIN = "Weekly check-in"  # every feed holds its own person's check-in too
 OpenApp = Callable[[Couple | None], RekindleApp]
 
 
@@ -45,11 +48,32 @@ async def test_the_partners_new_date_reaches_the_feed_without_opening_dates(
     plan(couple, "Dinner")
     app = open_app(couple)
     async with app.run_test(size=(120, 40)):
-        assert titles(couple) == {"Dinner"}  # written when the app opened
+        assert titles(couple) == {"Dinner", CHECKIN}  # written when the app opened
         plan(sam, "Pottery class")
         app.check_for_changes()  # what the sync poll does every two seconds
         assert not isinstance(app.screen, DatesScreen)
-        assert titles(couple) == {"Dinner", "Pottery class"}
+        assert titles(couple) == {"Dinner", "Pottery class", CHECKIN}
+
+
+def checkin_rule(couple: Couple) -> bytes:
+    path = feed.feed_path(couple.store.data_dir)
+    calendar = Calendar.from_ical(path.read_bytes())
+    (event,) = [e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == CHECKIN]
+    rule: bytes = event["RRULE"].to_ical()
+    return rule
+
+
+async def test_a_new_checkin_day_reaches_the_feed_at_once_and_undo_takes_it_back(
+    couple: Couple, open_app: OpenApp
+) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)):
+        assert checkin_rule(couple) == b"FREQ=WEEKLY;BYDAY=SU"
+        # What Settings does when Wednesday is chosen: save through the app, then remember.
+        app.remember(put_reminder_prefs(couple, ReminderPrefs(checkin_day=2)))
+        assert checkin_rule(couple) == b"FREQ=WEEKLY;BYDAY=WE"
+        app.action_undo()
+        assert checkin_rule(couple) == b"FREQ=WEEKLY;BYDAY=SU"
 
 
 async def test_the_partners_habit_tick_does_not_rewrite_the_feed(

@@ -1,4 +1,5 @@
-"""`rekindle export ics`: the dates (and talks) as a calendar file, or where the feed is."""
+"""`rekindle export ics`: the dates (and talks, and the check-in) as a calendar file, or where
+the feed is."""
 
 from __future__ import annotations
 
@@ -23,7 +24,11 @@ def register(commands: Any) -> None:
     cal.add_argument("--from", dest="first", metavar="D", help="only events from this day")
     cal.add_argument("--to", dest="last", metavar="D", help="only events up to this day")
     cal.add_argument(
-        "--include", action="append", choices=["conversations"], default=[], help="talks too"
+        "--include",
+        action="append",
+        choices=ics.INCLUDES,
+        default=[],
+        help="talks, or your weekly check-in, too (repeat for both)",
     )
     cal.add_argument(
         "--feed",
@@ -47,7 +52,10 @@ def run_feed(context: Context) -> int:
 def run_export(args: argparse.Namespace, context: Context) -> int:
     if args.feed:
         if args.out or args.first or args.last or args.include:
-            raise CLIError("--feed is always every date and talk; leave out the other options.")
+            raise CLIError(
+                "--feed is always every date and talk and your weekly check-in; "
+                "leave out the other options."
+            )
         return run_feed(context)
     couple = context.couple()
     today = my_today(couple)

@@ -72,8 +72,11 @@ KINDS: Final[dict[str, Kind]] = {
 }
 SHARDED_KINDS: Final = frozenset(name for name, kind in KINDS.items() if kind.sharded)
 # The kinds a calendar event is made of: a write of any of them may change the calendar
-# feed, and a change to any other kind (a habit tick, a rating) cannot.
-FEED_KINDS: Final = frozenset({dates.DATE, dates.OCCURRENCE, talks.SLOT, talks.OCCURRENCE})
+# feed, and a change to any other kind (a habit tick, a rating) cannot. Settings and people
+# count: a person's reminder settings and time zone place their check-in and talk alarms.
+FEED_KINDS: Final = frozenset(
+    {dates.DATE, dates.OCCURRENCE, talks.SLOT, talks.OCCURRENCE, SETTING, PERSON}
+)
 
 
 def touches_feed(kinds: Iterable[str]) -> bool:

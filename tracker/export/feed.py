@@ -8,8 +8,11 @@ own copy from the merged records into its local data folder, and the calendar
 app on that computer subscribes to that path. Same records, same bytes, so an
 unchanged feed is never rewritten.
 
-Who keeps it current: the app after every change to dates or talks, after an
-undo and when the partner's dates arrive; the `date`, `talk` and `export`
+It also holds this device's person's weekly check-in, and their talk reminders as
+alarms: the feed is theirs, so their reminder settings apply.
+
+Who keeps it current: the app after every change to dates, talks, settings or
+people, after an undo and when the partner's dates arrive; the `date`, `talk` and `export`
 commands after they run, and any other command that wrote a date or a talk
 (a goal's planned date). Nothing here runs on import: the store never renders
 a calendar, the layers above call `refresh_feed` (which kinds count:
@@ -24,9 +27,7 @@ from pathlib import Path
 
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.kinds import touches_feed as touches_feed  # the app asks it per change
-from tracker.export.ics import render
-from tracker.store import dates as dates_store
-from tracker.store import talks as talks_store
+from tracker.export.ics import INCLUDES, gather, render
 from tracker.store.couple import Couple
 from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.identity import APP_NAME, CONFIG_ENV, ConfigError, load_config
@@ -75,8 +76,8 @@ def export_path(name: str = "rekindle-export.ics") -> Path:
 
 
 def feed_events(couple: Couple) -> list[CalendarEvent]:
-    """Every date and every planned talk: the same as the Dates screen's export."""
-    return dates_store.calendar_events(couple) + talks_store.calendar_events(couple)
+    """Every date and every planned talk, and this device's person's weekly check-in."""
+    return gather(couple, include=INCLUDES)
 
 
 def is_old_feed(name: str) -> bool:

@@ -9,7 +9,7 @@ What a client needs to update rather than duplicate, and what we promise:
   reach, past 2038 too); only getaways are floating, as all-day DATE values
   with an exclusive DTEND;
 - a recurring event keeps its RRULE, and skipped evenings are EXDATEs;
-- a called-off event stays in the file with STATUS:CANCELLED.
+- a called-off event stays in the file with STATUS:CANCELLED, and without its alarm.
 
 Nothing is written here: ``render`` returns the bytes, whole, or raises
 ValueError with one sentence, so a bad event never leaves half a file.
@@ -27,9 +27,14 @@ from icalendar import Alarm, Calendar, Event, vRecur
 from tracker.domain.calendar import CalendarEvent
 from tracker.domain.days import tz_problem
 from tracker.domain.text import strip_controls
+from tracker.export import reminders
 from tracker.store import dates as dates_store
 from tracker.store.couple import Couple
 
+# What an export may hold besides the dates: `--include` in `rekindle export ics`.
+CONVERSATIONS = "conversations"
+CHECKIN = "checkin"
+INCLUDES = (CONVERSATIONS, CHECKIN)
 PRODID = "-//Rekindle//Rekindle//EN"
 CALENDAR_NAME = "Rekindle"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -191,12 +196,18 @@ def gather(
     last: date | None = None,
     include: Sequence[str] = (),
 ) -> list[CalendarEvent]:
-    """Dates (and conversations, if asked and available) touching the chosen days."""
+    """Dates, and what else ``include`` names (INCLUDES), touching the chosen days.
+
+    Talks carry the alarm this device's person chose, and the check-in is theirs:
+    an export is always for the person whose device it is.
+    """
     events = dates_store.calendar_events(couple)
-    if "conversations" in include:
+    if CONVERSATIONS in include:
         from tracker.store import talks as talks_store  # only when asked for
 
-        events.extend(talks_store.calendar_events(couple))
+        events.extend(talks_store.calendar_events(couple, reminders.talk_reminder(couple)))
+    if CHECKIN in include:
+        events.extend(reminders.checkin_events(couple))
     return [event for event in events if touches(event, first, last)]
 
 

@@ -20,7 +20,7 @@ from typing import Any, TypedDict
 
 import msgspec
 
-from tracker.domain.calendar import CalendarEvent
+from tracker.domain.calendar import NO_REMINDER, CalendarEvent, Reminder
 from tracker.domain.checkin.kinds import PROMISE as PROMISE
 from tracker.domain.content.prompts import Depth, Prompt, Theme, find_prompt
 from tracker.domain.models import Fulfilment, Habit
@@ -398,13 +398,14 @@ def agenda(couple: Couple, day: date) -> list[str]:
     return agenda_lines(found, day, me.tz, me.day_start)
 
 
-def calendar_events(couple: Couple) -> list[CalendarEvent]:
-    """Every slot as calendar events (rules kept as rules), for the .ics export."""
+def calendar_events(couple: Couple, reminder: Reminder = NO_REMINDER) -> list[CalendarEvent]:
+    """Every slot as calendar events (rules kept as rules) with ``reminder`` as their alarm,
+    for the .ics export."""
     stamps = {
         r.id: stamp_millis(r.stamp) for kind in (SLOT, OCCURRENCE) for r in couple.records(kind)
     }
     occurrences = list(_occurrences(couple).values())
     events: list[CalendarEvent] = []
     for found in slots(couple, include_cancelled=True):
-        events.extend(slot_events(found, occurrences, stamps))
+        events.extend(slot_events(found, occurrences, stamps, reminder))
     return events
