@@ -18,6 +18,7 @@ from textual.binding import Binding
 from tests.test_tmux_escapes import _terminal
 from tests.test_tmux_first_run import Terminal, _rekindle
 from tracker.ui.registry import SCREENS, ScreenEntry
+from tracker.ui.widgets.nav import DUE_MARK
 
 pytestmark = pytest.mark.tmux
 SGR = re.compile(r"\x1b\[([0-9;]*)m([^\x1b]*)")
@@ -61,8 +62,10 @@ def _shows(term: Terminal, entry: ScreenEntry) -> bool:
         return False
     nav = term.run("capture-pane", "-p", "-e", "-t", "app").splitlines()[1]
     body = [line for line in lines[2:-1] if line.strip()]
+    highlighted = reversed_text(nav)
     return (
-        f" {entry.key} {entry.title} " in reversed_text(nav)
+        # Its name ends in a space, or in the mark of something due there.
+        any(f" {entry.key} {entry.title}{end}" in highlighted for end in (" ", DUE_MARK))
         and _footer_word(entry) in lines[-1]
         and len(body) >= 3
     )

@@ -70,16 +70,24 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def cache_file(data_dir: Path, replica_id: str) -> Path:
+def device_file(data_dir: Path, replica_id: str, place: str, folder: str = "") -> Path:
+    """A file this device keeps for itself about one data folder (never synced): under the
+    cache folder (``place`` "cache": what can be built again) or the state folder ("state":
+    what this device remembers), named by the folder and this device's replica."""
     override = os.environ.get("REKINDLE_CONFIG")
     if override:
-        base = Path(override) / "cache"
+        base = Path(override) / place
     else:
         import platformdirs
 
-        base = Path(platformdirs.user_cache_dir("rekindle"))
+        found = platformdirs.user_cache_dir if place == "cache" else platformdirs.user_state_dir
+        base = Path(found("rekindle"))
     key = sha256_hex(str(data_dir.resolve()))[:16]
-    return base / f"{key}-{replica_id}.pickle"
+    return base / folder / f"{key}-{replica_id}"
+
+
+def cache_file(data_dir: Path, replica_id: str) -> Path:
+    return device_file(data_dir, replica_id, "cache").with_suffix(".pickle")
 
 
 def core_cache_file(path: Path) -> Path:

@@ -10,7 +10,6 @@ their store modules, which bring prompt decks and idea jars a reminder never sho
 from __future__ import annotations
 
 import json
-import os
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -34,8 +33,9 @@ from tracker.domain.talks.model import Slot, meetings
 from tracker.domain.talks.records import Status
 from tracker.domain.text import single_line
 from tracker.store import checkins
-from tracker.store.cache import cache_file
+from tracker.store.cache import device_file
 from tracker.store.couple import Couple, recent_months
+from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.reminder_prefs import reminder_prefs
 from tracker.store.settings import first_weekday
 
@@ -144,8 +144,8 @@ def _checkin(couple: Couple, day: date) -> CheckinState:
 
 
 def sent_file(data_dir: Path, replica_id: str) -> Path:
-    """Beside this device's cache: losing it costs at most one repeated notification."""
-    return cache_file(data_dir, replica_id).with_suffix(".reminded")
+    """What this device remembers, beside its "last here"."""
+    return device_file(data_dir, replica_id, "state", "reminded").with_suffix(".json")
 
 
 def sent_today(path: Path, day: date) -> set[str]:
@@ -161,8 +161,8 @@ def sent_today(path: Path, day: date) -> set[str]:
 
 
 def note_sent(path: Path, day: date, keys: set[str]) -> None:
-    """Remember what was sent today (replacing another day's list), written whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}")
-    temp.write_text(json.dumps({"day": day.isoformat(), "keys": sorted(keys)}), encoding="utf-8")
-    os.replace(temp, path)
+    """Remember what was sent today (replacing another day's list), written whole: two
+    runs at once leave one list or the other, never a torn file."""
+    make_private_dir(path.parent)
+    payload = json.dumps({"day": day.isoformat(), "keys": sorted(keys)}).encode()
+    atomic_write(path, payload, durable=False)

@@ -12,7 +12,6 @@ whatever their clock says. A device of theirs not seen before is new from the mo
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -29,9 +28,10 @@ from tracker.domain.models import US, CheckStatus
 from tracker.domain.reminders.since import PartnerNews, Plan, PlanKind, since_line
 from tracker.domain.talks.kinds import SLOT
 from tracker.store.bin import replica_people
+from tracker.store.cache import device_file
 from tracker.store.checkins import current_week
 from tracker.store.couple import Couple
-from tracker.store.files import atomic_write, make_private_dir, sha256_hex
+from tracker.store.files import atomic_write, make_private_dir
 from tracker.store.records import COUNTER_MAX, Record, Version, format_stamp
 
 # Up to the last moment of the year 9999: a larger one, from a damaged file, is no time
@@ -46,15 +46,7 @@ class LastHere(msgspec.Struct, frozen=True):
 
 def last_here_file(data_dir: Path, replica_id: str) -> Path:
     """Beside this device's other local state; one per folder, like the cache."""
-    override = os.environ.get("REKINDLE_CONFIG")
-    if override:
-        base = Path(override) / "state"
-    else:
-        import platformdirs
-
-        base = Path(platformdirs.user_state_dir("rekindle"))
-    key = sha256_hex(str(data_dir.resolve()))[:16]
-    return base / "last-here" / f"{key}-{replica_id}.json"
+    return device_file(data_dir, replica_id, "state", "last-here").with_suffix(".json")
 
 
 def _file_of(couple: Couple) -> Path:
