@@ -12,6 +12,7 @@ from tests.conftest import Couples
 from tracker.domain.models import US, Check, CheckStatus
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp, make_app
+from tracker.ui.widgets.nav import NavBar
 
 # Wednesday 25 November 2026, 20:00 in London: a usual evening to open the app.
 NOW = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)
@@ -31,6 +32,9 @@ def steady_environment(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No user config, no inherited folder, and the same guesses on every machine."""
     monkeypatch.setenv("TZ", "Europe/London")
     monkeypatch.setenv("LOGNAME", "alex")
+    # The row of screens marks what is due at once, not half a second after the first
+    # frame: a snapshot or a key never races its timer.
+    monkeypatch.setattr(NavBar, "first_look_seconds", 0)
 
 
 def habit_id(couple: Couple, title_start: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+import pytest
+
 from tests.ui.conftest import NOW, TODAY
 from tracker.domain.checkin.model import KEYS, make_checkin
 from tracker.domain.models import US, Check
@@ -64,3 +66,16 @@ async def test_check_in_is_marked_from_my_check_in_time_until_i_answer(couple: C
         save_checkin(couple, answer)
         await pilot.pause()
         assert f"Check-in{DUE_MARK}" not in nav_text(pilot.app)
+
+
+async def test_outside_tests_the_first_look_waits_for_the_first_frame(
+    couple: Couple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(NavBar, "first_look_seconds", 0.3)
+    put_reminder_prefs(couple, ReminderPrefs(habits_at=time(20, 0)))
+    async with at(couple, NOW).run_test(size=(80, 24)) as pilot:
+        nav = pilot.app.screen.query_one(NavBar)
+        assert nav.due == frozenset()  # the first frame is drawn without working it out
+        await pilot.pause(1.0)
+        assert "habit" in nav.due
+        assert f"Today{DUE_MARK}" in str(nav.render())
