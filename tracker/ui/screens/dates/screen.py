@@ -355,7 +355,8 @@ class DatesScreen(RekindleScreen):
         from tracker.export import feed, ics  # icalendar: only when exporting, not to open Dates
 
         try:
-            payload = ics.export(self.couple, include=["conversations"])
+            # As the feed has it: the talks and this person's weekly check-in too.
+            payload = ics.export(self.couple, include=ics.INCLUDES)
             path = feed.save_export(payload)  # on this device: the shared folder has one writer
         except (ValueError, OSError) as error:
             self.notify(f"Not exported: {error}", severity="error", timeout=10)
