@@ -162,7 +162,7 @@ LOVE_MAP_QUESTIONS: tuple[LoveMapQuestion, ...] = (
         (68, "What time would you/they go to bed if nothing had to be done tomorrow?"),
         (69, "Which part of your/their morning matters most to you/them?"),
         (70, "What's your/their go-to meal when you're/they're too tired to cook?"),
-        (71, "Which app on your/their phone do you/they open most?"),
+        (71, "Which app or website do you/they open most, if any?"),
         (72, "What's a small daily ritual that keeps you/them going?"),
         (73, "Which day of the week do you/they like best?"),
         (74, "What do you/they usually do in the first ten minutes after getting in?"),
