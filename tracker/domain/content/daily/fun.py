@@ -17,7 +17,7 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (309, L, "Sweet or salty: which snack makes a film night for you?"),
     (310, L, "If we swapped lives for a day, what would you do first?"),
     (311, L, "Which fictional world would you like to live in for a week?"),
-    (312, L, "What's a game from your younger days you'd happily play again?"),
+    (312, L, "Which playground game were you best at?"),
     (313, L, "If you had a theme tune, what would it be?"),
     (314, L, "What's the funniest thing you've seen online lately?"),
     (315, L, "Which silly dare would you happily take on?"),

@@ -51,6 +51,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (386, D, "Is there something you're struggling with that someone beyond me could help with?"),
     (387, D, "What would you like me to remember about you when you're at your lowest?"),
     (388, D, "How would you like us to face a really hard time together?"),
-    (389, D, "What part of your load do you think you're carrying alone?"),
+    (389, D, "Which of your duties feels heaviest, and does anyone else know?"),
     (390, D, "What do you wish you could say no to, but find hard?"),
 )

@@ -50,6 +50,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (259, D, "If one of us ever let the other down badly, what would help us find our way back?"),
     (260, D, "What's something you've never told anyone that you might one day tell me?"),
     (261, D, "How has your idea of trust changed over your life?"),
-    (262, D, "What helps you believe me when I say sorry?"),
+    (262, D, "Which of my actions over time have made you trust me more?"),
     (263, D, "What would being fully known by me feel like for you?"),
 )

@@ -21,7 +21,7 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (103, L, "Which view would you love to wake up to one day?"),
     (104, L, "What's a hobby you imagine yourself having at seventy?"),
     (105, L, "What would you like us to celebrate together next year?"),
-    (106, L, "Which trip from your wish list would you pick first?"),
+    (106, L, "Which old friend would you like us both to see more of in the years ahead?"),
     (107, L, "Is there a simple pleasure you hope we never lose?"),
     (108, L, "What's something you'd like to make with your own hands one day?"),
     (109, L, "If we wrote a list of things to do together this year, what goes first?"),
