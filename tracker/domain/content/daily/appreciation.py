@@ -54,4 +54,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (92, D, "What's something I did for you long ago that still warms you?"),
     (93, D, "What part of me do you think of most when we're apart?"),
     (94, D, "What about me do you feel lucky to know?"),
+    (394, L, "Which of my little sayings do you secretly enjoy?"),
+    (395, M, "How could I show you more often that I notice your effort?"),
 )

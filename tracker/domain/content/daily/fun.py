@@ -53,4 +53,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (345, D, "What adventure would you regret never having?"),
     (346, D, "Which part of your sense of humour do you think I understand best?"),
     (347, D, "What's a joyful memory of ours you'd like to relive, step by step?"),
+    (406, L, "Which silly voice or impression could you do on request?"),
+    (407, M, "If we each picked a hobby for the other to try, what would you pick for me?"),
 )

@@ -52,4 +52,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (303, D, "What did you learn about love growing up that you'd like to unlearn?"),
     (304, D, "What part of our closeness do you treasure most?"),
     (305, D, "What would you like us to keep alive between us, however busy life gets?"),
+    (404, L, "Which pet name, joke or look of ours feels most like us?"),
+    (405, M, "How do you feel about our goodbyes, and could they be warmer?"),
 )

@@ -59,4 +59,7 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (49, D, "What's a part of your story you'd like me to know better?"),
     (50, D, "Which of your fears has grown smaller over the years?"),
     (51, D, "What gives your life meaning at the moment?"),
+    (391, L, "Which tune, podcast or radio show kept you company today?"),
+    (392, M, "Who's someone you admire at the moment, and what for?"),
+    (393, D, "What's something you've made peace with over the last few years?"),
 )

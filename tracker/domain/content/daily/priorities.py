@@ -53,4 +53,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (177, D, "What's a season of life you'd like us to plan for together?"),
     (178, D, "How do you know when you're spreading yourself too thin?"),
     (179, D, "What does enough look like to you, in work, rest and time together?"),
+    (398, L, "Which small job could we do together so it feels lighter?"),
+    (399, M, "How do you feel about how often we get to see or speak to each other?"),
 )

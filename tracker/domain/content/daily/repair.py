@@ -52,4 +52,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (219, D, "How has the way you handle conflict changed since we met?"),
     (220, D, "What would help you trust that we can get through a big disagreement?"),
     (221, D, "Which hurt between us do you think has healed, and how can you tell?"),
+    (400, L, "Would a note, a message or a hug help more after we've had words?"),
+    (401, M, "How can I show I've understood your side, even when I still see it differently?"),
 )

@@ -53,4 +53,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (388, D, "How would you like us to face a really hard time together?"),
     (389, D, "Which of your duties feels heaviest, and does anyone else know?"),
     (390, D, "What do you wish you could say no to, but find hard?"),
+    (408, L, "Who or what has been a bright spot in a tough week?"),
+    (409, D, "How has a hard time in your past shaped the way you deal with worry now?"),
 )

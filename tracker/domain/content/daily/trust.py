@@ -52,4 +52,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (261, D, "How has your idea of trust changed over your life?"),
     (262, D, "Which of my actions over time have made you trust me more?"),
     (263, D, "What would being fully known by me feel like for you?"),
+    (402, M, "How would you like to hear about it if I were worried about us?"),
+    (403, D, "When have you felt most at ease telling me something awkward?"),
 )

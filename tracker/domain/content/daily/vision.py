@@ -56,4 +56,6 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (134, D, "What part of your future feels uncertain, and how does that sit with you?"),
     (135, D, "Which of your hopes would you like me to hold on to for you?"),
     (136, D, "What kind of person do you hope to be in ten years?"),
+    (396, L, "Which small adventure would you like us to tick off next?"),
+    (397, D, "Which part of who you are now do you hope never changes?"),
 )
