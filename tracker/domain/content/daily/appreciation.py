@@ -48,7 +48,7 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (86, D, "What's something about me you'd want to tell a stranger?"),
     (87, D, "How has being with me changed you for the better?"),
     (88, D, "What's a hard thing I handled that made you see me differently?"),
-    (89, D, "When have you felt most valued by me, and what did I do?"),
+    (89, D, "Which of your qualities do you think I see more clearly than you do?"),
     (90, D, "What do you think I'm too hard on myself about?"),
     (91, D, "Which of my choices over the years do you admire most?"),
     (92, D, "What's something I did for you long ago that still warms you?"),

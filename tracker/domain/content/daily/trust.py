@@ -21,7 +21,7 @@ QUESTIONS: tuple[DailyQuestion, ...] = questions(
     (230, L, "When did someone keep their word to you in a way that stuck with you?"),
     (231, L, "What's one thing about your week you'd like me to ask about?"),
     (232, L, "How do you like to be told about a mistake I've made?"),
-    (233, L, "Which part of your day would you like me to check in about?"),
+    (233, L, "Who was the first person you trusted with a secret?"),
     (234, L, "What helps you feel relaxed when we're apart for a while?"),
     (235, L, "What's a little thing I could do to show I'm reliable?"),
     (236, L, "What's a fib you told when you were young that still makes you laugh?"),
