@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.conftest import Couples
+from tracker.domain.content.daily import DAILY_QUESTIONS
 from tracker.domain.daily.kinds import ANSWER, ASKED
 from tracker.store import daily as store
 from tracker.store.couple import Couple
@@ -128,3 +129,17 @@ def test_an_answer_filed_under_someone_elses_id_is_left_out(pair: tuple[Couple, 
     sam.put_record(ANSWER, f"dailyanswer:{DAY.isoformat()}:b", data, "odd")
     synced(alex)
     assert store.answers(alex) == []
+
+
+def test_with_every_question_hidden_nothing_is_asked_and_an_answer_is_refused(
+    pair: tuple[Couple, Couple],
+) -> None:
+    alex, sam = pair
+    with alex.store.together():
+        for question in DAILY_QUESTIONS:
+            store.hide(alex, question.key)
+    synced(sam)
+    assert store.question_for(sam, DAY) is None
+    with pytest.raises(ValueError, match="Every question is hidden"):
+        store.answer(sam, DAY, "Still here", DAY)
+    assert sam.records(ASKED) == [] and sam.records(ANSWER) == []

@@ -125,9 +125,19 @@ def _day_data(view: DayView) -> dict[str, Any]:
 def _show(couple: Couple, view: DayView, today: date) -> None:
     when = "Today" if view.day == today else short_date(view.day, today)
     say(f"{when}: {flat(_text(view.key))}")
+    if view.key is None:
+        # Nobody was asked anything that day, so nobody answered: a day still open has
+        # none only when every question is hidden.
+        if answer_problem(view.day, today) is None:
+            say("  Every question is hidden, so there is nothing to ask.")
+        return
     partner = flat(couple.name_of(couple.partner_key))
-    if view.mine is None:
-        say('  You: not answered yet. Answer with: rekindle question --answer "…"')
+    still_open = answer_problem(view.day, today) is None
+    if view.mine is None and still_open:
+        on = "" if view.day == today else f" --date {view.day.isoformat()}"
+        say(f'  You: not answered yet. Answer with: rekindle question{on} --answer "…"')
+    elif view.mine is None:
+        say("  You didn't answer that day.")
     else:
         say(f"  You: {flat(view.mine.text)}")
         if view.mine.key != view.key:
@@ -139,7 +149,11 @@ def _show(couple: Couple, view: DayView, today: date) -> None:
     elif view.they_answered:
         say(f"  {partner} has answered; theirs shows once you answer yours.")
     else:
-        say(f"  {partner} hasn't answered yet.")
+        say(
+            f"  {partner} hasn't answered yet."
+            if still_open
+            else f"  {partner} didn't answer that day."
+        )
 
 
 def _history(couple: Couple, today: date, as_data: bool) -> int:
