@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import Couples, RunHere
 from tracker.domain.content.daily import DAILY_QUESTIONS
+from tracker.domain.daily.kinds import ANSWER
 from tracker.domain.days import person_today
 from tracker.domain.models import Person
 from tracker.store import daily as store
@@ -147,3 +148,23 @@ def test_with_every_question_hidden_the_day_says_so(
     assert "Every question is hidden, so there is nothing to ask." in device.ok()
     assert device.json()["key"] is None
     assert "Every question is hidden" in device.refused("--answer", "Hello?")
+
+
+def test_a_partners_answer_written_raw_is_shown_defused(
+    couples: Couples, rekindle_here: RunHere
+) -> None:
+    """Sam's device skipped the cleaning (an old or hostile writer): escapes, bidi
+    overrides and markup in the file reach neither the terminal nor the JSON raw."""
+    couples.create(config="alex").store.close()
+    sam = couples.join(config="sam")
+    key = store.question_for(sam, london_today())
+    assert key is not None
+    raw = "\x1b]0;owned\x07[red]hi[/red]\u202eevil\x9b2J"
+    data = {"day": london_today().isoformat(), "person": "b", "key": key, "text": raw}
+    sam.put_record(ANSWER, f"dailyanswer:{london_today().isoformat()}:b", data, "raw")
+    sam.store.close()
+    alex = Device(couples.tmp_path / "alex", rekindle_here)
+    shown = alex.ok("--answer", "Mine")
+    assert "Sam: ␛]0;owned␇[red]hi[/red]\ufffdevil\ufffd2J" in shown
+    printed = alex.rekindle(alex.config, "question", "--json").out
+    assert printed.isascii() and json.loads(printed)["theirs"] == raw
