@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from tests.conftest import Couples, RunHere
@@ -168,3 +169,26 @@ def test_a_partners_answer_written_raw_is_shown_defused(
     assert "Sam: ␛]0;owned␇[red]hi[/red]\ufffdevil\ufffd2J" in shown
     printed = alex.rekindle(alex.config, "question", "--json").out
     assert printed.isascii() and json.loads(printed)["theirs"] == raw
+
+
+def test_partners_a_day_apart_each_answer_their_own_day_and_share_its_question(
+    couples: Couples, rekindle_here: RunHere
+) -> None:
+    """Alex on Kiritimati (UTC+14) and Sam on Samoa's Pago Pago (UTC-11): always on
+    different days. Each day keeps one question for both, whoever reaches it first."""
+    alex_couple = couples.create(config="alex", tz="Pacific/Kiritimati")
+    sam_person = alex_couple.person("b")
+    alex_couple.save_person(msgspec.structs.replace(sam_person, tz="Pacific/Pago_Pago"))
+    alex_couple.store.close()
+    couples.join(config="sam").store.close()
+    alex = Device(couples.tmp_path / "alex", rekindle_here)
+    sam = Device(couples.tmp_path / "sam", rekindle_here)
+    ahead, behind = alex.json(), sam.json()
+    assert ahead["day"] > behind["day"]
+    # Sam cannot answer Alex's day yet; Alex can answer Sam's, late, and gets its question.
+    assert "hasn't come yet" in sam.refused("--date", ahead["day"], "--answer", "Early")
+    sam.ok("--answer", "Sunrise swim")
+    late = alex.json("--date", behind["day"], "--answer", "Your voice message")
+    assert late["key"] == behind["key"]
+    assert late["theirs"] == "Sunrise swim"
+    assert sam.json()["theirs"] == "Your voice message"
