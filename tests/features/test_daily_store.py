@@ -143,3 +143,12 @@ def test_with_every_question_hidden_nothing_is_asked_and_an_answer_is_refused(
     with pytest.raises(ValueError, match="Every question is hidden"):
         store.answer(sam, DAY, "Still here", DAY)
     assert sam.records(ASKED) == [] and sam.records(ANSWER) == []
+
+
+def test_both_devices_work_from_the_same_seed_and_it_is_the_couples_own(
+    pair: tuple[Couple, Couple], couples: Couples
+) -> None:
+    alex, sam = pair
+    assert store.seed(alex) == store.seed(sam) == alex.store.replica_id
+    other = couples.create(config="other-config", data="other-data")
+    assert store.seed(other) not in {"", store.seed(alex)}

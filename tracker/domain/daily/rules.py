@@ -6,7 +6,9 @@ share (the pool, the days already asked, both people's hides, the couple's seed)
 the first device to open the day writes it down, so it stays that day's question even if
 the pool or the hides change later. Two devices that open a day offline may each write
 one; every device then settles on the same one (the earliest written), and no answer
-is lost, as answers are filed by day and person.
+is lost, as answers are filed by day and person. (Offline is also the one way a question
+can come back within the year: a device that has not yet seen the other's days cannot
+leave out what they asked.)
 
 Pure: no I/O, no clock.
 """
