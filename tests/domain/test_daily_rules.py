@@ -89,7 +89,11 @@ def test_no_question_comes_back_within_a_year_nor_after_it_was_hidden(
 
 
 def test_the_first_written_question_of_a_day_stays_and_the_other_days_are_kept() -> None:
-    written = [Asked(DAY, "a", "q1"), Asked(DAY, "b", "q2"), Asked(DAY + timedelta(1), "b", "q3")]
+    written = [
+        Asked(DAY, "a", "q1", "laptop"),
+        Asked(DAY, "a", "q2", "phone"),
+        Asked(DAY + timedelta(1), "b", "q3", "sams"),
+    ]
     assert settled(written) == {DAY: "q1", DAY + timedelta(days=1): "q3"}
 
 
@@ -227,7 +231,7 @@ def test_a_night_owls_answer_at_two_counts_for_the_evening_before() -> None:
 
 
 def test_records_read_back_as_written() -> None:
-    for item in (Asked(DAY, "a", "q1"), Answer(DAY, "b", "q1", "Yes"), Hide("a", "q1")):
+    for item in (Asked(DAY, "a", "q1", "laptop"), Answer(DAY, "b", "q1", "Yes"), Hide("a", "q1")):
         assert type(item).from_data(item.to_data()) == item
 
 

@@ -152,3 +152,19 @@ def test_both_devices_work_from_the_same_seed_and_it_is_the_couples_own(
     assert store.seed(alex) == store.seed(sam) == alex.store.replica_id
     other = couples.create(config="other-config", data="other-data")
     assert store.seed(other) not in {"", store.seed(alex)}
+
+
+def test_one_persons_two_devices_offline_settle_on_the_question_asked_first(
+    pair: tuple[Couple, Couple], couples: Couples
+) -> None:
+    laptop, _ = pair
+    phone = couples.join(config="alex-phone", name="Alex")
+    assert phone.me == "a"
+    first = store.question_for(laptop, DAY)
+    assert first is not None
+    store.hide(phone, first)  # so the phone, not yet seeing the laptop's day, picks another
+    second = store.question_for(phone, DAY)
+    assert second not in {first, None}
+    synced(laptop, phone)
+    assert len(laptop.records(ASKED)) == 2  # each device's own record, neither overwritten
+    assert store.asked_days(laptop)[DAY] == store.asked_days(phone)[DAY] == first

@@ -142,8 +142,8 @@ CASES = {
         ),
         KindCase(
             "daily-asked",
-            "dailyasked:2026-11-04:b",
-            {"day": DAY, "person": "b", "key": "daily-002"},
+            "dailyasked:2026-11-04:sams-laptop",
+            {"day": DAY, "person": "b", "key": "daily-002", "device": "sams-laptop"},
             lambda c: set(daily.asked_days(c).values()),
             "daily-002",
         ),

@@ -56,7 +56,7 @@ def question_for(couple: Couple, day: date) -> str | None:
     pool = [question.key for question in DAILY_QUESTIONS]
     key = rules.pick(seed(couple), day, pool, days, hidden(couple))
     if key is not None:
-        asked = Asked(day, couple.me, key)
+        asked = Asked(day, couple.me, key, couple.store.replica_id)
         couple.put_record(ASKED, asked.id, asked.to_data(), "The day's question")
     return key
 

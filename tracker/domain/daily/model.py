@@ -3,7 +3,8 @@ and the questions someone hid.
 
 Every record belongs to one person and carries its key in its id, so the two of you
 never write the same record: a day's question as each device first gave it
-(`dailyasked:<day>:<person>`), an answer (`dailyanswer:<day>:<person>`), a hide
+(`dailyasked:<day>:<device>`, so even one person's laptop and phone, offline, each keep
+theirs and every device settles on the earlier), an answer (`dailyanswer:<day>:<person>`), a hide
 (`dailyhidden:<person>:<key>`). Answers are filed by day and person, never by question,
 so an answer survives whatever question the day settles on after a sync.
 
@@ -30,8 +31,8 @@ QuestionKey = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
 AnswerText = Annotated[str, msgspec.Meta(max_length=MAX_ANSWER)]
 
 
-def asked_id(day: date, person: str) -> str:
-    return f"dailyasked:{day.isoformat()}:{person}"
+def asked_id(day: date, device: str) -> str:
+    return f"dailyasked:{day.isoformat()}:{device}"
 
 
 def answer_id(day: date, person: str) -> str:
@@ -60,6 +61,7 @@ class AskedData(msgspec.Struct):
     day: IsoDay
     person: Partner
     key: QuestionKey
+    device: Annotated[str, msgspec.Meta(min_length=1, max_length=80)]  # its replica id
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +71,24 @@ class Asked:
     day: date
     person: str
     key: str
+    device: str
 
     @property
     def id(self) -> str:
-        return asked_id(self.day, self.person)
+        return asked_id(self.day, self.device)
 
     def to_data(self) -> dict[str, Any]:
-        return {"day": self.day.isoformat(), "person": self.person, "key": self.key}
+        return {
+            "day": self.day.isoformat(),
+            "person": self.person,
+            "key": self.key,
+            "device": self.device,
+        }
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Asked:
         found = convert(data, AskedData)
-        return cls(valid_day("day", found.day), found.person, found.key)
+        return cls(valid_day("day", found.day), found.person, found.key, found.device)
 
 
 class AnswerData(msgspec.Struct):
