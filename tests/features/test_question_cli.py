@@ -11,6 +11,7 @@ import msgspec
 import pytest
 
 from tests.conftest import Couples, RunHere
+from tests.voice import BANNED_WORDS
 from tracker.domain.content.daily import DAILY_QUESTIONS
 from tracker.domain.daily.kinds import ANSWER
 from tracker.domain.days import person_today
@@ -132,7 +133,7 @@ def test_a_hidden_question_is_said_and_never_asked_again(pair: tuple[Device, Dev
     alex, sam = pair
     today = alex.json()
     said = alex.ok("--hide")
-    assert f"you won't be asked “{today['question']}” again" in said
+    assert f"neither of you will be asked “{today['question']}” again" in said
     # The day keeps its question; Sam (who never hid it) sees it today too.
     assert sam.json()["key"] == today["key"]
 
@@ -192,3 +193,17 @@ def test_partners_a_day_apart_each_answer_their_own_day_and_share_its_question(
     assert late["key"] == behind["key"]
     assert late["theirs"] == "Sunrise swim"
     assert sam.json()["theirs"] == "Your voice message"
+
+
+def test_what_it_says_is_in_our_voice(pair: tuple[Device, Device]) -> None:
+    alex, sam = pair
+    said = [alex.ok(), sam.ok("--answer", "Soup"), alex.ok(), alex.ok("--history")]
+    said += [alex.ok("--hide"), alex.refused("--answer", "")]
+    said += [alex.refused("--date", "2000-01-01", "--answer", "Hi")]
+    # Our own sentences only: the questions have the content tests for their voice.
+    asked = {day["question"] for day in alex.json("--history")["days"]} | {alex.json()["question"]}
+    words = " ".join(said)
+    for question in asked:
+        words = words.replace(question, "")
+    words = words.casefold()
+    assert [word for word in BANNED_WORDS if word in words] == []

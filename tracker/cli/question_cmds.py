@@ -85,7 +85,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
         print(as_json({**_day_data(view), "streak": store.streak(couple, today)}))
         return 0
     if args.hide:
-        say(f"Hidden: you won't be asked “{flat(_text(view.key))}” again.")
+        say(f"Hidden: neither of you will be asked “{flat(_text(view.key))}” again.")
         return 0
     _show(couple, view, today)
     count = store.streak(couple, today)
