@@ -207,3 +207,17 @@ def test_what_it_says_is_in_our_voice(pair: tuple[Device, Device]) -> None:
         words = words.replace(question, "")
     words = words.casefold()
     assert [word for word in BANNED_WORDS if word in words] == []
+
+
+def test_an_earlier_days_question_can_be_hidden_but_not_a_day_never_asked(
+    pair: tuple[Device, Device],
+) -> None:
+    alex, sam = pair
+    week_ago = (london_today() - timedelta(days=7)).isoformat()
+    asked = sam.json("--date", week_ago)["key"]
+    assert "neither of you will be asked" in alex.ok("--date", week_ago, "--hide")
+    assert "nothing to hide" in alex.refused("--date", "2001-05-05", "--hide")
+    # Hidden by Alex: Sam's later days never get it.
+    for back in range(6, -1, -1):
+        day = (london_today() - timedelta(days=back)).isoformat()
+        assert sam.json("--date", day)["key"] != asked

@@ -67,20 +67,21 @@ def run(args: argparse.Namespace, context: Context) -> int:
     today = my_today(couple)
     if args.history:
         if args.answer is not None or args.hide or args.date:
-            raise CLIError("--history shows earlier days; run it on its own (with --json).")
+            raise CLIError("--history lists earlier days; run it on its own, or with --json.")
         return _history(couple, today, args.json)
     day = _day(args.date, today)
     problem = answer_problem(day, today)
-    if problem and (args.answer is not None or args.hide or day > today):
+    if problem and (args.answer is not None or day > today):
         raise CLIError(problem)
     if args.answer is not None:
         checked(store.answer, couple, day, args.answer, today)
-    key = store.question_for(couple, day) if problem is None else None
-    if args.hide:
-        if key is None:
-            raise CLIError("There is no question that day to hide.")
-        store.hide(couple, key)
+    if problem is None:
+        store.question_for(couple, day)  # the first look at a day writes its question down
     view = store.day_view(couple, day)
+    if args.hide:
+        if view.key is None:
+            raise CLIError("No question was asked that day, so there is nothing to hide.")
+        store.hide(couple, view.key)
     if args.json:
         print(as_json({**_day_data(view), "streak": store.streak(couple, today)}))
         return 0
