@@ -45,8 +45,8 @@ class Sample:
 @pytest.fixture
 def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rekindle_here: RunHere) -> Sample:
     """Alex and Sam's made-up half year, joined from a device each, with one habit
-    archived, one deleted, a promise open and this week's check-in done by both (so
-    no list is empty)."""
+    archived, one deleted, a promise open, this week's check-in done by both and
+    yesterday's question answered by both (so no list is empty)."""
     data = tmp_path / "data"
     # Ending a few days ago, so nothing is stamped in this machine's future.
     write_sample(data, 0.5, 1, date.today() - timedelta(days=5))
@@ -64,6 +64,8 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rekindle_here: RunHe
         areas = ("communication", "conflict", "quality-time", "priorities", "trust", "closeness")
         ratings = [word for area in areas for word in (f"--{area}", rating)]
         rekindle_here(config, "checkin", *ratings, "--note-trust", "Better this week").ok()
+        # Yesterday's question answered by both, so the history has a day with both answers.
+        rekindle_here(config, "question", "--date", "yesterday", "--answer", "A long walk").ok()
     return people
 
 

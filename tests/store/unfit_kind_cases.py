@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from tests.store.unfit_cases import DAMAGED, NEWER
-from tracker.store import checkins, dates, goals, talks
+from tracker.store import checkins, daily, dates, goals, talks
 from tracker.store.couple import Couple
 
 Listed = Callable[[Couple], Collection[str]]  # what a screen shows of the kind, as keys
@@ -140,6 +140,27 @@ CASES = {
             lambda c: set(talks.prefs(c)["b"]),
             "lovemaps-1",
         ),
+        KindCase(
+            "daily-asked",
+            "dailyasked:2026-11-04:sams-laptop",
+            {"day": DAY, "person": "b", "key": "daily-002", "device": "sams-laptop"},
+            lambda c: set(daily.asked_days(c).values()),
+            "daily-002",
+        ),
+        KindCase(
+            "daily-answer",
+            "dailyanswer:2026-11-04:b",
+            {"day": DAY, "person": "b", "key": "daily-002", "text": "[b]Soup[/b]"},
+            lambda c: {a.text for a in daily.answers(c)},
+            "[b]Soup[/b]",
+        ),
+        KindCase(
+            "daily-hidden",
+            "dailyhidden:b:daily-002",
+            {"person": "b", "key": "daily-002"},
+            daily.hidden,
+            "daily-002",
+        ),
     )
 }
 
@@ -176,4 +197,10 @@ BAD_KINDS: list[tuple[str, str, dict[str, Any], str, str]] = [
     ("talk-note", "day", {"day": "2026-11-04x"}, "day", DAMAGED),
     ("talk-followup", "text", {"text": 42}, "text", DAMAGED),
     ("prompt-pref", "favourite", {"favourite": "maybe"}, "favourite", DAMAGED),
+    ("daily-asked", "day", {"day": "2026-02-30"}, "day", DAMAGED),
+    ("daily-asked", "person", {"person": "c"}, "person", NEWER),
+    ("daily-answer", "huge", {"text": "x" * 1001}, "text", DAMAGED),
+    ("daily-answer", "text", {"text": ["a", "b"]}, "text", NEWER),
+    ("daily-answer", "key", {"key": ""}, "key", DAMAGED),
+    ("daily-hidden", "key", {"key": 7}, "key", DAMAGED),
 ]

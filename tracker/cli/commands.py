@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "promise": ("checkin_cmds", "promises to your partner: add, kept, broken, list"),
     "appreciate": ("checkin_cmds", "“I noticed and appreciated ...”"),
     "repair": ("checkin_cmds", "log an apology, and what will change"),
+    "question": ("question_cmds", "the day's question: answer it, then see your partner's answer"),
     "goals": ("goal_cmds", "shared and personal goals, with milestones"),
     "align": ("goal_cmds", "where your values and visions meet, and differ"),
     "goal": (

@@ -19,6 +19,7 @@ from typing import Any, Final, TypeVar
 import msgspec
 
 from tracker.domain.checkin import kinds as checkin
+from tracker.domain.daily import kinds as daily
 from tracker.domain.dates import kinds as dates
 from tracker.domain.goals import kinds as goals
 from tracker.domain.talks import kinds as talks
@@ -68,6 +69,9 @@ KINDS: Final[dict[str, Kind]] = {
         Kind(talks.FOLLOWUP, "talks.log:Followup"),
         Kind(talks.PREF, "talks.prompts:PromptPref", with_id=False),
         Kind(talks.WEEK, sharded=True),
+        Kind(daily.ASKED, "daily.model:Asked", with_id=False, sharded=True),
+        Kind(daily.ANSWER, "daily.model:Answer", with_id=False, sharded=True),
+        Kind(daily.HIDDEN, "daily.model:Hide", with_id=False),
     )
 }
 SHARDED_KINDS: Final = frozenset(name for name, kind in KINDS.items() if kind.sharded)

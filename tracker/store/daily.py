@@ -1,0 +1,100 @@
+"""The daily question in the couple's folder: the question each day was given, answers,
+and hides (records in tracker/domain/daily/model.py).
+
+Each record is written by the person it belongs to, under an id that names them, so two
+devices never edit one record at once. A record whose id does not match what it says
+(a hand-edited or hostile file claiming to be someone else's answer) is left out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.domain.content.daily import DAILY_QUESTIONS
+from tracker.domain.daily import rules
+from tracker.domain.daily.kinds import ANSWER, ASKED, HIDDEN
+from tracker.domain.daily.model import Answer, Asked, Hide, clean_answer
+from tracker.domain.daily.rules import DayView
+from tracker.domain.kinds import PERSON
+from tracker.store.couple import Change, Couple
+from tracker.store.records import Record
+
+
+def seed(couple: Couple) -> str:
+    """What makes this couple's order of questions their own: the first device's replica
+    id as both devices see it in the shared people records. Should it ever change (a new
+    device rewriting the people), days already asked keep their questions."""
+    return min((r.replica for r in couple.records(PERSON)), default="")
+
+
+def _own(couple: Couple, kind: str) -> list[tuple[Record, Asked | Answer | Hide]]:
+    found: list[tuple[Record, Asked | Answer | Hide]] = couple.with_objects(couple.records(kind))
+    return [(record, item) for record, item in found if record.id == item.id]
+
+
+def asked_days(couple: Couple) -> dict[date, str]:
+    """Each day's question, as every device settles it: the first written for the day."""
+    found = sorted(_own(couple, ASKED), key=lambda pair: (pair[0].stamp, pair[0].replica))
+    return rules.settled(item for _, item in found if isinstance(item, Asked))
+
+
+def hidden(couple: Couple) -> set[str]:
+    """The questions either of you hid: never asked again."""
+    return {item.key for _, item in _own(couple, HIDDEN) if isinstance(item, Hide)}
+
+
+def answers(couple: Couple) -> list[Answer]:
+    return [item for _, item in _own(couple, ANSWER) if isinstance(item, Answer)]
+
+
+def question_for(couple: Couple, day: date) -> str | None:
+    """The day's question key, writing it down if this is the first look at the day
+    (None when every question is hidden)."""
+    days = asked_days(couple)
+    if day in days:
+        return days[day]
+    pool = [question.key for question in DAILY_QUESTIONS]
+    key = rules.pick(seed(couple), day, pool, days, hidden(couple))
+    if key is not None:
+        asked = Asked(day, couple.me, key, couple.store.replica_id)
+        couple.put_record(ASKED, asked.id, asked.to_data(), "The day's question")
+    return key
+
+
+def answer(couple: Couple, day: date, text: str, today: date) -> Change:
+    """Write (or rewrite) my answer for `day`; ValueError says why not (a future day, too
+    far back, empty, too long, or no question to answer)."""
+    problem = rules.answer_problem(day, today)
+    if problem:
+        raise ValueError(problem)
+    cleaned = clean_answer(text)
+    key = question_for(couple, day)
+    if key is None:
+        raise ValueError("Every question is hidden, so there is nothing to answer.")
+    mine = Answer(day, couple.me, key, cleaned)
+    return couple.put_record(ANSWER, mine.id, mine.to_data(), "Answered the day's question")
+
+
+def hide(couple: Couple, key: str) -> Change:
+    """Never ask me (or us) this question again. The day it was asked keeps it."""
+    found = Hide(couple.me, key)
+    return couple.put_record(HIDDEN, found.id, found.to_data(), "Hid a question")
+
+
+def day_view(couple: Couple, day: date) -> DayView:
+    """`day` as I may see it; the day must have been opened (question_for) already."""
+    by_day = {(a.day, a.person): a for a in answers(couple)}
+    return rules.view(day, asked_days(couple).get(day), by_day, couple.me, couple.partner_key)
+
+
+def past(couple: Couple, today: date) -> list[DayView]:
+    """Days before `today` with their question and the answers I may see, newest first."""
+    return rules.history(asked_days(couple), answers(couple), couple.me, couple.partner_key, today)
+
+
+def streak(couple: Couple, today: date) -> int:
+    """Days in a row we both answered, up to my `today`."""
+    found = answers(couple)
+    mine = {a.day for a in found if a.person == couple.me}
+    theirs = {a.day for a in found if a.person == couple.partner_key}
+    return rules.streak(mine, theirs, today)
