@@ -442,8 +442,23 @@ def test_strategy_title_is_short_and_clean(strategy: Strategy) -> None:
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=STRATEGY_IDS)
 def test_strategy_text_is_concrete_and_short(strategy: Strategy) -> None:
     _assert_prose(strategy.text, 300, 3)
-    # Something to do now, not advice in general.
-    assert strategy.text.startswith("This week, "), strategy.text
+
+
+def _opening(text: str) -> str:
+    """A text's first two words, without case or a trailing comma."""
+    return " ".join(word.strip(",").casefold() for word in text.split()[:2])
+
+
+def test_strategy_openings_vary() -> None:
+    # Read one after another, 33 cards that all open the same way sound like a form.
+    openings = Counter(_opening(strategy.text) for strategy in STRATEGIES)
+    crowded = {o: n for o, n in openings.items() if n > len(STRATEGIES) // 4}
+    assert crowded == {}
+
+
+def test_the_opening_check_would_catch_a_repeat() -> None:
+    assert _opening("This week, try it.") == _opening("This  week, ask.") == "this week"
+    assert _opening("Each day, try it.") != _opening("Each week, try it.")
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=STRATEGY_IDS)
