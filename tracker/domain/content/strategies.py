@@ -8,8 +8,8 @@ at priorities, backing each other's own goals). Each strategy is one small
 thing to try this week, and most point at a starter habit that keeps it
 going and a conversation theme to talk it through.
 
-The card suggesting couples therapy and the safety line live here too, so
-the check-in has them to hand when things stay hard.
+The card suggesting couples therapy when things stay hard is here too; its
+words and the safety line are written once in support.py.
 
 Plain values only: no I/O, no UI.
 """
@@ -18,7 +18,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.domain.content.support import SAFETY_LINE, support_paragraphs
 from tracker.domain.models import Area
+
+__all__ = [
+    "AREA_INTRO",
+    "PROFESSIONAL_HELP",
+    "SAFETY_LINE",
+    "STRATEGIES",
+    "Strategy",
+    "find_strategy",
+    "strategies_for",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,24 +376,12 @@ AREA_INTRO: dict[Area, str] = {
     "unsaid, and it comes back the same way, a little at a time.",
 }
 
+# The check-in's card, raised when things stay hard: its own first line, then the
+# words anyone can open at any time (support.py), so both say the same.
 PROFESSIONAL_HELP: tuple[str, ...] = (
     "If the same hard things keep coming round, however much you both try, it can help to talk "
     "with a couples therapist or counsellor.",
-    "A good one can help you talk without it turning into a fight, repair trust after it's been "
-    "hurt, and decide together what comes next, whatever that turns out to be.",
-    "Asking for help is a sign that you care about what you have, not a sign that you've "
-    "failed. Many couples go while things are still mostly good.",
-    "To find someone, your doctor or GP can often refer you, and professional associations for "
-    "therapists keep lists of accredited members. Many offer sessions by video, which can be "
-    "easier to fit in.",
-    "When you speak to someone, ask about their training in couples work and how they tend to "
-    "work. It's fine to try more than one until you both feel at ease.",
-)
-
-SAFETY_LINE: str = (
-    "If anyone feels unsafe at home, contact your local emergency services or a "
-    "domestic-violence helpline in your country. This app is not the place for that, and you "
-    "deserve real help."
+    *support_paragraphs(),
 )
 
 _BY_KEY: dict[str, Strategy] = {strategy.key: strategy for strategy in STRATEGIES}
