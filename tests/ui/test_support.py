@@ -130,3 +130,18 @@ def test_support_card(
     snap_compare: Snap, couple: Couple, open_app: OpenApp, size: tuple[int, int]
 ) -> None:
     assert snap_compare(open_app(couple), press=[KEY], terminal_size=size)
+
+
+async def test_it_opens_before_there_is_a_couple(
+    open_app: OpenApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The welcome, before any folder: the card is for anyone, set up or not.
+    monkeypatch.setenv("REKINDLE_DATA", "/nonexistent/Rekindle")
+    app = open_app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Talk to someone: couples therapy" in commands
+        await pilot.press(KEY)
+        await pilot.pause()
+        assert isinstance(app.screen, SupportDialog)
