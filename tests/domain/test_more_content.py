@@ -22,6 +22,7 @@ from tracker.domain.content.strategies import (
     find_strategy,
     strategies_for,
 )
+from tracker.domain.content.support import SUPPORT_CARD, SUPPORT_TITLE
 from tracker.domain.content.values import (
     LIFE_AREAS,
     LIFE_PRIORITIES,
@@ -101,6 +102,10 @@ def _all_texts() -> Iterator[tuple[str, str]]:
     for line in PROFESSIONAL_HELP:
         yield "professional help", line
     yield "safety line", SAFETY_LINE
+    yield "support card", SUPPORT_TITLE
+    for part in SUPPORT_CARD:
+        yield f"support card {part.heading}", part.heading
+        yield f"support card {part.heading}", part.text
 
 
 ALL_TEXTS = list(_all_texts())
@@ -442,8 +447,23 @@ def test_strategy_title_is_short_and_clean(strategy: Strategy) -> None:
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=STRATEGY_IDS)
 def test_strategy_text_is_concrete_and_short(strategy: Strategy) -> None:
     _assert_prose(strategy.text, 300, 3)
-    # Something to do now, not advice in general.
-    assert strategy.text.startswith("This week, "), strategy.text
+
+
+def _opening(text: str) -> str:
+    """A text's first two words, without case or a trailing comma."""
+    return " ".join(word.strip(",").casefold() for word in text.split()[:2])
+
+
+def test_strategy_openings_vary() -> None:
+    # Read one after another, 33 cards that all open the same way sound like a form.
+    openings = Counter(_opening(strategy.text) for strategy in STRATEGIES)
+    crowded = {o: n for o, n in openings.items() if n > len(STRATEGIES) // 4}
+    assert crowded == {}
+
+
+def test_the_opening_check_would_catch_a_repeat() -> None:
+    assert _opening("This week, try it.") == _opening("This  week, ask.") == "this week"
+    assert _opening("Each day, try it.") != _opening("Each week, try it.")
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=STRATEGY_IDS)
@@ -581,10 +601,12 @@ def test_the_number_and_name_checks_work() -> None:
 
 def test_safety_line_is_clear_and_separate() -> None:
     line = SAFETY_LINE.casefold()
-    assert "emergency" in line
     assert "unsafe" in line
-    assert "domestic-violence helpline" in line or "domestic violence helpline" in line
-    assert "not the place" in line
+    # A local helpline and how to find one, and the emergency number if in danger now.
+    assert "local domestic-abuse helpline" in line
+    assert "search “domestic abuse helpline” and your country" in line
+    assert "ask your doctor" in line
+    assert "danger now" in line and "emergency number where you are" in line
     assert SAFETY_LINE not in PROFESSIONAL_HELP
     assert not any(SAFETY_LINE in paragraph for paragraph in PROFESSIONAL_HELP)
     _assert_prose(SAFETY_LINE, 240, 3)

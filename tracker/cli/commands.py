@@ -58,6 +58,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "remind_cmds",
         "what is due for you now: in words, for a prompt, or as a notification",
     ),
+    "support": ("support_cmds", "talk to someone: couples therapy and how to find a therapist"),
     "settings": ("settings_cmds", "the settings you share, and your reminders"),
     "doctor": ("doctor_cmd", "check the data folder and explain any problem"),
     "sync": ("doctor_cmd", "how the shared folder is syncing"),

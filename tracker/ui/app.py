@@ -54,6 +54,8 @@ class RekindleApp(App[int]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("u,ctrl+z", "undo", "Undo", show=False, id="undo"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="theme"),
+        # The card about couples therapy, for anyone at any time (screens/support.py).
+        Binding("ctrl+g", "support", "Talk to someone", show=False, id="support"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
     MODES = {entry.mode: entry.make for entry in SCREENS}
@@ -353,6 +355,12 @@ class RekindleApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_support(self) -> None:
+        from tracker.ui.screens.support import SupportDialog
+
+        if not isinstance(self.screen, SupportDialog):
+            self.push_screen(SupportDialog())
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
@@ -365,6 +373,11 @@ class RekindleApp(App[int]):
                 "Light or dark", "Switch between light and dark themes", self.action_toggle_dark
             )
         yield SystemCommand("Help", "Every key, on one page", self.action_help)
+        yield SystemCommand(
+            "Talk to someone: couples therapy",
+            "When it helps, what to look for, how to find someone · key ctrl+g",
+            self.action_support,
+        )
         yield from self._screen_commands(screen)
         # Textual's own "Keys" panel would be a second, different help: ours lists every key.
         yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")

@@ -8,8 +8,8 @@ at priorities, backing each other's own goals). Each strategy is one small
 thing to try this week, and most point at a starter habit that keeps it
 going and a conversation theme to talk it through.
 
-The card suggesting couples therapy and the safety line live here too, so
-the check-in has them to hand when things stay hard.
+The card suggesting couples therapy when things stay hard is here too; its
+words and the safety line are written once in support.py.
 
 Plain values only: no I/O, no UI.
 """
@@ -18,7 +18,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.domain.content.support import SAFETY_LINE, support_paragraphs
 from tracker.domain.models import Area
+
+__all__ = [
+    "AREA_INTRO",
+    "PROFESSIONAL_HELP",
+    "SAFETY_LINE",
+    "STRATEGIES",
+    "Strategy",
+    "find_strategy",
+    "strategies_for",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +58,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "ten-unhurried-minutes",
         _C,
         "Ten unhurried minutes",
-        "This week, try finding ten minutes most evenings to sit together with phones away and "
-        "talk about anything except logistics. The plans and errands can wait until after.",
+        "Most evenings, try finding ten minutes to sit together with phones away and talk about"
+        " anything except logistics. The plans and errands can wait until after.",
         "unhurried-talk",
         "love-maps",
     ),
@@ -56,9 +67,9 @@ STRATEGIES: tuple[Strategy, ...] = (
         "listen-before-answering",
         _C,
         "Listen before you answer",
-        "This week, when one of you shares something that matters, try saying back what you "
-        "heard before replying. It slows things down in a good way and saves a lot of talking "
-        "past each other.",
+        "When one of you shares something that matters, try saying back what you heard before "
+        "replying. It slows things down in a good way and saves a lot of talking past each "
+        "other.",
         "say-back-what-you-heard",
         None,
     ),
@@ -66,7 +77,7 @@ STRATEGIES: tuple[Strategy, ...] = (
         "notice-and-thank",
         _C,
         "Notice and say thank you",
-        "This week, each thank the other for one particular thing every day. Small, specific "
+        "Every day for a week, each thank the other for one particular thing. Small, specific "
         "thanks make it easier to say the harder things when they come up.",
         "specific-thank-you",
         "appreciation",
@@ -75,8 +86,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "ask-what-you-dont-know",
         _C,
         "Ask what you don't know yet",
-        "This week, try asking each other one question you can't already answer, about a "
-        "memory, a hope or a worry. People keep changing, and it's good to keep up.",
+        "Ask each other one question you can't already answer, about a memory, a hope or a "
+        "worry. People keep changing, and it's good to keep up.",
         "ask-something-new",
         "love-maps",
     ),
@@ -84,8 +95,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "best-and-hardest-moments",
         _C,
         "Best and hardest of the day",
-        "This week, try swapping the best and the hardest moment of each day, over dinner or "
-        "before sleep. It takes two minutes and keeps you in each other's lives.",
+        "Over dinner or before sleep, try swapping the best and the hardest moment of each day."
+        " It takes two minutes and keeps you in each other's lives.",
         "best-and-hardest",
         "stress",
     ),
@@ -93,8 +104,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "worries-while-small",
         _C,
         "Mention worries while they're small",
-        "This week, each share one thing that's been on your mind before it has time to grow. "
-        "When it's your turn to listen, try keeping solutions back until they're asked for.",
+        "Each share one thing that's been on your mind before it has time to grow. When it's "
+        "your turn to listen, try keeping solutions back until they're asked for.",
         "share-one-worry",
         "stress",
     ),
@@ -103,9 +114,9 @@ STRATEGIES: tuple[Strategy, ...] = (
         "start-with-a-feeling",
         _F,
         "Start with how you feel",
-        "This week, when something bothers you, try opening with how you feel and what would "
-        "help, rather than what went wrong. 'I felt left out on Saturday' starts a conversation "
-        "that a list of complaints would close.",
+        "Next time something bothers you, try opening with how you feel and what would help, "
+        "rather than what went wrong. 'I felt left out on Saturday' starts a conversation that "
+        "a list of complaints would close.",
         "feeling-not-fault",
         "repair",
     ),
@@ -113,8 +124,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "pause-when-heated",
         _F,
         "Pause when it heats up",
-        "This week, agree on a word or a gesture either of you can use when a disagreement gets "
-        "heated. Then take twenty minutes apart, and come back to finish it.",
+        "Agree on a word or a gesture either of you can use when a disagreement gets heated. "
+        "Then take twenty minutes apart, and come back to finish it.",
         "twenty-minute-break",
         "repair",
     ),
@@ -122,8 +133,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "pick-a-good-moment",
         _F,
         "Pick a good moment",
-        "This week, before raising something hard, ask whether now works and agree a time if "
-        "it doesn't. Tired, hungry or rushed moments rarely go well for anyone.",
+        "Before raising something hard, ask whether now works and agree a time if it doesn't. "
+        "Tired, hungry or rushed moments rarely go well for anyone.",
         "is-now-a-good-time",
         "stress",
     ),
@@ -131,9 +142,9 @@ STRATEGIES: tuple[Strategy, ...] = (
         "first-move-back",
         _F,
         "Make the first move back",
-        "This week, after any disagreement, try one small move back towards each other: a cup "
-        "of tea, a hand on the shoulder, 'sorry I snapped'. You can be on the same side before "
-        "the thing itself is settled.",
+        "After a disagreement, try one small move back towards each other: a cup of tea, a hand"
+        " on the shoulder, 'sorry I snapped'. You can be on the same side before the thing "
+        "itself is settled.",
         "reach-out-after-a-row",
         "repair",
     ),
@@ -141,8 +152,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "each-own-a-part",
         _F,
         "Each own one part",
-        "This week, once things have calmed down after a disagreement, each name one thing you "
-        "could have done differently, with no 'but' on the end.",
+        "Once things have calmed down after a disagreement, each name one thing you could have "
+        "done differently, with no 'but' on the end.",
         "own-your-part",
         "repair",
     ),
@@ -150,8 +161,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "one-calm-talk",
         _F,
         "One calm talk about a sore point",
-        "This week, set aside fifteen calm minutes for one thing that's been niggling, and only "
-        "that one. Take turns to speak, and finish by naming something you agree on.",
+        "Set aside fifteen calm minutes for one thing that's been niggling, and only that one. "
+        "Take turns to speak, and finish by naming something you agree on.",
         "talk-through-a-sore-point",
         None,
     ),
@@ -160,7 +171,7 @@ STRATEGIES: tuple[Strategy, ...] = (
         "date-in-the-calendar",
         _Q,
         "Put a date night in the calendar",
-        "This week, pick an evening for just the two of you and put it in the calendar like any "
+        "Pick an evening for just the two of you this week and put it in the calendar like any "
         "appointment. Take turns choosing, and keep it simple: a walk and a cheap meal counts.",
         "date-night",
         "fun",
@@ -169,8 +180,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "begin-something-new",
         _Q,
         "Begin something new together",
-        "This week, try something neither of you has done before: a class, a recipe, a few "
-        "chords on a borrowed guitar. Being beginners together is good company.",
+        "Try something neither of you has done before: a class, a recipe, a few chords on a "
+        "borrowed guitar. Being beginners together is good company.",
         "try-something-new",
         "fun",
     ),
@@ -178,8 +189,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "unplug-an-evening",
         _Q,
         "Unplug for an evening",
-        "This week, choose one evening to put both phones in a drawer and switch the screens "
-        "off. Cook, play cards, read in the same room or simply talk.",
+        "Choose one evening to put both phones in a drawer and switch the screens off. Cook, "
+        "play cards, read in the same room or simply talk.",
         "tech-free-hour",
         "intimacy",
     ),
@@ -187,8 +198,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "plan-a-getaway",
         _Q,
         "Plan a little getaway",
-        "This week, sit down together and plan a break, even a single night somewhere nearby "
-        "or a weekend off at home. Having something to look forward to helps on its own.",
+        "Sit down together and plan a break, even a single night somewhere nearby or a weekend "
+        "off at home. Having something to look forward to helps on its own.",
         None,
         "fun",
     ),
@@ -196,7 +207,7 @@ STRATEGIES: tuple[Strategy, ...] = (
         "dinner-without-phones",
         _Q,
         "Eat together without phones",
-        "This week, try eating together a few times with both phones in another room. It's the "
+        "A few times this week, try eating together with both phones in another room. It's the "
         "easiest half hour of attention you can give each other.",
         "phone-free-dinner",
         None,
@@ -205,8 +216,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "time-out-together",
         _Q,
         "Half an hour out, just the two of you",
-        "This week, go out together for half an hour with no errand attached. Being side by "
-        "side, rather than face to face, often makes talking easier.",
+        "Go out together for half an hour with no errand attached. Being side by side, rather "
+        "than face to face, often makes talking easier.",
         "weekly-walk",
         "love-maps",
     ),
@@ -214,8 +225,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "real-hellos",
         _Q,
         "Proper hellos and goodbyes",
-        "This week, make every hello and goodbye a real one: a long hug, or a kiss you both "
-        "notice. It's a small daily reminder that you're glad of each other.",
+        "Make every hello and goodbye a real one: a long hug, or a kiss you both notice. It's a"
+        " small daily reminder that you're glad of each other.",
         "proper-hello-and-goodbye",
         "intimacy",
     ),
@@ -224,9 +235,9 @@ STRATEGIES: tuple[Strategy, ...] = (
         "where-youre-heading",
         _P,
         "Talk about where you're heading",
-        "This week, set aside an hour to talk about how you'd each like life to look in five "
-        "years: home, work, the people around you, a good ordinary day. Listen for what you "
-        "share as well as where you differ.",
+        "Set aside an hour to talk about how you'd each like life to look in five years: home, "
+        "work, the people around you, a good ordinary day. Listen for what you share as well as"
+        " where you differ.",
         "shared-plan",
         "vision",
     ),
@@ -234,8 +245,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "one-shared-goal",
         _P,
         "Choose one shared goal",
-        "This week, pick one small goal to work on together over the next month, like a trip, a "
-        "tidier home or more evenings in. Write it down somewhere you'll both see it.",
+        "Pick one small goal to work on together over the next month, like a trip, a tidier "
+        "home or more evenings in. Write it down somewhere you'll both see it.",
         "shared-plan",
         "vision",
     ),
@@ -243,9 +254,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "where-the-time-goes",
         _P,
         "Look at where the time goes",
-        "This week, each write down the five things that matter most to you right now, then "
-        "compare them with how the week actually went. Choose one small change that brings the "
-        "two closer.",
+        "Each write down the five things that matter most to you right now, then compare them "
+        "with how the week actually went. Choose one small change that brings the two closer.",
         "say-no-to-one-thing",
         "priorities",
     ),
@@ -253,8 +263,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "back-their-own-goals",
         _P,
         "Back each other's own goals",
-        "This week, ask about something the other is working on for themselves, a course, a "
-        "project, a change, and what would help. Then find one way to make room for it.",
+        "Ask about something the other is working on for themselves, a course, a project, a "
+        "change, and what would help. Then find one way to make room for it.",
         "evening-to-themselves",
         "priorities",
     ),
@@ -262,8 +272,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "week-ahead-together",
         _P,
         "Plan the week together",
-        "This week, spend ten minutes on Sunday going through the coming days together: who's "
-        "where, what needs doing, and where there's room for each other.",
+        "On Sunday, spend ten minutes going through the coming days together: who's where, what"
+        " needs doing, and where there's room for each other.",
         "sunday-week-ahead",
         "stress",
     ),
@@ -271,9 +281,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "compare-values",
         _P,
         "Compare what matters most",
-        "This week, each pick the five values that matter most to you from a list, then "
-        "compare. Where they overlap is common ground; where they differ is worth getting "
-        "curious about.",
+        "From a list of values, each pick the five that matter most to you, then compare. Where"
+        " they overlap is common ground; where they differ is worth getting curious about.",
         None,
         "vision",
     ),
@@ -281,8 +290,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "lighten-their-week",
         _P,
         "Make each other's week easier",
-        "This week, ask each other what would make the coming days easier, and each do one "
-        "thing from the answer, however small.",
+        "Ask each other what would make the coming days easier, and each do one thing from the "
+        "answer, however small.",
         "make-the-week-easier",
         "priorities",
     ),
@@ -291,9 +300,9 @@ STRATEGIES: tuple[Strategy, ...] = (
         "small-promises-kept",
         _T,
         "Keep small promises",
-        "This week, each make one small promise a day and keep it, like a call at lunchtime or "
-        "picking something up on the way. Trust comes back through ordinary things, done when "
-        "you said.",
+        "Each day, each make one small promise and keep it, like a call at lunchtime or picking"
+        " something up on the way. Trust comes back through ordinary things, done when you "
+        "said.",
         "keep-one-small-promise",
         "trust",
     ),
@@ -301,8 +310,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "say-changes-early",
         _T,
         "Say changes early",
-        "This week, if plans change, say so before it happens rather than after. A two-line "
-        "message about running late does more than a long explanation later.",
+        "If plans change, say so before it happens rather than after. A two-line message about "
+        "running late does more than a long explanation later.",
         "tell-changes-early",
         "trust",
     ),
@@ -310,9 +319,9 @@ STRATEGIES: tuple[Strategy, ...] = (
         "a-full-apology",
         _T,
         "Apologise properly",
-        "This week, if either of you has let the other down, try a full apology: what happened, "
-        "how it may have felt for them, and what you'll do differently. Save the explanations "
-        "until they feel heard.",
+        "If either of you has let the other down, try a full apology: what happened, how it may"
+        " have felt for them, and what you'll do differently. Save the explanations until they "
+        "feel heard.",
         "own-up-to-small-slips",
         "repair",
     ),
@@ -320,9 +329,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "see-it-their-way",
         _T,
         "Try to see it their way",
-        "This week, when one of you is upset, try asking 'what was that like for you?' and "
-        "listening to the whole answer. Feeling understood comes before feeling sure of each "
-        "other again.",
+        "When one of you is upset, try asking 'what was that like for you?' and listening to "
+        "the whole answer. Feeling understood comes before feeling sure of each other again.",
         "ask-what-they-need",
         "intimacy",
     ),
@@ -330,8 +338,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "easy-to-read",
         _T,
         "Be easy to read",
-        "This week, share your rough plans each morning and mention any bigger spend before it "
-        "happens. Being open about the everyday makes it easier to feel safe with each other.",
+        "Share your rough plans each morning and mention any bigger spend before it happens. "
+        "Being open about the everyday makes it easier to feel safe with each other.",
         "morning-plans",
         "trust",
     ),
@@ -339,8 +347,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "on-their-side",
         _T,
         "Be on their side in company",
-        "This week, say something good about the other to a friend or relative, and when you're "
-        "out together, stay on their side or stay kind. Loyalty in small moments adds up.",
+        "Say something good about the other to a friend or relative, and when you're out "
+        "together, stay on their side or stay kind. Loyalty in small moments adds up.",
         "speak-well-of-them",
         "appreciation",
     ),
@@ -348,8 +356,8 @@ STRATEGIES: tuple[Strategy, ...] = (
         "something-held-back",
         _T,
         "Share one thing you've held back",
-        "This week, each tell the other one small thing you've kept to yourself: a hope, a fear, "
-        "an embarrassing moment. Being known gets easier with practice.",
+        "Tell each other one small thing you've kept to yourself: a hope, a fear, an "
+        "embarrassing moment. Being known gets easier with practice.",
         "share-something-held-back",
         "intimacy",
     ),
@@ -368,24 +376,12 @@ AREA_INTRO: dict[Area, str] = {
     "unsaid, and it comes back the same way, a little at a time.",
 }
 
+# The check-in's card, raised when things stay hard: its own first line, then the
+# words anyone can open at any time (support.py), so both say the same.
 PROFESSIONAL_HELP: tuple[str, ...] = (
     "If the same hard things keep coming round, however much you both try, it can help to talk "
     "with a couples therapist or counsellor.",
-    "A good one can help you talk without it turning into a fight, repair trust after it's been "
-    "hurt, and decide together what comes next, whatever that turns out to be.",
-    "Asking for help is a sign that you care about what you have, not a sign that you've "
-    "failed. Many couples go while things are still mostly good.",
-    "To find someone, your doctor or GP can often refer you, and professional associations for "
-    "therapists keep lists of accredited members. Many offer sessions by video, which can be "
-    "easier to fit in.",
-    "When you speak to someone, ask about their training in couples work and how they tend to "
-    "work. It's fine to try more than one until you both feel at ease.",
-)
-
-SAFETY_LINE: str = (
-    "If anyone feels unsafe at home, contact your local emergency services or a "
-    "domestic-violence helpline in your country. This app is not the place for that, and you "
-    "deserve real help."
+    *support_paragraphs(),
 )
 
 _BY_KEY: dict[str, Strategy] = {strategy.key: strategy for strategy in STRATEGIES}
