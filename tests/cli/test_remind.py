@@ -23,9 +23,16 @@ def open_titles(alex: Setup) -> list[str]:
     status = alex.status()
     mine = [r["habit"] for r in status["people"]["a"]["habits"] if r["state"] == "pending"]
     ours = [r["habit"] for r in status["together"] if r["state"] == "pending"]
-    return [f"Still open today: {t}" for t in mine] + [
-        f"Still open today, together: {t}" for t in ours
-    ]
+    question = [] if answered_today(alex) else ["Today's question is waiting for you"]
+    return (
+        question
+        + [f"Still open today: {t}" for t in mine]
+        + [f"Still open today, together: {t}" for t in ours]
+    )
+
+
+def answered_today(alex: Setup) -> bool:
+    return json.loads(alex.ok("question", "--json"))["mine"] is not None
 
 
 def set_prefs(alex: Setup, prefs: ReminderPrefs) -> None:
@@ -40,9 +47,11 @@ def test_it_lists_what_is_open_and_says_nothing_once_all_is_done(alex: Setup) ->
     assert alex.ok("remind").splitlines() == expected
     shown = json.loads(alex.ok("remind", "--json"))
     assert [item["text"] for item in shown["items"]] == expected
-    assert {item["kind"] for item in shown["items"]} == {"habit"}
+    assert [item["kind"] for item in shown["items"]] == ["question"] + ["habit"] * (
+        len(expected) - 1
+    )
     line = alex.ok("remind", "--oneline").strip()
-    assert line == f"♥ {len(expected)} open"
+    assert line == f"♥ question · {len(expected) - 1} open"
 
     habits = {h.title: h for h in alex.couple().habits()}
     status = alex.status()
@@ -52,6 +61,7 @@ def test_it_lists_what_is_open_and_says_nothing_once_all_is_done(alex: Setup) ->
                 habit = habits[row["habit"]]  # one that counts meets its goal
                 value = ["--value", f"{habit.target:g}"] if habit.measurable else []
                 alex.ok("tick", row["habit"], *value)
+    alex.ok("question", "--answer", "The walk by the river")
     assert open_titles(alex) == []
     for shape in ((), ("--oneline",), ("--notify",)):
         ran = alex.run("remind", *shape)

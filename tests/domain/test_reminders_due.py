@@ -17,6 +17,7 @@ from tracker.domain.reminders.due import (
     OpenHabit,
     Planned,
     PromiseDue,
+    QuestionState,
     Situation,
     due_items,
     to_notify,
@@ -314,3 +315,16 @@ def test_a_partners_damaged_settings_keep_their_defaults_field_by_field() -> Non
     none = ReminderPrefs.from_data({"quiet_from": "", "quiet_to": ""})
     assert not none.has_quiet
     assert ReminderPrefs.from_data(prefs.to_data()) == prefs
+
+
+def test_the_daily_question_waits_until_i_answer_it() -> None:
+    waiting = situation(at("2026-12-01 20:30"), question=QuestionState(False, True), habits=[WALK])
+    items = due_items(waiting)
+    assert [i.kind for i in items] == [DueKind.QUESTION, DueKind.HABIT]
+    assert items[0].text == "Sam has answered today's question; yours is waiting"
+    assert items[0].key == "question:2026-12-01"
+    assert oneline(items) == "♥ question · 1 open"
+    alone = situation(at("2026-12-01 20:30"), question=QuestionState(False, False))
+    assert [i.text for i in due_items(alone)] == ["Today's question is waiting for you"]
+    answered = situation(at("2026-12-01 20:30"), question=QuestionState(True, False))
+    assert due_items(answered) == []

@@ -16,6 +16,7 @@ from pathlib import Path
 from tracker.domain.checkin.model import iso_week
 from tracker.domain.checkin.promises import due_by
 from tracker.domain.clock import parse_clock
+from tracker.domain.daily.model import answer_id
 from tracker.domain.dates.kinds import DATE
 from tracker.domain.dates.kinds import OCCURRENCE as DATE_MARK
 from tracker.domain.dates.model import DateNight, marks_by_date, occurrences
@@ -25,7 +26,14 @@ from tracker.domain.habits.progress import DayState
 from tracker.domain.habits.schedule import period_of
 from tracker.domain.habits.today import habits_of, row_for
 from tracker.domain.models import US, Habit, Person
-from tracker.domain.reminders.due import CheckinState, OpenHabit, Planned, PromiseDue, Situation
+from tracker.domain.reminders.due import (
+    CheckinState,
+    OpenHabit,
+    Planned,
+    PromiseDue,
+    QuestionState,
+    Situation,
+)
 from tracker.domain.talks.kinds import OCCURRENCE as TALK_MARK
 from tracker.domain.talks.kinds import SLOT
 from tracker.domain.talks.model import Occurrence as TalkOccurrence
@@ -73,6 +81,7 @@ def situation(couple: Couple, now: datetime) -> Situation:
         dates=_tonight(couple, day, prefs.talk_before),
         talks=_talks(couple, now, prefs.talk_before),
         checkin=_checkin(couple, day),
+        question=_question(couple, day),
         promises=[
             PromiseDue(p.id, p.text, p.due)
             for p in due_by(checkins.promises(couple), day)
@@ -131,6 +140,14 @@ def _talks(couple: Couple, now: datetime, before: int) -> list[Planned]:
         for m in meetings(slots, occurrences_by_id, now - timedelta(hours=1), now + horizon)
         if m.status is Status.PLANNED
     ]
+
+
+def _question(couple: Couple, day: date) -> QuestionState:
+    """Whether each of us answered today's daily question (by my day): the answers' ids
+    name the day and the person, so nothing of the question pool is read."""
+    mine = couple.record(answer_id(day, couple.me)) is not None
+    theirs = couple.record(answer_id(day, couple.partner_key)) is not None
+    return QuestionState(mine, theirs)
 
 
 def _checkin(couple: Couple, day: date) -> CheckinState:

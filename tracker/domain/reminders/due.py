@@ -32,7 +32,8 @@ class DueKind(IntEnum):
     DATE = 1
     CHECKIN = 2
     PROMISE = 3
-    HABIT = 4
+    QUESTION = 4
+    HABIT = 5
 
     @property
     def word(self) -> str:
@@ -67,6 +68,14 @@ class CheckinState:
 
 
 @dataclass(frozen=True, slots=True)
+class QuestionState:
+    """Today's daily question, from this person's side."""
+
+    mine_in: bool
+    partner_in: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PromiseDue:
     id: str
     text: str
@@ -88,6 +97,7 @@ class Situation:
     talks: Sequence[Planned] = ()
     checkin: CheckinState | None = None
     promises: Sequence[PromiseDue] = ()
+    question: QuestionState | None = None
 
     @property
     def day(self) -> date:
@@ -153,6 +163,14 @@ def due_items(situation: Situation) -> list[Due]:
             items.append(
                 Due(f"promise:{promise.id}", DueKind.PROMISE, text, s.at(s.prefs.habits_at))
             )
+    if s.question is not None and not s.question.mine_in:
+        text = (
+            f"{s.partner_name} has answered today's question; yours is waiting"
+            if s.question.partner_in
+            else "Today's question is waiting for you"
+        )
+        key = f"question:{s.day.isoformat()}"
+        items.append(Due(key, DueKind.QUESTION, text, s.at(s.prefs.habits_at)))
     for habit in s.habits:
         clock = habit.remind_at or s.prefs.habits_at
         text = f"Still open today{', together' if habit.together else ''}: {habit.title}"

@@ -34,6 +34,8 @@ def oneline(items: Sequence[Due]) -> str:
             parts.append(f"{item.kind.word} {item.start:%H:%M}")
         elif item.kind is DueKind.CHECKIN:
             parts.append("check-in")
+        elif item.kind is DueKind.QUESTION:
+            parts.append("question")
     promises = sum(item.kind is DueKind.PROMISE for item in items)
     if promises:
         parts.append(f"{promises} promise{'s' if promises > 1 else ''}")
