@@ -37,6 +37,7 @@ from tracker.ui.screens.dialog_base import (
 from tracker.ui.screens.dialogs import AmountDialog, NoteDialog
 from tracker.ui.screens.goals.dialogs import InfoDialog, OrderDialog, TalkDialog, ValuesDialog
 from tracker.ui.screens.habits.form import HabitForm, StarterPicker
+from tracker.ui.screens.support import SupportDialog
 from tracker.ui.screens.talks.coach import (
     FollowupPicker,
     IStatementForm,
@@ -87,6 +88,7 @@ OPENERS: dict[type[Dialog[object]], Callable[[], Dialog[object]]] = {
     SlotForm: lambda: SlotForm("Plan a talk", SlotFields(title="Weekly talk"), never),
     MoveForm: lambda: MoveForm("Weekly talk", datetime(2026, 11, 26, 20), lambda _: None),
     LogForm: lambda: LogForm(LogStart("Weekly talk", partner="Sam")),
+    SupportDialog: lambda: SupportDialog(),
 }
 
 
@@ -164,6 +166,7 @@ NOTHING_TO_CHANGE = {
     StarterPicker,
     TalkNowScreen,
     FollowupPicker,
+    SupportDialog,  # words to read: nothing to type, nothing to lose
 }
 
 
