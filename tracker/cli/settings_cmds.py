@@ -112,7 +112,7 @@ def _chosen(args: argparse.Namespace, stored: ReminderPrefs) -> ReminderPrefs:
 def _checkin(text: str) -> tuple[int, Any]:
     """ "sun 19:00" → (6, 19:00); ValueError with a sentence for anything else."""
     from tracker.domain.clock import parse_clock
-    from tracker.domain.reminders.prefs import parse_weekday
+    from tracker.domain.weeks import parse_weekday
 
     day, _, at = text.strip().partition(" ")
     if not at.strip():

@@ -16,6 +16,8 @@ from tracker.domain.days import MONDAY, SUNDAY
 # How a choice is stored and typed ("rekindle settings --week-start sunday").
 WEEK_STARTS: Final = {"monday": MONDAY, "sunday": SUNDAY}
 DAY_NAMES: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The same as stored in records and typed in commands ("sunday").
+DAY_WORDS: Final = tuple(name.lower() for name in DAY_NAMES)
 
 # Territories whose locales begin the week on Sunday, as glibc's locale data has them
 # (first_weekday in LC_TIME, /usr/share/i18n/locales, glibc 2.36), and the two locales of
@@ -76,3 +78,12 @@ def chosen_first_weekday(data: Mapping[str, object]) -> int | None:
 def week_start_word(first_weekday: int) -> str:
     """How a first weekday is stored and typed: "monday" or "sunday"."""
     return "sunday" if first_weekday == SUNDAY else "monday"
+
+
+def parse_weekday(text: str) -> int:
+    """ "sunday", "Sun", "su" → 6 (numbered as `date.weekday()`), or ValueError."""
+    cleaned = text.strip().casefold()
+    for index, word in enumerate(DAY_WORDS):
+        if len(cleaned) >= 2 and word.startswith(cleaned):
+            return index
+    raise ValueError(f"“{text.strip()[:20]}” is not a day of the week; try sunday or wed.")

@@ -32,13 +32,13 @@ import msgspec
 from tracker.domain.checkin.model import iso_week
 from tracker.domain.text import single_line
 from tracker.domain.validation import IsoDay, MaybeDay, convert, optional_day, valid_day
+from tracker.domain.weeks import DAY_WORDS
 
 MAX_PROMISE = 200
 MAX_REPAIR = 1000
 MAX_APPRECIATION = 300
 FURTHEST_DUE_DAYS = 730
 WINDOWS = (30, 90)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class PromiseStatus(StrEnum):
@@ -80,8 +80,8 @@ def parse_due(text: str, today: date) -> date:
         day = today - timedelta(days=1)
     elif said == "tomorrow":
         day = today + timedelta(days=1)
-    elif said in WEEKDAYS or said in (w[:3] for w in WEEKDAYS):
-        wanted = next(i for i, w in enumerate(WEEKDAYS) if w.startswith(said))
+    elif said in DAY_WORDS or said in (w[:3] for w in DAY_WORDS):
+        wanted = next(i for i, w in enumerate(DAY_WORDS) if w.startswith(said))
         day = today + timedelta(days=(wanted - today.weekday() - 1) % 7 + 1)
     elif found := re.fullmatch(r"(?:in )?\+?(\d{1,4}) ?(days?|weeks?)", said):
         count = int(found[1]) * (7 if found[2].startswith("week") else 1)

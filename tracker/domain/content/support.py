@@ -29,7 +29,7 @@ SUPPORT_CARD: tuple[SupportPart, ...] = (
         "For couples at any stage",
         "Couples therapy is for any stage of being together, not only a last resort. Asking "
         "for help is a sign that you care about what you have, not a sign that you've "
-        "failed, and many couples go while things are still mostly good.",
+        "failed, and you can go while things are still mostly good.",
     ),
     SupportPart(
         "What a good one does",

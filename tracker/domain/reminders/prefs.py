@@ -15,8 +15,9 @@ from typing import Any, Final, Self
 import msgspec
 
 from tracker.domain.clock import clock_text, parse_clock
+from tracker.domain.weeks import DAY_WORDS
+from tracker.domain.weeks import parse_weekday as parse_weekday
 
-WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A talk reminder this long before at most: a week ahead is a plan, not a reminder.
 MAX_TALK_BEFORE: Final = 24 * 60
 
@@ -60,7 +61,7 @@ class ReminderPrefs(msgspec.Struct, frozen=True):
         return f"{clock_text(self.quiet_from)}–{clock_text(self.quiet_to)}"
 
     def checkin_text(self) -> str:
-        return f"{WEEKDAYS[self.checkin_day].title()} {clock_text(self.checkin_at)}"
+        return f"{DAY_WORDS[self.checkin_day].title()} {clock_text(self.checkin_at)}"
 
     def quiet_problem(self, at: time, what: str) -> str | None:
         """A sentence if a reminder at ``at`` would always fall in quiet hours, else None."""
@@ -77,7 +78,7 @@ class ReminderPrefs(msgspec.Struct, frozen=True):
             "quiet_from": "" if self.quiet_from is None else clock_text(self.quiet_from),
             "quiet_to": "" if self.quiet_to is None else clock_text(self.quiet_to),
             "talk_before": self.talk_before,
-            "checkin_day": WEEKDAYS[self.checkin_day],
+            "checkin_day": DAY_WORDS[self.checkin_day],
             "checkin_at": clock_text(self.checkin_at),
         }
 
@@ -127,8 +128,8 @@ def _minutes(stored: object, default: int) -> int:
 
 
 def _weekday(stored: object, default: int) -> int:
-    if isinstance(stored, str) and stored.casefold() in WEEKDAYS:
-        return WEEKDAYS.index(stored.casefold())
+    if isinstance(stored, str) and stored.casefold() in DAY_WORDS:
+        return DAY_WORDS.index(stored.casefold())
     return default
 
 
@@ -146,15 +147,6 @@ def parse_quiet(text: str) -> tuple[time | None, time | None]:
     if start == end:
         raise ValueError("Quiet hours need to end at a different time than they start.")
     return start, end
-
-
-def parse_weekday(text: str) -> int:
-    """ "sunday", "Sun", "su" → 6, or ValueError."""
-    cleaned = text.strip().casefold()
-    for index, name in enumerate(WEEKDAYS):
-        if len(cleaned) >= 2 and name.startswith(cleaned):
-            return index
-    raise ValueError(f"“{text.strip()[:20]}” is not a day of the week; try sunday or wed.")
 
 
 def parse_talk_before(text: str) -> int:

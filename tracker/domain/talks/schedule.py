@@ -23,6 +23,7 @@ from dateutil.rrule import rrulestr
 
 from tracker.domain.clock import parse_clock as parse_clock
 from tracker.domain.text import count
+from tracker.domain.weeks import parse_weekday as parse_weekday
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_NAMES = tuple(calendar.day_name)  # Monday … Sunday
@@ -321,12 +322,3 @@ def parse_minutes(text: str | int) -> int:
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise ValueError(f"Give the talk {MIN_MINUTES} to {MAX_MINUTES} minutes.")
     return minutes
-
-
-def parse_weekday(text: str) -> int:
-    """ "sunday", "Sun", "su" → 6."""
-    cleaned = text.strip().casefold()
-    for index, name in enumerate(DAY_NAMES):
-        if len(cleaned) >= 2 and name.casefold().startswith(cleaned):
-            return index
-    raise ValueError(f"“{text.strip()[:20]}” is not a day of the week; try sunday or wed.")

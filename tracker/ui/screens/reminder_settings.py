@@ -11,11 +11,11 @@ from textual.widgets import Input, Label, Select, Static
 
 from tracker.domain.clock import clock_text, parse_clock
 from tracker.domain.reminders.prefs import (
-    WEEKDAYS,
     ReminderPrefs,
     parse_quiet,
     parse_talk_before,
 )
+from tracker.domain.weeks import DAY_NAMES
 from tracker.ui.widgets.literal import TextInput
 
 
@@ -54,7 +54,7 @@ class ReminderFields(Vertical):
             with Vertical():
                 yield Label("Check-in day")
                 yield Select(
-                    [(name.title(), index) for index, name in enumerate(WEEKDAYS)],
+                    [(name, index) for index, name in enumerate(DAY_NAMES)],
                     allow_blank=False,
                     id="checkin-day",
                 )
