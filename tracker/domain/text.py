@@ -119,6 +119,13 @@ def single_line(text: str) -> str:
     return " ".join(strip_controls(text).split())
 
 
+def cut(text: str, width: int) -> str:
+    """On one line (runs of spaces and line breaks as one space) and at most ``width``
+    characters, an ellipsis saying something was cut: for one-line summaries."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
 def clean_line(text: str, what: str, limit: int, *, required: bool) -> str:
     """One line of text: controls dropped, spaces folded, length checked; `required`
     refuses an empty one."""

@@ -33,11 +33,10 @@ from tracker.domain.checkin.promises import (
     Repair,
     due_by,
     reliability,
-    short,
 )
 from tracker.domain.days import person_today
 from tracker.domain.kinds import SETTING
-from tracker.domain.text import count
+from tracker.domain.text import count, cut
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record
 from tracker.store.settings import setting_id
@@ -45,6 +44,7 @@ from tracker.store.settings import setting_id
 HELP_CARD = "help-card"  # {"enabled": bool}, also switched on the Settings screen
 HELP_DISMISSED = "help-card-dismissed"  # {"dismissed": [trigger ids]}
 AGENDA_PROMISES = 3
+SUMMARY_WIDTH = 60  # what someone wrote, cut to fit one agenda line
 
 
 # -- check-ins ----------------------------------------------------------------
@@ -207,7 +207,7 @@ def agenda(couple: Couple, day: date) -> list[str]:
             if promise.due == day
             else f"Overdue since {promise.due:%a} {promise.due.day} {promise.due:%b}"
         )
-        lines.append(f"{when}: {_whose(couple, promise)}, “{short(promise.text)}”")
+        lines.append(f"{when}: {_whose(couple, promise)}, “{cut(promise.text, SUMMARY_WIDTH)}”")
     if len(due) > AGENDA_PROMISES:
         more = len(due) - AGENDA_PROMISES
         lines.append(f"…and {count(more, 'more promise')} on Check-in (5, p)")
@@ -221,5 +221,6 @@ def agenda(couple: Couple, day: date) -> list[str]:
         )
     for item in appreciations(couple):
         if item.to == me and item.by == partner and item.day == day:
-            lines.append(f"{couple.name_of(partner)} noticed and appreciated: “{short(item.text)}”")
+            thanks = cut(item.text, SUMMARY_WIDTH)
+            lines.append(f"{couple.name_of(partner)} noticed and appreciated: “{thanks}”")
     return lines

@@ -30,7 +30,7 @@ from typing import Any, Self
 import msgspec
 
 from tracker.domain.checkin.model import iso_week
-from tracker.domain.text import single_line
+from tracker.domain.text import cut, single_line
 from tracker.domain.validation import IsoDay, MaybeDay, convert, optional_day, valid_day
 from tracker.domain.weeks import DAY_WORDS
 
@@ -60,12 +60,6 @@ def one_line_text(text: str, limit: int, what: str) -> str:
     if len(cleaned) > limit:
         raise ValueError(f"Keep the {what} to {limit:,} characters; this one has {len(cleaned):,}.")
     return cleaned
-
-
-def short(text: str, width: int = 60) -> str:
-    """Cut to ``width`` characters with an ellipsis, for one-line summaries."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 def parse_due(text: str, today: date) -> date:
@@ -98,7 +92,7 @@ def parse_due(text: str, today: date) -> date:
 def _iso_day(text: str) -> date:
     found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if found is None:
-        shown = short(text, 20)
+        shown = cut(text, 20)
         raise ValueError(f"“{shown}” is not a date; use YYYY-MM-DD, like 2026-12-01.")
     year, month, day = (int(part) for part in found.groups())
     if not 1 <= month <= 12:

@@ -13,7 +13,7 @@ from typing import Final
 
 from tracker.domain.habits.schedule import is_due
 from tracker.domain.models import PARTNERS, US, Check, Fulfilment, Habit
-from tracker.domain.text import visible
+from tracker.domain.text import cut, visible
 
 # When a linked habit is ticked, in the words of the habit form, its detail and the CLI.
 LINK_WORDS: Final = {
@@ -80,8 +80,7 @@ def _for_whom(people: set[str], me: str, partner: str) -> str:
 
 def _shown(text: str) -> str:
     """Someone's words on one line, inert, cut short enough for a one-line message."""
-    flat = " ".join(visible(text, newlines=False).split())
-    return flat if len(flat) <= _SHOWN_TITLE else flat[: _SHOWN_TITLE - 1] + "…"
+    return cut(visible(text, newlines=False), _SHOWN_TITLE)
 
 
 def _joined(parts: Sequence[str], last: str) -> str:

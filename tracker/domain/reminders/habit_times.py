@@ -9,7 +9,7 @@ from typing import Final, Protocol
 from tracker.domain.clock import parse_clock
 from tracker.domain.models import Habit, Owner
 from tracker.domain.reminders.prefs import ReminderPrefs
-from tracker.domain.text import visible
+from tracker.domain.text import cut, visible
 
 THIS_HABIT: Final = "this habit's reminder"
 # Named in one line at most: the rest are counted.
@@ -80,5 +80,4 @@ def kept_quiet_text(habits: list[Habit]) -> str:
 
 
 def _title(title: str) -> str:
-    shown = visible(title, newlines=False)
-    return shown if len(shown) <= _SHOWN_TITLE else shown[: _SHOWN_TITLE - 1] + "…"
+    return cut(visible(title, newlines=False), _SHOWN_TITLE)

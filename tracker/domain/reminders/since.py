@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from tracker.domain.text import count
+from tracker.domain.text import count, cut
 
 # Long enough to recognise a habit or a date by, short enough that the line stays within
 # two rows of an 80-column Today.
@@ -69,12 +69,6 @@ class Part:
 
     things: int
     words: str
-
-
-def cut(text: str, width: int) -> str:
-    """On one line and at most `width` characters, an ellipsis saying something was cut."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 def quoted(title: str) -> str:
