@@ -9,6 +9,7 @@ import pytest
 from tests.ui.conftest import NOW, TODAY
 from tracker.domain.checkin.model import KEYS, make_checkin
 from tracker.domain.models import US, Check
+from tracker.domain.reminders.due import Situation
 from tracker.domain.reminders.prefs import ReminderPrefs
 from tracker.store.checkins import save_checkin
 from tracker.store.couple import Couple
@@ -79,3 +80,35 @@ async def test_outside_tests_the_first_look_waits_for_the_first_frame(
         await pilot.pause(1.0)
         assert "habit" in nav.due
         assert f"Today{DUE_MARK}" in str(nav.render())
+
+
+async def test_one_change_is_worked_out_once_for_every_screens_row(
+    couple: Couple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.store import reminders
+
+    calls: list[datetime] = []
+    real = reminders.situation
+
+    def counted(found: Couple, now: datetime) -> Situation:
+        calls.append(now)
+        return real(found, now)
+
+    monkeypatch.setattr(reminders, "situation", counted)
+    async with at(couple, NOW).run_test(size=(80, 24)) as pilot:
+        for key in ("2", "3", "4", "5", "1"):  # each screen's row mounted, each looking
+            await pilot.press(key)
+        rows = [nav for screen in pilot.app.screen_stack for nav in screen.query(NavBar)]
+        rows += [
+            nav
+            for mode in ("habits", "talks", "dates", "checkin")
+            for nav in pilot.app.get_screen_stack(mode)[-1].query(NavBar)
+        ]
+        assert len({id(nav) for nav in rows}) >= 5
+        calls.clear()
+        habit_id, person = open_today(couple)[0]
+        couple.set_check(Check(habit_id, person, TODAY))
+        for nav in rows:
+            nav.look()
+        assert len(calls) == 1
+        assert len({nav.due for nav in rows}) == 1  # every row marks the same

@@ -70,6 +70,7 @@ class RekindleApp(App[int]):
         super().__init__()
         self.couple = couple
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
+        self.due_marks: tuple[object, frozenset[str]] | None = None  # for every NavBar
         self.data_flag = data_flag
         self._refused = ""  # the folder-permission notice last shown, so it shows once
         # Each entry is one user action, which may have written several records.

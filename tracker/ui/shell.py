@@ -22,6 +22,8 @@ Result = TypeVar("Result")
 class Shell(Protocol):
     couple: Couple | None
     clock: Callable[[], datetime]
+    # What is due now, as the row of screens marks it, and what it was worked out from.
+    due_marks: tuple[object, frozenset[str]] | None
 
     def today(self) -> date:
         """Today as this person counts it (their zone, their day start)."""

@@ -57,10 +57,15 @@ class NavBar(Static):
         if key == self._looked:
             return
         self._looked = key
-        from tracker.domain.reminders.due import due_now
-        from tracker.store.reminders import situation
+        # Every screen's row asks; the app keeps the answer, so one change is worked out
+        # once, not once per screen visited.
+        if shell.due_marks is None or shell.due_marks[0] != key:
+            from tracker.domain.reminders.due import due_now
+            from tracker.store.reminders import situation
 
-        due = frozenset(item.kind.word for item in due_now(situation(couple, now)))
+            found = due_now(situation(couple, now))
+            shell.due_marks = (key, frozenset(item.kind.word for item in found))
+        due = shell.due_marks[1]
         if due != self.due:
             self.due = due
             self.update(self.line(self.current, due))
