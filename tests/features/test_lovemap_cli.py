@@ -14,7 +14,7 @@ from tests.rekindle_cli import Ran
 from tests.voice import BANNED_WORDS
 from tracker.domain.content.lovemaps import find_love_map
 from tracker.domain.days import person_today
-from tracker.domain.lovemap.kinds import ENTRY, ROUND
+from tracker.domain.lovemap.kinds import GUESS, ROUND
 from tracker.domain.models import Person
 from tracker.store import lovemap as store
 
@@ -143,7 +143,7 @@ def test_bad_input_is_refused_in_one_sentence_and_nothing_is_written(
     alex.ok("start")
     assert said in alex.refused(*args)
     alex_store = couples.join(config="alex-check", name="Alex")
-    assert alex_store.records(ENTRY) == [] and store.hidden(alex_store) == set()
+    assert store.entries(alex_store) == [] and store.hidden(alex_store) == set()
 
 
 @pytest.mark.parametrize(
@@ -188,15 +188,17 @@ def test_a_partners_words_written_raw_are_shown_defused(
     store.start_round(sam, london_today())
     key = store.rounds(sam)[0].items[0].key
     raw = "\x1b]0;owned\x07[red]hi[/red]\u202eevil\x9b2J"
-    data = {"n": 1, "person": "b", "key": key, "guess": raw, "answer": "[b]Soup[/b]\n2"}
-    sam.put_record(ENTRY, f"lovemapentry:1:b:{key}", data, "raw")
+    sam.put_record(
+        GUESS, f"lovemapguess:1:b:{key}", {"n": 1, "person": "b", "key": key, "text": raw}, "raw"
+    )
+    store.answer(sam, 1, key, "[b]Soup[/b]")
     sam.store.close()
     alex = Device(couples.tmp_path / "alex", rekindle_here)
     shown = alex.ok("answer", "1", "Mine \x1b[31m[bold]x[/bold]")
     defused = "␛]0;owned␇[red]hi[/red]\ufffdevil\ufffd2J"
     assert f"About you: “Mine [31m[bold]x[/bold]”; Sam guessed “{defused}”." in shown
     alex.ok("guess", "1", "Bread")
-    assert "Sam said “[b]Soup[/b]⏎2”" in alex.ok()
+    assert "Sam said “[b]Soup[/b]”" in alex.ok()
     printed = alex.run("--json").out
     assert (
         printed.isascii()
