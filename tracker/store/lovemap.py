@@ -96,13 +96,11 @@ def current_round(couple: Couple) -> RoundView | None:
 def start_round(couple: Couple, today: date) -> list[Change]:
     """Start the next round on `today`; ValueError says why not (the latest still open,
     or every question hidden)."""
-    written = entries(couple)
-    settled = _settled(couple, written)
-    off = hidden(couple)
-    latest = rules.views(settled, written, off, couple.me, couple.partner_key)[:1]
-    problem = rules.start_problem(latest[0] if latest else None, today)
+    problem = rules.start_problem(current_round(couple), today)
     if problem:
         raise ValueError(problem)
+    settled = _settled(couple, entries(couple))
+    off = hidden(couple)
     n = max(settled, default=0) + 1
     if n > MAX_ROUND:  # only a hand-made round numbered near the limit gets here
         raise ValueError(f"Rounds are numbered up to {MAX_ROUND:,}; there's no room for more.")
