@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from tests.voice import BANNED_WORDS
 from tracker.domain.content.lovemaps import find_love_map
 from tracker.domain.days import person_today
 from tracker.domain.lovemap.kinds import GUESS, ROUND
+from tracker.domain.lovemap.rules import STALE_DAYS
 from tracker.domain.models import Person
 from tracker.store import lovemap as store
 
@@ -156,6 +157,20 @@ def test_a_misused_command_is_a_usage_error(
     alex.ok("start")
     ran = alex.run(*args)
     assert ran.code == 2 and "usage:" in ran.err and "Traceback" not in ran.err
+
+
+def test_a_round_left_two_weeks_may_rest_and_a_new_one_start(
+    couples: Couples, rekindle_here: RunHere
+) -> None:
+    alex_couple = couples.create(config="alex")
+    store.start_round(alex_couple, london_today() - timedelta(days=STALE_DAYS))
+    alex_couple.store.close()
+    alex = Device(couples.tmp_path / "alex", rekindle_here)
+    said = alex.ok()
+    assert "under way." in said
+    assert "This round can rest in the history; start a fresh one any time" in said
+    alex.ok("start")
+    assert [one["finished"] for one in alex.json("history")["rounds"]] == [False, False]
 
 
 def test_without_a_round_the_actions_say_how_to_start(pair: tuple[Device, Device]) -> None:
