@@ -109,7 +109,11 @@ PRIVATE_LINE = (
     "from a step (a promise, a repair, a talk) is shared as usual."
 )
 
-WHO_QUESTION = "Which is closer to you? It only changes a few words, and you can change it."
+WHO_QUESTION = "Which is closer to you?"
+WHO_INTRO = (
+    "It changes only a few words of each step, and you can change it later. Like "
+    "everything on this path, your answer stays on this computer."
+)
 
 STEPS: tuple[TrustStep, ...] = (
     TrustStep(
