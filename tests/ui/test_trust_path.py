@@ -268,3 +268,23 @@ async def test_a_computer_that_will_not_keep_it_says_so_and_nothing_starts(
         assert any(n.severity == "error" for n in app._notifications)
         assert read_path(couple).path is None
         assert words(OPENING[0]) in shown(app)
+
+
+@pytest.mark.parametrize("role", list(Role))
+async def test_every_step_shows_its_action_and_the_safety_line_at_80x24(
+    couple: Couple, role: Role
+) -> None:
+    save_path(couple, TrustPath(TODAY, role))
+    app = app_at(couple, NOW + timedelta(weeks=len(STEPS)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_path(pilot)
+        options = screen.query_one("#trust-steps", OptionList)
+        assert options.option_count == len(STEPS)  # all open, none still to come
+        for number, step in enumerate(STEPS, start=1):
+            options.highlighted = number - 1
+            await pilot.pause()
+            text = shown(app)
+            # In view without scrolling: the step's words for this person, its one
+            # action, and the safety line whole.
+            assert words(step.words_for(role)) in text, number
+            assert f"⏎ {step.action.label}" in text and words(SAFETY) in text, number

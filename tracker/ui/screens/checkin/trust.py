@@ -80,7 +80,8 @@ class TrustScreen(RekindleScreen):
             yield Static(id="trust-week")
             yield OptionList(id="trust-steps")
             yield Static(id="trust-step")
-            yield Static(Text(SAFETY, style="bold"), id="trust-safety")
+        # Outside the scrolling part: in view on every step, however long, at any size.
+        yield Static(Text(SAFETY, style="bold"), id="trust-safety")
         yield Footer()
 
     def on_mount(self) -> None:
