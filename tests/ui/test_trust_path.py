@@ -12,9 +12,10 @@ from textual.widgets import Input, OptionList, Select, Static
 
 from tests.conftest import Couples
 from tests.ui.conftest import NOW, TODAY
-from tests.ui.screen_text import screen_lines, words
+from tests.ui.screen_text import drawn_words, screen_lines, words
 from tracker.domain.checkin.promises import make_promise
 from tracker.domain.content.trust_path import (
+    LEAVE_QUESTION,
     LEFT,
     LISTENING_PROMPTS,
     OPENING,
@@ -288,3 +289,15 @@ async def test_every_step_shows_its_action_and_the_safety_line_at_80x24(
             # action, and the safety line whole.
             assert words(step.words_for(role)) in text, number
             assert f"⏎ {step.action.label}" in text and words(SAFETY) in text, number
+
+
+async def test_the_leave_question_is_drawn_whole(couple: Couple, open_app: OpenApp) -> None:
+    save_path(couple, TrustPath(TODAY, Role.UNSAID))
+    app = open_app(couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_path(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert drawn_words(app, dialog.query_one(".title")) == words(LEAVE_QUESTION)

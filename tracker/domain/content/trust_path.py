@@ -245,8 +245,9 @@ LISTENING_PROMPTS: tuple[Prompt, ...] = tuple(
 
 SAFETY = SAFETY_LINE
 
-LEAVE_QUESTION = (
-    "Leave the path? What this computer kept of it goes. Promises, repairs and talks "
+# One line: the confirm dialog does not wrap its question.
+LEAVE_QUESTION = "Leave the path? It goes from this computer."
+LEFT = (
+    "You've left the path. It's gone from this computer. Promises, repairs and talks "
     "you made from it stay."
 )
-LEFT = "You've left the path. It's gone from this computer."
