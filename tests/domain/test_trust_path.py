@@ -5,7 +5,8 @@ to stay or to part)."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -120,6 +121,31 @@ def test_a_step_opens_at_the_persons_day_start_across_a_clock_change(
 
     assert open_at(opens_utc - timedelta(minutes=1)) == [1]
     assert open_at(opens_utc) == [1, 2]
+
+
+ZONES = st.sampled_from(
+    ["Europe/London", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "UTC"]
+)
+INSTANTS = st.datetimes(
+    min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31), timezones=st.just(UTC)
+)
+
+
+@given(ZONES, INSTANTS, st.integers(min_value=0, max_value=70 * 24 * 60))
+def test_steps_open_at_the_day_start_on_the_wall_clock_whatever_the_clocks_did(
+    tz: str, started_at: datetime, minutes_later: int
+) -> None:
+    """Another way to say when step k opens: the instant the person's wall clock shows
+    04:00 on the start's weekday, k - 1 weeks on, however many hours that is in between."""
+    started = local_day(started_at, tz, 4)
+    now = started_at + timedelta(minutes=minutes_later)
+    expected = [
+        step
+        for step in range(1, len(STEPS) + 1)
+        if now >= datetime.combine(opens_on(started, step), time(4), tzinfo=ZoneInfo(tz))
+        or step == 1
+    ]
+    assert list(open_steps(started, local_day(now, tz, 4))) == expected
 
 
 @given(DAYS, st.integers(min_value=0, max_value=120), st.integers(min_value=1, max_value=8))
