@@ -79,6 +79,7 @@ async def test_start_choose_who_you_are_and_keep_a_promise_from_step_one(
         await pilot.pause()
         await choose(pilot, Role.HURT)
         assert read_path(couple).path == TrustPath(TODAY, Role.HURT)
+        assert isinstance(app.focused, OptionList)  # ↑ ↓ pick a step at once
         text = shown(app)
         first = STEPS[0]
         # Step one, in the words for the one who was hurt, and the safety line, all in view.

@@ -87,7 +87,6 @@ class TrustScreen(RekindleScreen):
     def on_mount(self) -> None:
         self.sub_title = TITLE
         self.refresh_data()
-        self.query_one("#trust-steps", OptionList).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -108,6 +107,8 @@ class TrustScreen(RekindleScreen):
         opening.update(Text("\n\n".join([*OPENING, START_HINT])))
         if self.path is not None:
             self._draw_path(self.path)
+            # Hidden until the path starts, so it could not take the focus on mount.
+            self.query_one("#trust-steps", OptionList).focus(scroll_visible=False)
         self.refresh_bindings()
 
     def _draw_path(self, path: TrustPath) -> None:
