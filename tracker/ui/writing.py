@@ -68,3 +68,20 @@ def _saved(shell: Shell, action: Action) -> list[Change] | None:
         return None
     found = result if isinstance(result, list) else [result]
     return [change for change in found if change is not None]
+
+
+def keep_on_device(
+    shell: Shell, action: Callable[[], None], done: str, redraw: Callable[[], None]
+) -> bool:
+    """Save something this device keeps for itself, never in the shared folder (the path
+    after a betrayal): no lock on the folder and no undo step, as nothing is shared, but a
+    refusal is said in words like any other. True if saved."""
+    try:
+        action()
+    except OSError as error:
+        shell.notify(why_not_saved(error), severity="error", timeout=10)
+        return False
+    if done:
+        shell.notify(done)
+    redraw()
+    return True

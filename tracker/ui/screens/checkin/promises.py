@@ -8,26 +8,18 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tracker.domain.checkin import kinds as checkin_kinds
 from tracker.domain.checkin.promises import (
-    MAX_PROMISE,
-    MAX_REPAIR,
     Promise,
-    Repair,
-    make_promise,
-    make_repair,
     renegotiate,
     settle,
 )
 from tracker.store import checkins as store
-from tracker.store.couple import Couple
 from tracker.ui.screens.base import RekindleScreen
+from tracker.ui.screens.checkin.promise_forms import DUE_HINT, promise_form, repair_form
 from tracker.ui.screens.dialog_base import Field, FieldsDialog
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
-
-DUE_HINT = "a date (2026-12-01), today, tomorrow, friday, in 3 days"
 
 
 class PromisesScreen(RekindleScreen):
@@ -118,43 +110,7 @@ class PromisesScreen(RekindleScreen):
         return self.shown[table.cursor_row]
 
     def action_add(self) -> None:
-        couple, today = self.couple, self.rekindle.today()
-        partner = one_line(couple.name_of(couple.partner_key), 20)
-
-        def make(values: dict[str, str]) -> Promise:
-            return make_promise(
-                Couple.new_id(checkin_kinds.PROMISE),
-                values["text"],
-                couple.me,
-                couple.partner_key,
-                values["due"],
-                today,
-            )
-
-        dialog = FieldsDialog(
-            f"A promise to {partner}",
-            [
-                Field(
-                    "text",
-                    "I'll ...",
-                    placeholder="e.g. book the table for Saturday",
-                    max_length=MAX_PROMISE,
-                ),
-                Field("due", "By", placeholder=DUE_HINT),
-            ],
-            make,
-            "Something small and concrete you can keep.",
-            wide=False,
-            enter_moves_on=True,
-        )
-        self.app.push_screen(dialog, self._added)
-
-    def _added(self, promise: Promise | None) -> None:
-        if promise is not None:
-            self.write(
-                lambda: store.save_promise(self.couple, promise, "Made a promise"),
-                "Promise made. u undoes it.",
-            )
+        promise_form(self)
 
     def action_settle(self, kept: bool) -> None:
         promise = self._current()
@@ -191,33 +147,4 @@ class PromisesScreen(RekindleScreen):
             )
 
     def action_repair(self) -> None:
-        couple, today = self.couple, self.rekindle.today()
-
-        def make(values: dict[str, str]) -> Repair:
-            return make_repair(
-                Couple.new_id(checkin_kinds.REPAIR),
-                couple.me,
-                couple.partner_key,
-                today,
-                values["apology"],
-                values["change"],
-            )
-
-        dialog = FieldsDialog(
-            "Log a repair",
-            [
-                Field("apology", "What happened, and sorry for it", max_length=MAX_REPAIR),
-                Field("change", "What will change", max_length=MAX_REPAIR),
-            ],
-            make,
-            "Your partner can read this too.",
-            wide=False,
-            enter_moves_on=True,
-        )
-        self.app.push_screen(dialog, self._repaired)
-
-    def _repaired(self, repair: Repair | None) -> None:
-        if repair is not None:
-            self.write(
-                lambda: store.save_repair(self.couple, repair), "Repair logged. u undoes it."
-            )
+        repair_form(self)

@@ -52,6 +52,9 @@ PRIVACY = (
     "side by side until you've both answered, so neither of you sways the other."
 )
 
+# After a betrayal: the path is private to this device, so its key is named quietly.
+TRUST_LINE = "Rebuilding trust after a breach, privately on this computer · b"
+
 
 class CheckinScreen(RekindleScreen):
     CSS_PATH = sheet("checkin.tcss")
@@ -62,6 +65,8 @@ class CheckinScreen(RekindleScreen):
         Binding("d", "draw", "Draw a prompt", show=False, id="checkin.prompt"),
         Binding("t", "appreciate", "Appreciate", id="checkin.appreciate"),
         Binding("p", "promises", "Promises", id="checkin.promises"),
+        # Named in the promises section instead: the footer is full at 80 columns.
+        Binding("b", "trust_path", "Rebuilding trust", show=False, id="checkin.trust"),
         Binding("h", "dismiss_help", "Hide card", id="checkin.hide"),
         Binding("H", "toggle_help", "Help cards on/off", show=False, id="checkin.cards"),
         Binding("left_square_bracket", "week(-1)", "Week back", show=False, id="checkin.back"),
@@ -70,7 +75,8 @@ class CheckinScreen(RekindleScreen):
     HELP_EXTRA = [Binding("up,down", "", "Pick a strategy")]
     # The promises view opened from here: the help page lists its keys too.
     HELP_SUBSCREENS = [
-        ("Promises and repairs", "tracker.ui.screens.checkin.promises:PromisesScreen")
+        ("Promises and repairs", "tracker.ui.screens.checkin.promises:PromisesScreen"),
+        ("Rebuilding trust", "tracker.ui.screens.checkin.trust:TrustScreen"),
     ]
 
     def __init__(self) -> None:
@@ -228,6 +234,7 @@ class CheckinScreen(RekindleScreen):
                 ("Promises · p\n", "bold"),
                 f"{len(open_)} open, {len(due)} due or overdue\n",
                 (f"Kept over 90 days: {kept}", "dim"),
+                (f"\n{TRUST_LINE}", "dim"),
             )
         )
         items = store.appreciations(couple)
@@ -344,6 +351,11 @@ class CheckinScreen(RekindleScreen):
         from tracker.ui.screens.checkin.promises import PromisesScreen
 
         self.app.push_screen(PromisesScreen())
+
+    def action_trust_path(self) -> None:
+        from tracker.ui.screens.checkin.trust import TrustScreen
+
+        self.app.push_screen(TrustScreen())
 
     def action_dismiss_help(self) -> None:
         if not self.triggers:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,7 @@ from textual.widgets import TabbedContent
 from tracker.domain.editing import followup_habit_draft, habit_from_draft
 from tracker.domain.models import Habit
 from tracker.domain.talks.log import Followup, LogEntry
-from tracker.domain.talks.model import Meeting, Slot, move_problem, slot_from_form
+from tracker.domain.talks.model import Meeting, Slot, move_problem
 from tracker.domain.talks.records import Status
 from tracker.domain.talks.schedule import countdown
 from tracker.store import talks
@@ -36,6 +35,7 @@ from tracker.ui.screens.talks.forms import (
     SlotFields,
     SlotForm,
 )
+from tracker.ui.screens.talks.plan import plan_talk, slot_maker
 from tracker.ui.widgets.literal import one_line
 
 
@@ -64,26 +64,8 @@ class TalkFlows(RekindleScreen):
 
     # -- slots -------------------------------------------------------------------
 
-    def _fields_maker(self, slot_id: str, tz: str) -> Callable[[SlotFields], Slot]:
-        now = self.rekindle.clock()
-
-        def make(f: SlotFields) -> Slot:
-            return slot_from_form(slot_id, f.title, f.repeat, f.day, f.at, f.minutes, tz, now)
-
-        return make
-
     def action_add(self) -> None:
-        today = self.today()
-        sunday = today + timedelta(days=(6 - today.weekday()) % 7)
-        fields = SlotFields(day=sunday.isoformat())
-        make = self._fields_maker(Couple.new_id(talks.SLOT), talks.home_tz(self.couple))
-
-        def made(slot: object) -> None:
-            if isinstance(slot, Slot):
-                description = f"Planned “{slot.title}”"
-                self.write(lambda: talks.save_slot(self.couple, slot, description), "Planned.")
-
-        self.app.push_screen(SlotForm("Set aside a time to talk", fields, make), made)
+        plan_talk(self)
 
     def action_edit(self) -> None:
         meeting = self._meeting()
@@ -99,7 +81,7 @@ class TalkFlows(RekindleScreen):
         fields = SlotFields(
             old.title, repeat, meeting.day.isoformat(), f"{old.start:%H:%M}", str(old.minutes)
         )
-        make = self._fields_maker(old.id, old.tz)
+        make = slot_maker(self, old.id, old.tz)
 
         def made(new: object) -> None:
             if isinstance(new, Slot):

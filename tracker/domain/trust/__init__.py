@@ -1,0 +1,1 @@
+"""The path for after a betrayal: which weekly steps are open, and which are done."""
