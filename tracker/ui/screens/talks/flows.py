@@ -39,6 +39,43 @@ from tracker.ui.screens.talks.forms import (
 from tracker.ui.widgets.literal import one_line
 
 
+def slot_maker(slot_id: str, tz: str, now: datetime) -> Callable[[SlotFields], Slot]:
+    def make(f: SlotFields) -> Slot:
+        return slot_from_form(slot_id, f.title, f.repeat, f.day, f.at, f.minutes, tz, now)
+
+    return make
+
+
+def next_sunday(today: date) -> date:
+    """Where a new talk starts unless moved: the coming Sunday (today, on a Sunday)."""
+    return today + timedelta(days=(6 - today.weekday()) % 7)
+
+
+def plan_talk(
+    screen: RekindleScreen,
+    fields: SlotFields,
+    also: Callable[[Slot], list[Change]] | None = None,
+    done: str = "Planned.",
+) -> None:
+    """The "Plan a talk" form, and the new slot saved on Save; `also` writes what goes
+    with it in the same step (the daily question's "talk about this" adds its prompt), so
+    one u takes back both."""
+    couple = screen.couple
+    make = slot_maker(Couple.new_id(talks.SLOT), talks.home_tz(couple), screen.rekindle.clock())
+
+    def made(slot: object) -> None:
+        if not isinstance(slot, Slot):
+            return
+
+        def save() -> list[Change]:
+            changes = [talks.save_slot(couple, slot, f"Planned “{slot.title}”")]
+            return changes + (also(slot) if also else [])
+
+        screen.write(save, done)
+
+    screen.app.push_screen(SlotForm("Set aside a time to talk", fields, make), made)
+
+
 class TalkFlows(RekindleScreen):
     """Mixed into TalksScreen; kept apart so each file stays readable."""
 
@@ -64,26 +101,8 @@ class TalkFlows(RekindleScreen):
 
     # -- slots -------------------------------------------------------------------
 
-    def _fields_maker(self, slot_id: str, tz: str) -> Callable[[SlotFields], Slot]:
-        now = self.rekindle.clock()
-
-        def make(f: SlotFields) -> Slot:
-            return slot_from_form(slot_id, f.title, f.repeat, f.day, f.at, f.minutes, tz, now)
-
-        return make
-
     def action_add(self) -> None:
-        today = self.today()
-        sunday = today + timedelta(days=(6 - today.weekday()) % 7)
-        fields = SlotFields(day=sunday.isoformat())
-        make = self._fields_maker(Couple.new_id(talks.SLOT), talks.home_tz(self.couple))
-
-        def made(slot: object) -> None:
-            if isinstance(slot, Slot):
-                description = f"Planned “{slot.title}”"
-                self.write(lambda: talks.save_slot(self.couple, slot, description), "Planned.")
-
-        self.app.push_screen(SlotForm("Set aside a time to talk", fields, make), made)
+        plan_talk(self, SlotFields(day=next_sunday(self.today()).isoformat()))
 
     def action_edit(self) -> None:
         meeting = self._meeting()
@@ -99,7 +118,7 @@ class TalkFlows(RekindleScreen):
         fields = SlotFields(
             old.title, repeat, meeting.day.isoformat(), f"{old.start:%H:%M}", str(old.minutes)
         )
-        make = self._fields_maker(old.id, old.tz)
+        make = slot_maker(old.id, old.tz, self.rekindle.clock())
 
         def made(new: object) -> None:
             if isinstance(new, Slot):
