@@ -8,10 +8,12 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from textual.binding import Binding
 from textual.widgets import OptionList, Static, TextArea
 
 from tests.conftest import Couples
 from tests.ui.conftest import TODAY
+from tests.ui.test_writing import own_folder, read_only_after, said
 from tracker.domain.content.daily import daily_text
 from tracker.domain.daily.kinds import ANSWER
 from tracker.domain.daily.model import MAX_ANSWER, answer_id
@@ -21,6 +23,7 @@ from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.daily.screen import QuestionScreen
 from tracker.ui.screens.dialog_base import ConfirmDialog
+from tracker.ui.screens.help import help_sections
 from tracker.ui.screens.talks.forms import SlotForm
 
 OpenApp = Callable[[Couple | None], RekindleApp]
@@ -234,3 +237,33 @@ async def test_talk_about_this_plans_a_one_off_talk_with_the_question_as_its_pro
         # Talking about it again reuses the same prompt rather than adding a second.
         store.as_talk_prompt(couple, key, planned[0].start.date())
         assert len(talks.own_prompts(couple)) == 1
+
+
+async def test_a_folder_that_refuses_writes_still_shows_the_question_and_keeps_the_answer(
+    couple: Couple, open_app: OpenApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        with read_only_after(own_folder(couple), 0, monkeypatch):
+            await open_question(pilot, app)
+            asked = store.peek(couple, TODAY)
+            assert asked is not None and daily_text(asked) in shown(app)
+            await type_answer(pilot, app, ALEXS)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert any(m.startswith("Not saved:") for m in said(app)), said(app)
+            assert answer_box(app).text == ALEXS  # still there for when it can be saved
+        assert couple.records(ANSWER) == []
+
+
+async def test_today_says_where_the_two_of_you_are_and_help_lists_the_screens_keys(
+    couple: Couple, open_app: OpenApp
+) -> None:
+    store.answer(couple, TODAY, ALEXS, TODAY)
+    app = open_app(couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "You've answered today's question; Sam hasn't yet  · d" in shown(app)
+    titled = dict(help_sections(RekindleApp.BINDINGS))
+    keys = {b.description for b in titled["The daily question"] if isinstance(b, Binding)}
+    assert {"Save answer", "Talk about this", "Hide question"} <= keys
