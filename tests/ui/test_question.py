@@ -267,3 +267,23 @@ async def test_today_says_where_the_two_of_you_are_and_help_lists_the_screens_ke
     titled = dict(help_sections(RekindleApp.BINDINGS))
     keys = {b.description for b in titled["The daily question"] if isinstance(b, Binding)}
     assert {"Save answer", "Talk about this", "Hide question"} <= keys
+
+
+async def test_undo_takes_the_answer_back_and_the_box_follows(
+    couple: Couple, open_app: OpenApp
+) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_question(pilot, app)
+        await type_answer(pilot, app, ALEXS)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.day_view(couple, TODAY).mine is not None
+        screen.query_one("#days").focus()
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.day_view(couple, TODAY).mine is None
+        assert answer_box(app).text == ""  # the box says what is saved: nothing
+        await pilot.press("escape")  # nothing typed since: leaves without asking
+        await pilot.pause()
+        assert not isinstance(app.screen, (QuestionScreen, ConfirmDialog))

@@ -97,11 +97,11 @@ class QuestionScreen(RekindleScreen):
     def open_day(self, day: date) -> None:
         """Show `day` with a fresh answer box: mine as saved, or empty."""
         self.day = day
-        self.refresh_data()
-        mine = self.shown.view.mine if self.shown else None
-        self.typed_from = mine.text if mine else ""
         box = self.query_one("#answer", TextArea)
-        box.load_text(self.typed_from)
+        box.load_text("")
+        self.typed_from = ""
+        self.refresh_data()  # fills the box with my answer, if there is one
+        mine = self.shown.view.mine if self.shown else None
         box.move_cursor(box.document.end)
         self.query_one("#answer-error").display = False
         # Into the box when there is something to write; else on the days, with the view
@@ -116,10 +116,11 @@ class QuestionScreen(RekindleScreen):
         couple, today = self.couple, self.rekindle.today()
         if self.day is None:
             return
-        if answer_problem(self.day, today) is None:
-            self._first_look(self.day)
         still_open = answer_problem(self.day, today) is None
+        if still_open:
+            self._first_look(self.day)
         view = (store.open_view if still_open else store.day_view)(couple, self.day)
+        self._keep_box_in_step(view.mine.text if view.mine else "")
         partner = couple.name_of(couple.partner_key)
         self.shown = Shown(view, today, partner)
         self.query_one("#question-heading", Static).update(heading(self.shown))
@@ -129,6 +130,14 @@ class QuestionScreen(RekindleScreen):
         streak.update(words)
         streak.display = bool(words)
         self._draw_days(today, partner)
+
+    def _keep_box_in_step(self, saved: str) -> None:
+        """My saved answer changed under the box (an undo, or my other computer's answer
+        arriving): the box follows it, unless I have typed in it since, which stays."""
+        box = self.query_one("#answer", TextArea)
+        if saved != self.typed_from and box.text == self.typed_from:
+            box.load_text(saved)
+            self.typed_from = saved
 
     def _draw_sides(self, shown: Shown) -> None:
         box = self.query_one("#answer", TextArea)
