@@ -22,11 +22,14 @@ from tests.rekindle_cli import use_config
 from tests.store.store_helpers import tree_bytes
 from tracker.domain.checkin.model import KEYS, help_triggers, iso_week, recent_weeks
 from tracker.domain.checkin.promises import PromiseStatus, reliability
+from tracker.domain.content.daily import DAILY_QUESTIONS
+from tracker.domain.daily import kinds as daily_kinds
+from tracker.domain.daily.rules import pick
 from tracker.domain.dates.model import DateKind, DateStatus
 from tracker.domain.dates.views import past
 from tracker.domain.sample.story import generate
 from tracker.domain.talks.model import Status
-from tracker.store import checkins, dates, goals, talks
+from tracker.store import checkins, daily, dates, goals, talks
 from tracker.store.couple import Couple
 from tracker.store.sample import sample_config, write_sample
 from tracker.store.setup import join_couple
@@ -59,6 +62,7 @@ def test_every_kind_is_one_a_feature_store_reads() -> None:
         dates.DATE, dates.OCCURRENCE, dates.RATING, dates.IDEA,
         "checkin", "repair", "appreciation",
         "goal", "milestone", "values", "vision", "priorities",
+        daily_kinds.ASKED, daily_kinds.ANSWER,
     }  # fmt: skip
     made = {r.kind for r in generate(TODAY - timedelta(days=365), TODAY, SEED)}
     assert made == known
@@ -87,6 +91,26 @@ def test_nothing_is_skipped_as_unreadable(couple: Couple) -> None:
     assert len(goals.milestones(couple)) == n("milestone") > 10
     reviews = goals.reviews(couple, "a") + goals.reviews(couple, "b")
     assert len(reviews) == n("priorities") > 12
+
+
+def test_daily_questions_answered_most_days_with_a_run_up_to_today(couple: Couple) -> None:
+    """Sam answers on Alex's laptop's app as the store reads it: every record validates,
+    each day has the question the store itself would give it, and the demo opens on a
+    run of days both answered, a history to browse, and Sam's answer waiting for Alex."""
+    assert len(daily.answers(couple)) == len(couple.records(daily_kinds.ANSWER))
+    days = daily.asked_days(couple)
+    assert len(days) == len(couple.records(daily_kinds.ASKED)) > 30
+    pool, seen = [question.key for question in DAILY_QUESTIONS], {}
+    for day in sorted(days):  # as the store would have given them, a day at a time
+        assert pick(daily.seed(couple), day, pool, seen, set()) == days[day]
+        seen[day] = days[day]
+    assert daily.streak(couple, TODAY) >= 6
+    history = daily.past(couple, TODAY)
+    both = [view for view in history if view.mine and view.theirs]
+    one = [view for view in history if bool(view.mine) != view.they_answered]
+    assert len(both) > len(history) / 2 and one  # most days both, some days one
+    assert daily.who_answered(couple, TODAY) == (False, True)
+    assert len(set(days.values())) == len(days)  # never the same question twice
 
 
 def test_ids_follow_each_features_scheme(couple: Couple) -> None:

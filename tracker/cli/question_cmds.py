@@ -18,7 +18,7 @@ from tracker.cli.common import (
     my_today,
     say,
 )
-from tracker.domain.content.daily import find_daily
+from tracker.domain.content.daily import daily_text, find_daily
 from tracker.domain.daily.rules import LATE_DAYS, DayView, answer_problem
 from tracker.domain.days import short_date
 from tracker.store import daily as store
@@ -86,21 +86,13 @@ def run(args: argparse.Namespace, context: Context) -> int:
         print(as_json({**_day_data(view), "streak": store.streak(couple, today)}))
         return 0
     if args.hide:
-        say(f"Hidden: neither of you will be asked “{flat(_text(view.key))}” again.")
+        say(f"Hidden: neither of you will be asked “{flat(daily_text(view.key))}” again.")
         return 0
     _show(couple, view, today)
     count = store.streak(couple, today)
     if count:
         say(f"Days in a row you both answered: {count}")
     return 0
-
-
-def _text(key: str | None) -> str:
-    if key is None:
-        return "No question that day."
-    found = find_daily(key)
-    # A key from a newer Rekindle (or one since retired) still has its answers.
-    return found.text if found else "A question this version of Rekindle doesn't know."
 
 
 def _answer_data(view: DayView) -> dict[str, Any]:
@@ -125,7 +117,7 @@ def _day_data(view: DayView) -> dict[str, Any]:
 
 def _show(couple: Couple, view: DayView, today: date) -> None:
     when = "Today" if view.day == today else short_date(view.day, today)
-    say(f"{when}: {flat(_text(view.key))}")
+    say(f"{when}: {flat(daily_text(view.key))}")
     if view.key is None:
         # Nobody was asked anything that day, so nobody answered: a day still open has
         # none only when every question is hidden.
@@ -144,7 +136,7 @@ def _show(couple: Couple, view: DayView, today: date) -> None:
         if view.mine.key != view.key:
             # Two devices gave the day different questions offline; this answer is to
             # the one shown there at the time.
-            say(f"    (answering “{flat(_text(view.mine.key))}”)")
+            say(f"    (answering “{flat(daily_text(view.mine.key))}”)")
     if view.theirs is not None:
         say(f"  {partner}: {flat(view.theirs.text)}")
     elif view.they_answered:

@@ -8,14 +8,16 @@ devices never edit one record at once. A record whose id does not match what it 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from tracker.domain.content.daily import DAILY_QUESTIONS
+from tracker.domain.content.daily import DAILY_QUESTIONS, find_daily
 from tracker.domain.daily import rules
 from tracker.domain.daily.kinds import ANSWER, ASKED, HIDDEN
-from tracker.domain.daily.model import Answer, Asked, Hide, clean_answer
+from tracker.domain.daily.model import Answer, Asked, Hide, answer_id, clean_answer
 from tracker.domain.daily.rules import DayView
 from tracker.domain.kinds import PERSON
+from tracker.domain.reminders.due import question_waiting
 from tracker.store.couple import Change, Couple
 from tracker.store.records import Record
 
@@ -53,12 +55,23 @@ def question_for(couple: Couple, day: date) -> str | None:
     days = asked_days(couple)
     if day in days:
         return days[day]
-    pool = [question.key for question in DAILY_QUESTIONS]
-    key = rules.pick(seed(couple), day, pool, days, hidden(couple))
+    key = _pick(couple, day, days)
     if key is not None:
         asked = Asked(day, couple.me, key, couple.store.replica_id)
         couple.put_record(ASKED, asked.id, asked.to_data(), "The day's question")
     return key
+
+
+def peek(couple: Couple, day: date) -> str | None:
+    """The day's question as question_for gives it, without writing anything (for a
+    folder we may not write to)."""
+    days = asked_days(couple)
+    return days[day] if day in days else _pick(couple, day, days)
+
+
+def _pick(couple: Couple, day: date, days: dict[date, str]) -> str | None:
+    pool = [question.key for question in DAILY_QUESTIONS]
+    return rules.pick(seed(couple), day, pool, days, hidden(couple))
 
 
 def answer(couple: Couple, day: date, text: str, today: date) -> Change:
@@ -87,6 +100,13 @@ def day_view(couple: Couple, day: date) -> DayView:
     return rules.view(day, asked_days(couple).get(day), by_day, couple.me, couple.partner_key)
 
 
+def open_view(couple: Couple, day: date) -> DayView:
+    """A day still open for answers as I may see it, with the question it will have even
+    if nobody has looked at it yet (nothing is written)."""
+    view = day_view(couple, day)
+    return view if view.key is not None else replace(view, key=peek(couple, day))
+
+
 def past(couple: Couple, today: date) -> list[DayView]:
     """Days before `today` with their question and the answers I may see, newest first."""
     return rules.history(asked_days(couple), answers(couple), couple.me, couple.partner_key, today)
@@ -98,3 +118,41 @@ def streak(couple: Couple, today: date) -> int:
     mine = {a.day for a in found if a.person == couple.me}
     theirs = {a.day for a in found if a.person == couple.partner_key}
     return rules.streak(mine, theirs, today)
+
+
+def who_answered(couple: Couple, day: date) -> tuple[bool, bool]:
+    """Whether I, then my partner, answered `day`: the answers' ids name the day and the
+    person, so this reads two records and nothing of the question pool (Today's line)."""
+    mine = couple.record(answer_id(day, couple.me)) is not None
+    theirs = couple.record(answer_id(day, couple.partner_key)) is not None
+    return mine, theirs
+
+
+def today_line(couple: Couple, day: date) -> str:
+    """Today screen's one line on the day's question: a reminder's words while mine is
+    still open, then where the two of us are."""
+    mine, theirs = who_answered(couple, day)
+    partner = couple.name_of(couple.partner_key)
+    if not mine:
+        return question_waiting(partner, theirs)
+    if theirs:
+        return f"You've both answered today's question; {partner}'s answer is in"
+    return f"You've answered today's question; {partner} hasn't yet"
+
+
+def as_talk_prompt(couple: Couple, key: str, day: date) -> list[Change]:
+    """The question as the conversation prompt of the week `day` falls in, so a talk
+    planned about it opens on it (Talks' "Talk now" shows the week's prompt). It joins
+    your own prompts once; talking about it again reuses that prompt."""
+    from tracker.store import talks  # here: `rekindle question` never needs the talks
+
+    question = find_daily(key)
+    if question is None:
+        raise ValueError("This version of Rekindle doesn't know that question.")
+    own = next((p.key for p in talks.own_prompts(couple) if p.text == question.text), None)
+    changes: list[Change] = []
+    if own is None:
+        added = talks.add_own_prompt(couple, question.text, question.theme, question.depth)
+        own = added.record_id
+        changes.append(added)
+    return changes + talks.use_prompt(couple, own, day)

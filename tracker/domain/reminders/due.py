@@ -75,6 +75,14 @@ class QuestionState:
     partner_in: bool
 
 
+def question_waiting(partner_name: str, partner_in: bool) -> str:
+    """Today's question, not yet answered by this person: the words a reminder says and
+    Today's line shows."""
+    if partner_in:
+        return f"{partner_name} has answered today's question; yours is waiting"
+    return "Today's question is waiting for you"
+
+
 @dataclass(frozen=True, slots=True)
 class PromiseDue:
     id: str
@@ -164,11 +172,7 @@ def due_items(situation: Situation) -> list[Due]:
                 Due(f"promise:{promise.id}", DueKind.PROMISE, text, s.at(s.prefs.habits_at))
             )
     if s.question is not None and not s.question.mine_in:
-        text = (
-            f"{s.partner_name} has answered today's question; yours is waiting"
-            if s.question.partner_in
-            else "Today's question is waiting for you"
-        )
+        text = question_waiting(s.partner_name, s.question.partner_in)
         key = f"question:{s.day.isoformat()}"
         items.append(Due(key, DueKind.QUESTION, text, s.at(s.prefs.habits_at)))
     for habit in s.habits:

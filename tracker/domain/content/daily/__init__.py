@@ -26,7 +26,7 @@ from tracker.domain.content.daily import (
 )
 from tracker.domain.content.daily.shape import DailyQuestion
 
-__all__ = ["DAILY_QUESTIONS", "DailyQuestion", "find_daily"]
+__all__ = ["DAILY_QUESTIONS", "DailyQuestion", "daily_text", "find_daily"]
 
 
 def _number(question: DailyQuestion) -> int:
@@ -55,3 +55,12 @@ _BY_KEY = {question.key: question for question in DAILY_QUESTIONS}
 
 def find_daily(key: str) -> DailyQuestion | None:
     return _BY_KEY.get(key)
+
+
+def daily_text(key: str | None) -> str:
+    """A day's question in words, for the CLI and the Question screen alike."""
+    if key is None:
+        return "No question that day."
+    found = find_daily(key)
+    # A key from a newer Rekindle (or one since retired) still has its answers.
+    return found.text if found else "A question this version of Rekindle doesn't know."

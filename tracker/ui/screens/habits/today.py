@@ -17,6 +17,7 @@ from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
 from tracker.domain.text import count
 from tracker.store.couple import Couple
 from tracker.store.settings import first_weekday
+from tracker.ui.registry import load_class
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.habit_table import HabitTable
@@ -58,6 +59,9 @@ def day_label(day: date, today: date) -> str:
     return f"{text} · {count(offset, 'day')} ago"
 
 
+QUESTION_SCREEN = "tracker.ui.screens.daily.screen:QuestionScreen"
+
+
 class TodayScreen(RekindleScreen):
     CSS_PATH = sheet("today.tcss")
     BINDINGS = [
@@ -73,12 +77,16 @@ class TodayScreen(RekindleScreen):
         Binding("a", "add_habit", "Add habit", id="today.add", priority=True),
         # Off the footer (it is full at 80 columns): the line itself says which key hides it.
         Binding("x", "hide_since", "Hide what is new", show=False, id="today.since"),
+        # Its line at the top names the key. Opened by name: the question's screen opens
+        # the talk form, which Today's room (habits) may not import.
+        Binding("d", "question", "Daily question", show=False, id="today.question"),
     ]
     HELP_EXTRA = [
         Binding("enter", "", "Tick"),
         *HabitTable.BINDINGS,
         Binding("up,down", "", "Move"),
     ]
+    HELP_SUBSCREENS = [("The daily question", QUESTION_SCREEN)]
 
     def __init__(self) -> None:
         super().__init__(id="today")
@@ -192,10 +200,15 @@ class TodayScreen(RekindleScreen):
         couple = self.rekindle.couple
         if couple is None or self.day is None:
             return
-        agenda = today_agenda(couple, self.day)
+        from tracker.store.daily import today_line
+
+        # The day's question closes the list, whichever day the habits show.
+        agenda = [*today_agenda(couple, self.day), today_line(couple, self.rekindle.today())]
         box = self.query_one("#agenda", Static)
-        box.display = bool(agenda)
-        box.update(literal("\n".join(f"◆ {line}" for line in agenda)))
+        box.update(literal("\n".join(f"◆ {line}" for line in agenda)).append("  · d", style="dim"))
+
+    def action_question(self) -> None:
+        self.app.push_screen(load_class(QUESTION_SCREEN)())
 
     def _draw_figures(self, figures: CoupleFigures | None = None, complete: bool = True) -> None:
         couple = self.rekindle.couple

@@ -1,0 +1,1 @@
+"""Daily question: one feature's room in this layer."""
