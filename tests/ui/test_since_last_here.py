@@ -48,6 +48,11 @@ def shown_line(app: RekindleApp) -> str | None:
     return str(box.render()) if box.display else None
 
 
+def agenda_text(app: RekindleApp) -> str:
+    box = app.screen.query_one("#agenda", Static)
+    return str(box.render()) if box.display else ""
+
+
 async def opened(app: RekindleApp, size: tuple[int, int] = (120, 40)) -> str | None:
     """Open the app, let the line come, and close it again: what the line said."""
     async with app.run_test(size=size) as pilot:
@@ -78,8 +83,11 @@ async def test_sams_ticks_are_told_once_and_x_hides_them(
         assert line is not None
         assert line.startswith("Since earlier this evening: Sam ticked 2 habits.")
         assert "x hides this" in line
+        # The day's question waits while the line shows (room at 80×24), and x brings it.
+        assert "today's question" not in agenda_text(app)
         await pilot.press("x")
         assert shown_line(app) is None
+        assert "Today's question is waiting for you  · d" in agenda_text(app)
         await pilot.press("2", "1")  # to Habits and back: still gone
         assert shown_line(app) is None
     # Nothing new since: the next opening says nothing.

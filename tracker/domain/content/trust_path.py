@@ -119,7 +119,7 @@ STEPS: tuple[TrustStep, ...] = (
     TrustStep(
         "What will be open now",
         TrustTheme.TRANSPARENCY,
-        "After trust breaks, not knowing is often the hardest part. Agreeing what will "
+        "After trust breaks, not knowing can be the hardest part. Agreeing what will "
         "be open for now (phones, plans, whether the other person gets in touch) gives "
         "you both something solid to stand on.",
         {
@@ -212,7 +212,7 @@ STEPS: tuple[TrustStep, ...] = (
     TrustStep(
         "Where you go from here",
         TrustTheme.PROFESSIONAL_HELP,
-        "Rebuilding trust takes longer than eight weeks, and there is no right pace. "
+        "These eight weeks are a beginning, not an ending, and there is no right pace. "
         "A couples therapist can help you both see what comes next, whatever that "
         "turns out to be.",
         {

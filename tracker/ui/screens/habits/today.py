@@ -189,10 +189,12 @@ class TodayScreen(RekindleScreen):
         box = self.query_one("#since", Static)
         box.update(wrapped(line).append("  x hides this", style="dim"))
         box.display = True
+        self._draw_agenda()  # the question's line makes room for it
 
     def action_hide_since(self) -> None:
         """Gone for the rest of this opening; the next one tells only what is new by then."""
         self.query_one("#since").display = False
+        self._draw_agenda()
 
     def _draw_agenda(self) -> None:
         from tracker.store.agenda import today_agenda
@@ -202,10 +204,19 @@ class TodayScreen(RekindleScreen):
             return
         from tracker.store.daily import today_line
 
-        # The day's question closes the list, whichever day the habits show.
-        agenda = [*today_agenda(couple, self.day), today_line(couple, self.rekindle.today())]
+        lines = [f"◆ {line}" for line in today_agenda(couple, self.day)]
+        # The day's question closes the list, whichever day the habits show; while the
+        # "since you were here" lines show, it waits (x brings it), so at 80×24 every
+        # habit still fits above the footer.
+        asking = not self.query_one("#since").display
+        if asking:
+            lines.append(f"◆ {today_line(couple, self.rekindle.today())}")
+        agenda = literal("\n".join(lines))
+        if asking:
+            agenda.append("  · d", style="dim")
         box = self.query_one("#agenda", Static)
-        box.update(literal("\n".join(f"◆ {line}" for line in agenda)).append("  · d", style="dim"))
+        box.display = bool(agenda)
+        box.update(agenda)
 
     def action_question(self) -> None:
         self.app.push_screen(load_class(QUESTION_SCREEN)())
