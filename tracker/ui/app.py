@@ -26,6 +26,7 @@ from tracker.store.settings import get_setting
 from tracker.store.store import Store
 from tracker.ui import writing
 from tracker.ui.arrivals import describe_arrivals, describe_deletion
+from tracker.ui.palette import screen_commands
 from tracker.ui.registry import SCREENS
 from tracker.ui.screens.ordered_keys import opening
 from tracker.ui.styles import sheet
@@ -379,25 +380,9 @@ class RekindleApp(App[int]):
             "When it helps, what to look for, how to find someone · key ctrl+g",
             self.action_support,
         )
-        yield from self._screen_commands(screen)
+        yield from screen_commands(self, screen)
         # Textual's own "Keys" panel would be a second, different help: ours lists every key.
         yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
-
-    def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every key of the screen the palette was opened on, as a command too."""
-        seen: set[str] = set()
-        for binding in screen.BINDINGS:
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            if binding.description in seen or binding.action.startswith("app."):
-                continue
-            seen.add(binding.description)
-            key = self.get_key_display(Binding(binding.key.split(",")[0], ""))
-            yield SystemCommand(
-                binding.description,
-                f"{screen.sub_title or 'This screen'} · key {key}",
-                partial(screen.run_action, binding.action),
-            )
 
 
 def make_app(
