@@ -363,6 +363,12 @@ class RekindleApp(App[int]):
         if not isinstance(self.screen, SupportDialog):
             self.push_screen(SupportDialog())
 
+    def action_love_maps(self) -> None:
+        from tracker.ui.screens.lovemap.screen import open_love_maps
+
+        if self.couple is not None:
+            open_love_maps(self)
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
@@ -373,6 +379,11 @@ class RekindleApp(App[int]):
             yield SystemCommand("Undo", "Undo the last change", self.action_undo)
             yield SystemCommand(
                 "Light or dark", "Switch between light and dark themes", self.action_toggle_dark
+            )
+            yield SystemCommand(
+                "Love maps: how well do you know me",
+                "Answer about yourself, guess your partner's answers · key m on Today",
+                self.action_love_maps,
             )
         yield SystemCommand("Help", "Every key, on one page", self.action_help)
         yield SystemCommand(

@@ -73,12 +73,16 @@ class TodayScreen(RekindleScreen):
         Binding("a", "add_habit", "Add habit", id="today.add", priority=True),
         # Off the footer (it is full at 80 columns): the line itself says which key hides it.
         Binding("x", "hide_since", "Hide what is new", show=False, id="today.since"),
+        # The game of guesses opens over Today; the app opens it from the palette too.
+        Binding("m", "app.love_maps", "Love maps", show=False, id="today.lovemaps"),
     ]
     HELP_EXTRA = [
         Binding("enter", "", "Tick"),
         *HabitTable.BINDINGS,
         Binding("up,down", "", "Move"),
     ]
+    # The views opened from here: the help page lists their keys too.
+    HELP_SUBSCREENS = [("Love maps", "tracker.ui.screens.lovemap.screen:LoveMapScreen")]
 
     def __init__(self) -> None:
         super().__init__(id="today")
