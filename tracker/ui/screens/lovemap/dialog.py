@@ -56,7 +56,7 @@ def answer_dialog(item: ItemView, partner: str) -> FieldsDialog[Draft] | None:
         )
     if not fields:
         return None
-    notes.append(f"{partner} sees what you write here once you've both answered.")
+    notes.append(f"{partner} sees this once you've both answered.")
 
     def make(values: dict[str, str]) -> Draft:
         if not any(text.strip() for text in values.values()):

@@ -9,7 +9,7 @@ from typing import Any
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -59,13 +59,15 @@ class LoveMapScreen(RekindleScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield NavBar("today")
-        with VerticalScroll(id="lovemap-body"):
+        # The round and the score stay in view; the questions scroll under them.
+        with Vertical(id="lovemap-top"):
             yield Static(id="round-line")
             yield Static(id="score", classes="hint")
+        with VerticalScroll(id="intro-box"):  # before the first round
             yield Static(id="intro")
-            yield OptionList(id="questions")
-            yield Static(id="keys-hint", classes="hint")
             yield Static(id="privacy", classes="hint")
+        yield OptionList(id="questions")
+        yield Static(id="keys-hint", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,9 +89,9 @@ class LoveMapScreen(RekindleScreen):
         self.rounds = store.rounds(self.couple)
         self.back = min(self.back, max(len(self.rounds) - 1, 0))
         partner, shown = self.partner, self.shown
-        intro = self.query_one("#intro", Static)
-        intro.display = shown is None
-        intro.update(wrapped(f"{INTRO.format(partner=partner)}\n\n{HOW_IT_SHOWS}\n\n{START}"))
+        self.query_one("#intro-box").display = shown is None
+        intro = f"{INTRO.format(partner=partner)}\n\n{HOW_IT_SHOWS}\n\n{START}"
+        self.query_one("#intro", Static).update(wrapped(intro))
         self.query_one("#privacy", Static).update(wrapped(PRIVACY.format(partner=partner)))
         score = self.query_one("#score", Static)
         score.display = shown is not None

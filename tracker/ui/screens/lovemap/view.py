@@ -5,6 +5,8 @@ Everything a partner wrote goes through `literal`: shown as typed, never as mark
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 
 from tracker.domain.lovemap.model import Verdict
@@ -27,10 +29,7 @@ PRIVACY = (
     "The app keeps {partner}'s answers out of view until you've both answered, but the "
     "files in your shared folder can be read by either of you."
 )
-KEYS_HINT = (
-    "enter: your answer and guess · r c w: mark {partner}'s guess about you · "
-    "[ ] other rounds · h hides a question"
-)
+KEYS_HINT = "enter answer and guess · r c w mark {partner}'s guess · [ ] other rounds"
 # Long enough for any answer the app lets anyone write; a hand-made file may hold more.
 SHOWN_AT_MOST = 240
 VERDICT_WORDS = {Verdict.RIGHT: "right", Verdict.CLOSE: "close", Verdict.WRONG: "wrong"}
@@ -79,14 +78,17 @@ def about_them_line(item: ItemView, partner: str) -> Text:
     return line.append(f" · {partner} marked it {VERDICT_WORDS[item.their_verdict]}", style="dim")
 
 
-def item_text(number: int, item: ItemView, partner: str) -> Text:
-    """One question of the round, both ways, on three lines (or more, where words wrap)."""
-    text = Text(f"{number}. ", style="bold").append(question_text(item), style="bold")
+def item_text(number: int, item: ItemView, partner: str) -> Group:
+    """One question of the round, both ways, on three lines (or more, where words wrap:
+    each way's lines indented under the question)."""
+    question = Text(f"{number}. ", style="bold").append(question_text(item), style="bold")
     if item.hidden:
-        text.append(" (hidden)", style="dim")
-    text.append("\n   ").append_text(about_me_line(item, partner))
-    text.append("\n   ").append_text(about_them_line(item, partner))
-    return text
+        question.append(" (hidden)", style="dim")
+    return Group(
+        question,
+        Padding(about_me_line(item, partner), (0, 0, 0, 3)),
+        Padding(about_them_line(item, partner), (0, 0, 0, 3)),
+    )
 
 
 def round_line(shown: RoundView, newest: int) -> Text:
