@@ -17,6 +17,7 @@ from tests.cli.test_habit_cmds import STARTERS, london_today
 from tests.hostile_partner import CASES, IDS, Case, partner_files, write_case
 from tests.rekindle_cli import command_env, run_command, use_config
 from tests.store.store_helpers import PYTHON
+from tests.ui.hostile import EVIL_TITLE
 from tracker.store.setup import create_couple
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +40,9 @@ COMMANDS: list[list[str]] = [
     ["question"],
     ["question", "--json"],
     ["question", "--history", "--json"],
+    ["lovemap"],
+    ["lovemap", "--json"],
+    ["lovemap", "history", "--json"],
     ["promise", "list"],
     ["promise", "list", "--json"],
     ["goals"],
@@ -145,6 +149,13 @@ def test_every_command_survives_the_case_and_doctor_names_it(
     if case.shown:
         habits = next(r for r in results if r["argv"] == ["habits", "--json"])
         assert case.shown in strings(strict(habits["out"])), habits["out"]
+    if case.name == "escapes":  # the partner's love-map words arrive whole, as data
+        shown = strict(next(r for r in results if r["argv"] == ["lovemap", "--json"])["out"])
+        items = shown["round"]["items"]
+        assert [(i["key"], i["they_answered"]) for i in items] == [
+            ("lovemap-001", True),
+            (EVIL_TITLE, True),
+        ]
     doctor = next(r for r in results if r["argv"] == ["doctor", "--json"])
     report = "\n".join(strings(strict(doctor["out"])))
     missing = [name for name in names if name not in report]

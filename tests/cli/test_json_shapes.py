@@ -45,8 +45,9 @@ class Sample:
 @pytest.fixture
 def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rekindle_here: RunHere) -> Sample:
     """Alex and Sam's made-up half year, joined from a device each, with one habit
-    archived, one deleted, a promise open, this week's check-in done by both and
-    yesterday's question answered by both (so no list is empty)."""
+    archived, one deleted, a promise open, this week's check-in done by both,
+    yesterday's question answered by both and a love-map round begun (so no list is
+    empty)."""
     data = tmp_path / "data"
     # Ending a few days ago, so nothing is stamped in this machine's future.
     write_sample(data, 0.5, 1, date.today() - timedelta(days=5))
@@ -66,6 +67,12 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rekindle_here: RunHe
         rekindle_here(config, "checkin", *ratings, "--note-trust", "Better this week").ok()
         # Yesterday's question answered by both, so the history has a day with both answers.
         rekindle_here(config, "question", "--date", "yesterday", "--answer", "A long walk").ok()
+    # A love-map round with its first pair revealed, marked one way, so no list is empty.
+    rekindle_here(people.alex, "lovemap", "start").ok()
+    for config in (people.alex, people.sam):
+        rekindle_here(config, "lovemap", "answer", "1", "Lisbon").ok()
+        rekindle_here(config, "lovemap", "guess", "1", "Porto").ok()
+    rekindle_here(people.sam, "lovemap", "mark", "1", "close").ok()
     return people
 
 

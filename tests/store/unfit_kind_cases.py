@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from tests.store.unfit_cases import DAMAGED, NEWER
-from tracker.store import checkins, daily, dates, goals, talks
+from tracker.store import checkins, daily, dates, goals, lovemap, talks
 from tracker.store.couple import Couple
 
 Listed = Callable[[Couple], Collection[str]]  # what a screen shows of the kind, as keys
@@ -161,6 +161,33 @@ CASES = {
             daily.hidden,
             "daily-002",
         ),
+        KindCase(
+            "lovemap-round",
+            "lovemapround:1:sams-laptop",
+            {
+                "n": 1,
+                "started": DAY,
+                "person": "b",
+                "keys": ["lovemap-001", "lovemap-002"],
+                "device": "sams-laptop",
+            },
+            lambda c: {f"round {r.n}" for r in lovemap.rounds(c)},
+            "round 1",
+        ),
+        KindCase(
+            "lovemap-entry",
+            "lovemapentry:1:b:lovemap-001",
+            {"n": 1, "person": "b", "key": "lovemap-001", "guess": "[b]Soup[/b]"},
+            lambda c: {e.guess for e in lovemap.entries(c)},
+            "[b]Soup[/b]",
+        ),
+        KindCase(
+            "lovemap-hidden",
+            "lovemaphidden:b:lovemap-001",
+            {"person": "b", "key": "lovemap-001"},
+            lovemap.hidden,
+            "lovemap-001",
+        ),
     )
 }
 
@@ -203,4 +230,9 @@ BAD_KINDS: list[tuple[str, str, dict[str, Any], str, str]] = [
     ("daily-answer", "text", {"text": ["a", "b"]}, "text", NEWER),
     ("daily-answer", "key", {"key": ""}, "key", DAMAGED),
     ("daily-hidden", "key", {"key": 7}, "key", DAMAGED),
+    ("lovemap-round", "round 0", {"n": 0}, "n", DAMAGED),
+    ("lovemap-round", "keys", {"keys": ["lovemap-001"] * 21}, "keys", DAMAGED),
+    ("lovemap-entry", "verdict", {"verdict": "maybe"}, "verdict", NEWER),
+    ("lovemap-entry", "huge", {"answer": "x" * 201}, "answer", DAMAGED),
+    ("lovemap-hidden", "key", {"key": ""}, "key", DAMAGED),
 ]

@@ -45,6 +45,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "appreciate": ("checkin_cmds", "“I noticed and appreciated ...”"),
     "repair": ("checkin_cmds", "log an apology, and what will change"),
     "question": ("question_cmds", "the day's question: answer it, then see your partner's answer"),
+    "lovemap": (
+        "lovemap_cmds",
+        "love maps: guess each other's answers, five questions a round",
+    ),
     "goals": ("goal_cmds", "shared and personal goals, with milestones"),
     "align": ("goal_cmds", "where your values and visions meet, and differ"),
     "goal": (

@@ -22,6 +22,7 @@ from tracker.domain.checkin import kinds as checkin
 from tracker.domain.daily import kinds as daily
 from tracker.domain.dates import kinds as dates
 from tracker.domain.goals import kinds as goals
+from tracker.domain.lovemap import kinds as lovemap
 from tracker.domain.talks import kinds as talks
 from tracker.domain.validation import Invalid
 
@@ -72,6 +73,10 @@ KINDS: Final[dict[str, Kind]] = {
         Kind(daily.ASKED, "daily.model:Asked", with_id=False, sharded=True),
         Kind(daily.ANSWER, "daily.model:Answer", with_id=False, sharded=True),
         Kind(daily.HIDDEN, "daily.model:Hide", with_id=False),
+        # Not sharded: a new round's picks and "finished" read every round there was.
+        Kind(lovemap.ROUND, "lovemap.model:RoundStart", with_id=False),
+        Kind(lovemap.ENTRY, "lovemap.model:Entry", with_id=False),
+        Kind(lovemap.HIDDEN, "lovemap.model:Hide", with_id=False),
     )
 }
 SHARDED_KINDS: Final = frozenset(name for name, kind in KINDS.items() if kind.sharded)

@@ -1,0 +1,1 @@
+"""Love maps, "how well do you know me": rounds of questions, answers, guesses, verdicts."""
