@@ -340,3 +340,65 @@ async def test_the_help_page_lists_its_keys_under_today(couple: Couple, open_app
         section = shown.split("\nLove maps\n")[1].split("\n\n")[0]
         for words_there in ("New round", "Hide question", "Guess right", "Earlier round"):
             assert words_there in section
+
+
+async def test_emoji_are_kept_whole(couple: Couple, open_app: OpenApp) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_round(pilot)
+        key = first_key(couple)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FieldsDialog)
+        dialog.query_one("#answer", Input).value = "Rain 🌧️ and tea ☕"  # as pasted
+        dialog.query_one("#guess", Input).value = "👨‍👩‍👧 time"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        mine = item(couple, key)
+        assert (mine.my_answer, mine.my_guess) == ("Rain 🌧️ and tea ☕", "👨‍👩‍👧 time")
+        assert "You said “Rain 🌧️ and tea ☕”" in text_of(app)
+
+
+async def test_escape_on_a_typed_answer_asks_before_losing_it(
+    couple: Couple, open_app: OpenApp
+) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_round(pilot)
+        await pilot.press("enter", *"Rainy Sundays")
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.query_one("#answer", Input).value == "Rainy Sundays"
+
+
+async def test_once_both_ways_are_in_the_words_stay_and_enter_says_so(
+    couple: Couple, sam: Couple, open_app: OpenApp
+) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_round(pilot)
+        key = first_key(couple)
+        await write_first(pilot, "Autumn", "")
+        sam_writes(sam, key, answer="Winter", guess="Autumn")
+        await arrives(app, pilot)
+        # Alex's answer is side by side now: only the guess is left to write.
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FieldsDialog)
+        assert not dialog.query("#answer") and dialog.query("#guess")
+        await pilot.press(*"Snow", "enter")
+        await pilot.pause()
+        assert item(couple, key).my_guess == "Snow"
+        await pilot.press("enter")  # both ways in: nothing left to write
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsDialog)
+        assert any("they stay as they were said" in n.message for n in app._notifications)
+    assert item(couple, key).my_answer == "Autumn"
