@@ -18,8 +18,8 @@ from tests.ui.screen_text import screen_lines, words
 from tests.ui.test_footer_fit import assert_fits
 from tests.ui.test_onboarding_and_help import plain
 from tests.voice import BANNED_WORDS
-from tracker.domain.lovemap.kinds import ENTRY
-from tracker.domain.lovemap.model import MAX_TEXT, Entry, Verdict
+from tracker.domain.lovemap.kinds import ENTRY, ROUND
+from tracker.domain.lovemap.model import MAX_TEXT, Entry, RoundStart, Verdict
 from tracker.store import lovemap as store
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
@@ -402,3 +402,38 @@ async def test_once_both_ways_are_in_the_words_stay_and_enter_says_so(
         assert not isinstance(app.screen, FieldsDialog)
         assert any("they stay as they were said" in n.message for n in app._notifications)
     assert item(couple, key).my_answer == "Autumn"
+
+
+async def test_a_question_from_a_newer_version_is_named_plainly(
+    couple: Couple, sam: Couple, open_app: OpenApp
+) -> None:
+    """Sam's newer Rekindle started a round with a question this one doesn't know."""
+    start = RoundStart(1, TODAY, "b", ("lovemap-999", "lovemap-001"), "sam-newer")
+    sam.put_record(ROUND, start.id, start.to_data(), "Started love-map round 1")
+    couple.store.refresh()
+    app = open_app(couple)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        shown = text_of(app)
+        assert "1. A question this version of Rekindle doesn't know yet" in shown
+        await pilot.press("home", "h", "y")  # it can't be hidden here: a sentence says so
+        await pilot.pause()
+        assert any("no such question" in n.message for n in app._notifications)
+
+
+async def test_what_arrives_while_away_shows_on_coming_back(
+    couple: Couple, sam: Couple, open_app: OpenApp
+) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_round(pilot)
+        key = first_key(couple)
+        await pilot.press("2")  # off to Habits
+        await pilot.pause()
+        sam_writes(sam, key, answer="Winter")
+        app.check_for_changes()  # the poll, while Habits is open
+        await pilot.press("1")  # back: Today's stack still has love maps on top
+        await pilot.pause()
+        assert isinstance(app.screen, LoveMapScreen)
+        assert "Your guess about Sam: not yet · Sam has answered" in text_of(app)

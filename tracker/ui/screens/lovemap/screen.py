@@ -75,6 +75,10 @@ class LoveMapScreen(RekindleScreen):
         self.refresh_data()
         self.query_one("#questions", OptionList).focus()
 
+    def on_screen_resume(self) -> None:
+        # Back from another screen of the row: what Sam wrote meanwhile shows now.
+        self.refresh_data()
+
     @property
     def partner(self) -> str:
         return one_line(self.couple.name_of(self.couple.partner_key), 20)
