@@ -139,6 +139,9 @@ async def test_sams_side_stays_hidden_until_both_are_in_then_shows_side_by_side(
 
         await write_first(pilot, "Autumn", "")  # the answer now, the guess later
         assert item(couple, key).my_answer == "Autumn"
+        assert app._notifications and list(app._notifications)[-1].message == (
+            "Saved: side by side now."
+        )
         shown = text_of(app)
         assert "You said “Autumn” · Sam guessed “Autumn, surely”" in shown
         assert "Winter by the fire" not in shown  # Alex's guess isn't in yet
@@ -157,6 +160,8 @@ async def test_what_alex_wrote_shows_before_sam_is_in(couple: Couple, open_app: 
     async with app.run_test(size=SIZE) as pilot:
         await open_round(pilot)
         await write_first(pilot, "Autumn", "Spring")
+        said = list(app._notifications)[-1].message
+        assert said == "Saved. Sam sees it once you've both answered."
         shown = text_of(app)
         assert "You said “Autumn” · Sam hasn't guessed yet" in shown
         assert "You guessed Sam would say “Spring” · Sam hasn't answered yet" in shown

@@ -144,12 +144,12 @@ class LoveMapScreen(RekindleScreen):
                 severity="information",
             )
             return
-        self.app.push_screen(dialog, lambda draft: self._save(shown.n, item.key, draft))
+        self.app.push_screen(dialog, lambda draft: self._save(shown.n, item, draft))
 
-    def _save(self, n: int, key: str, draft: Draft | None) -> None:
+    def _save(self, n: int, item: ItemView, draft: Draft | None) -> None:
         if draft is None:
             return
-        couple = self.couple
+        couple, key = self.couple, item.key
 
         def save() -> list[Change]:
             changes = []
@@ -159,7 +159,12 @@ class LoveMapScreen(RekindleScreen):
                 changes.append(store.guess(couple, n, key, draft.guess))
             return changes
 
-        self.write(save, f"Saved. {self.partner} sees it once you've both answered.")
+        # What Sam had already written meets what was just saved: side by side at once.
+        meets = (draft.answer is not None and item.they_guessed) or (
+            draft.guess is not None and item.they_answered
+        )
+        later = f"{self.partner} sees it once you've both answered."
+        self.write(save, "Saved: side by side now." if meets else f"Saved. {later}")
 
     def action_mark(self, verdict: str) -> None:
         found = self._current()
