@@ -68,7 +68,7 @@ def _escapes(data: Path) -> list[str]:
     """A replica folder, a device, a name, a title, a note, a love-map round's words and a
     conflict copy, all escapes."""
     start = {"n": 1, "started": "2026-11-25", "person": "b", "device": EVIL_DEVICE}
-    entry = {"n": 1, "person": "b", "answer": EVIL_TITLE, "guess": EVIL_TITLE}
+    words = {"n": 1, "person": "b", "text": EVIL_TITLE}
     core = _records(
         data,
         EVIL_REPLICA,
@@ -76,8 +76,8 @@ def _escapes(data: Path) -> list[str]:
         ("person", "person:b", {**SAM, "name": EVIL_NAME}),
         ("habit", "habit:evil", _habit(EVIL_TITLE)),
         ("lovemap-round", f"lovemapround:1:{EVIL_DEVICE}", {**start, "keys": ["lovemap-001"]}),
-        ("lovemap-entry", "lovemapentry:1:b:lovemap-001", {**entry, "key": "lovemap-001"}),
-        ("lovemap-entry", f"lovemapentry:1:b:{EVIL_TITLE}", {**entry, "key": EVIL_TITLE}),
+        ("lovemap-answer", "lovemapanswer:1:b:lovemap-001", {**words, "key": "lovemap-001"}),
+        ("lovemap-guess", f"lovemapguess:1:b:{EVIL_TITLE}", {**words, "key": EVIL_TITLE}),
     )
     copy = core.parent / f"core ({EVIL_NAME}'s conflicted copy 2026-11-25).json"
     shutil.copy(core, copy)

@@ -152,9 +152,9 @@ def test_every_command_survives_the_case_and_doctor_names_it(
     if case.name == "escapes":  # the partner's love-map words arrive whole, as data
         shown = strict(next(r for r in results if r["argv"] == ["lovemap", "--json"])["out"])
         items = shown["round"]["items"]
-        assert [(i["key"], i["they_answered"]) for i in items] == [
-            ("lovemap-001", True),
-            (EVIL_TITLE, True),
+        assert [(i["key"], i["they_answered"], i["they_guessed"]) for i in items] == [
+            ("lovemap-001", True, False),
+            (EVIL_TITLE, False, True),
         ]
     doctor = next(r for r in results if r["argv"] == ["doctor", "--json"])
     report = "\n".join(strings(strict(doctor["out"])))

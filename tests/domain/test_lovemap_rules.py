@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 
 from tests.voice import BANNED_WORDS
 from tracker.domain.content.lovemaps import LOVE_MAP_QUESTIONS
-from tracker.domain.lovemap.model import Entry, RoundStart, Verdict, clean_text
+from tracker.domain.lovemap.model import (
+    Answer,
+    Entry,
+    Guess,
+    Mark,
+    RoundStart,
+    Verdict,
+    clean_text,
+    gather,
+)
 from tracker.domain.lovemap.rules import (
     ROUND_SIZE,
     STALE_DAYS,
@@ -202,3 +211,35 @@ def test_an_answer_is_one_line_without_control_characters(typed: str, kept: str)
 def test_an_empty_or_huge_answer_is_refused_in_words(typed: str) -> None:
     with pytest.raises(ValueError, match=r"^(The guess is empty|Keep the guess to 200)"):
         clean_text(typed, "guess")
+
+
+parts = st.tuples(st.sampled_from(POOL[:3]), st.sampled_from("ab"), texts, texts, verdicts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(parts, max_size=12, unique_by=lambda part: part[:2]))
+def test_a_rounds_score_counts_only_verdicts_on_revealed_pairs(
+    written: list[tuple[str, str, str, str, Verdict | None]],
+) -> None:
+    answers = [Answer(1, p, k, a) for k, p, a, _, _ in written if a]
+    guesses = [Guess(1, p, k, g) for k, p, _, g, _ in written if g]
+    marks = [Mark(1, p, k, v) for k, p, _, _, v in written if v]
+    found = gather(answers, guesses, marks)
+    by_key = {(e.n, e.person, e.key): e for e in found}
+    # The oracle, from the raw parts: a verdict counts once the one giving it answered
+    # and their partner guessed.
+    said = {(k, p): (a, g, v) for k, p, a, g, v in written}
+    counted = Counter(
+        v
+        for (k, p), (a, _, v) in said.items()
+        if v is not None and a and said.get((k, "b" if p == "a" else "a"), ("", "", None))[1]
+    )
+    for me, partner in (("a", "b"), ("b", "a")):
+        shown = round_view(Settled(1, DAY, tuple(POOL[:3])), by_key, set(), me, partner)
+        assert shown.score == Score(
+            counted[Verdict.RIGHT], counted[Verdict.CLOSE], counted[Verdict.WRONG]
+        )
+    # Gathering keeps each part where it was written.
+    assert {(e.key, e.person, e.answer, e.guess, e.verdict) for e in found} == {
+        (k, p, a, g, v) for k, p, a, g, v in written if a or g or v
+    }

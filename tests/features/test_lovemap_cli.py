@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,8 @@ from tests.rekindle_cli import Ran
 from tests.voice import BANNED_WORDS
 from tracker.domain.content.lovemaps import find_love_map
 from tracker.domain.days import person_today
-from tracker.domain.lovemap.kinds import ENTRY, ROUND
+from tracker.domain.lovemap.kinds import GUESS, ROUND
+from tracker.domain.lovemap.rules import STALE_DAYS
 from tracker.domain.models import Person
 from tracker.store import lovemap as store
 
@@ -143,7 +144,7 @@ def test_bad_input_is_refused_in_one_sentence_and_nothing_is_written(
     alex.ok("start")
     assert said in alex.refused(*args)
     alex_store = couples.join(config="alex-check", name="Alex")
-    assert alex_store.records(ENTRY) == [] and store.hidden(alex_store) == set()
+    assert store.entries(alex_store) == [] and store.hidden(alex_store) == set()
 
 
 @pytest.mark.parametrize(
@@ -156,6 +157,20 @@ def test_a_misused_command_is_a_usage_error(
     alex.ok("start")
     ran = alex.run(*args)
     assert ran.code == 2 and "usage:" in ran.err and "Traceback" not in ran.err
+
+
+def test_a_round_left_two_weeks_may_rest_and_a_new_one_start(
+    couples: Couples, rekindle_here: RunHere
+) -> None:
+    alex_couple = couples.create(config="alex")
+    store.start_round(alex_couple, london_today() - timedelta(days=STALE_DAYS))
+    alex_couple.store.close()
+    alex = Device(couples.tmp_path / "alex", rekindle_here)
+    said = alex.ok()
+    assert "under way." in said
+    assert "This round can rest in the history; start a fresh one any time" in said
+    alex.ok("start")
+    assert [one["finished"] for one in alex.json("history")["rounds"]] == [False, False]
 
 
 def test_without_a_round_the_actions_say_how_to_start(pair: tuple[Device, Device]) -> None:
@@ -188,15 +203,17 @@ def test_a_partners_words_written_raw_are_shown_defused(
     store.start_round(sam, london_today())
     key = store.rounds(sam)[0].items[0].key
     raw = "\x1b]0;owned\x07[red]hi[/red]\u202eevil\x9b2J"
-    data = {"n": 1, "person": "b", "key": key, "guess": raw, "answer": "[b]Soup[/b]\n2"}
-    sam.put_record(ENTRY, f"lovemapentry:1:b:{key}", data, "raw")
+    sam.put_record(
+        GUESS, f"lovemapguess:1:b:{key}", {"n": 1, "person": "b", "key": key, "text": raw}, "raw"
+    )
+    store.answer(sam, 1, key, "[b]Soup[/b]")
     sam.store.close()
     alex = Device(couples.tmp_path / "alex", rekindle_here)
     shown = alex.ok("answer", "1", "Mine \x1b[31m[bold]x[/bold]")
     defused = "␛]0;owned␇[red]hi[/red]\ufffdevil\ufffd2J"
     assert f"About you: “Mine [31m[bold]x[/bold]”; Sam guessed “{defused}”." in shown
     alex.ok("guess", "1", "Bread")
-    assert "Sam said “[b]Soup[/b]⏎2”" in alex.ok()
+    assert "Sam said “[b]Soup[/b]”" in alex.ok()
     printed = alex.run("--json").out
     assert (
         printed.isascii()

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import Couples
 from tracker.domain.content.lovemaps import LOVE_MAP_QUESTIONS
-from tracker.domain.lovemap.kinds import ENTRY, ROUND
+from tracker.domain.lovemap.kinds import ANSWER, GUESS, MARK, ROUND
 from tracker.domain.lovemap.model import MAX_TEXT, Verdict
 from tracker.domain.lovemap.rules import ROUND_SIZE, STALE_DAYS
 from tracker.store import lovemap as store
@@ -199,7 +199,7 @@ def test_one_device_per_person_entry_changed_in_place(pair: tuple[Couple, Couple
     store.answer(alex, 1, key, "First thought")
     store.guess(alex, 1, key, "A guess")
     store.answer(alex, 1, key, "  Second\n\x1b[31mthought ")
-    assert len(alex.records(ENTRY)) == 1
+    assert len(alex.records(ANSWER)) == len(alex.records(GUESS)) == 1
     seen = item(alex, key)
     assert (seen.my_answer, seen.my_guess) == ("Second [31mthought", "A guess")
 
@@ -219,7 +219,7 @@ def test_an_empty_or_huge_answer_is_refused_and_nothing_is_written(
     store.start_round(alex, DAY)
     with pytest.raises(ValueError, match=said):
         store.answer(alex, 1, keys_of(alex)[0], text)
-    assert alex.records(ENTRY) == []
+    assert store.entries(alex) == []
 
 
 def test_a_round_or_question_that_is_not_there_is_refused(pair: tuple[Couple, Couple]) -> None:
@@ -232,7 +232,7 @@ def test_a_round_or_question_that_is_not_there_is_refused(pair: tuple[Couple, Co
         store.guess(alex, 1, other, "Tea")
     with pytest.raises(ValueError, match="no such question"):
         store.hide(alex, "lovemap-999")
-    assert alex.records(ENTRY) == []
+    assert store.entries(alex) == [] and store.hidden(alex) == set()
 
 
 def test_a_question_hidden_mid_round_is_no_longer_waited_for(pair: tuple[Couple, Couple]) -> None:
@@ -261,27 +261,30 @@ def test_a_hostile_partners_records_are_left_out_or_shown_literally(
     synced(sam)
     first, second, third, fourth = keys_of(alex)[:4]
     entry = {"n": 1, "person": "b"}
-    # Claims to be Alex's answer, filed under Sam's id: left out.
-    _plant(sam, ENTRY, f"lovemapentry:1:b:{first}", {**entry, "person": "a", "key": first})
-    # A megabyte of guess, and a verdict this version has never heard of: left out.
-    _plant(sam, ENTRY, f"lovemapentry:1:b:{second}", {**entry, "key": second, "guess": "x" * 10**6})
-    verdict = {**entry, "key": third, "answer": "Tea", "verdict": "maybe"}
-    _plant(sam, ENTRY, f"lovemapentry:1:b:{third}", verdict)
+    # Claims to be Alex's guess, filed under Sam's id: left out.
+    wrong = {**entry, "person": "a", "key": first, "text": "Pasta"}
+    _plant(sam, GUESS, f"lovemapguess:1:b:{first}", wrong)
+    # A megabyte of guess, an empty answer, a verdict this version has never heard of.
+    _plant(sam, GUESS, f"lovemapguess:1:b:{second}", {**entry, "key": second, "text": "x" * 10**6})
+    _plant(sam, ANSWER, f"lovemapanswer:1:b:{second}", {**entry, "key": second, "text": ""})
+    _plant(sam, ANSWER, f"lovemapanswer:1:b:{third}", {**entry, "key": third, "text": "Tea"})
+    _plant(sam, MARK, f"lovemapmark:1:b:{third}", {**entry, "key": third, "verdict": "maybe"})
     # Markup and an escape: kept as typed, for the screens to show literally.
     markup = "[bold red]Soup[/] \x1b[2J"
-    _plant(sam, ENTRY, f"lovemapentry:1:b:{fourth}", {**entry, "key": fourth, "guess": markup})
+    _plant(sam, GUESS, f"lovemapguess:1:b:{fourth}", {**entry, "key": fourth, "text": markup})
     # A question no version of Rekindle has: its words are kept, and it holds nothing up.
-    _plant(
-        sam, ENTRY, "lovemapentry:1:b:lovemap-9999", {**entry, "key": "lovemap-9999", "answer": "?"}
-    )
+    unknown = {**entry, "key": "lovemap-9999", "text": "?"}
+    _plant(sam, ANSWER, "lovemapanswer:1:b:lovemap-9999", unknown)
     # A start of round 7 naming nothing but unknown questions, and a start under a false id.
     start = {"n": 7, "started": "2026-11-26", "person": "b", "device": "x"}
     _plant(sam, ROUND, "lovemapround:7:x", {**start, "keys": ["nope"]})
     _plant(sam, ROUND, "lovemapround:8:y", {**start, "keys": [first]})
     synced(alex)
-    for key in (first, second, third):
+    for key in (first, second):
         seen = item(alex, key)
         assert not seen.they_answered and not seen.they_guessed
+    store.guess(alex, 1, third, "Coffee")
+    assert item(alex, third).their_answer == "Tea" and item(alex, third).their_verdict is None
     store.answer(alex, 1, fourth, "Bread")
     assert item(alex, fourth).their_guess_about_me == markup
     odd = item(alex, "lovemap-9999")
@@ -290,3 +293,21 @@ def test_a_hostile_partners_records_are_left_out_or_shown_literally(
     latest = store.current_round(alex)
     assert latest is not None and latest.finished  # only questions nobody here can answer
     assert store.score(alex) == store.Score()
+
+
+def test_one_person_on_two_devices_offline_keeps_both_halves_of_an_entry(
+    pair: tuple[Couple, Couple], couples: Couples
+) -> None:
+    alex, sam = pair
+    phone = couples.join(config="alex-phone", name="Alex")
+    store.start_round(alex, DAY)
+    synced(phone)
+    key = keys_of(alex)[0]
+    # The laptop writes the answer and the phone the guess, neither seeing the other.
+    store.answer(alex, 1, key, "Lemon cake")
+    store.guess(phone, 1, key, "Sam says the sea")
+    synced(alex, phone, sam)
+    for device in (alex, phone):
+        seen = item(device, key)
+        assert (seen.my_answer, seen.my_guess) == ("Lemon cake", "Sam says the sea")
+    assert item(sam, key).they_answered and item(sam, key).they_guessed

@@ -11,6 +11,7 @@ from typing import Any
 from tracker.cli.common import DATA_OPTION, CLIError, Context, as_json, checked, my_today, say
 from tracker.cli.common import flat as shown
 from tracker.domain.days import short_date
+from tracker.domain.lovemap.rules import start_problem
 from tracker.domain.reminders.since import and_list
 from tracker.domain.text import count
 from tracker.store import lovemap as store
@@ -170,6 +171,9 @@ def _show_round(couple: Couple, one: RoundView, today: date, *, closing: bool = 
     if closing:
         if one.finished:
             say(f"Start the next round with: {START}")
+        elif start_problem(one, today) is None:
+            # Left a while: a fresh start beats a reminder of what is still undone.
+            say(f"This round can rest in the history; start a fresh one any time: {START}")
         say(f"All rounds: {store.score(couple).words()}")
 
 

@@ -75,7 +75,9 @@ KINDS: Final[dict[str, Kind]] = {
         Kind(daily.HIDDEN, "daily.model:Hide", with_id=False),
         # Not sharded: a new round's picks and "finished" read every round there was.
         Kind(lovemap.ROUND, "lovemap.model:RoundStart", with_id=False),
-        Kind(lovemap.ENTRY, "lovemap.model:Entry", with_id=False),
+        Kind(lovemap.ANSWER, "lovemap.model:Answer", with_id=False),
+        Kind(lovemap.GUESS, "lovemap.model:Guess", with_id=False),
+        Kind(lovemap.MARK, "lovemap.model:Mark", with_id=False),
         Kind(lovemap.HIDDEN, "lovemap.model:Hide", with_id=False),
     )
 }

@@ -4,7 +4,7 @@ and hides (records in tracker/domain/lovemap/model.py).
 Each record is written by the person (a start: the device) it belongs to, under an id
 that names them, so two devices never edit one record at once. A record whose id does
 not match what it says (a hand-edited or hostile file claiming to be someone else's
-entry) is left out.
+answer) is left out.
 
 The domain's view types are re-exported here, so a screen needs one import.
 """
@@ -16,14 +16,18 @@ from typing import Any
 
 from tracker.domain.content.lovemaps import LOVE_MAP_QUESTIONS, find_love_map
 from tracker.domain.lovemap import rules
-from tracker.domain.lovemap.kinds import ENTRY, HIDDEN, ROUND
+from tracker.domain.lovemap.kinds import ANSWER, GUESS, HIDDEN, MARK, ROUND
 from tracker.domain.lovemap.model import (
     MAX_ROUND,
+    Answer,
     Entry,
+    Guess,
     Hide,
+    Mark,
     RoundStart,
     Verdict,
     clean_text,
+    gather,
 )
 from tracker.domain.lovemap.rules import Settled
 from tracker.domain.lovemap.views import ItemView, RoundView, Score
@@ -64,7 +68,10 @@ def hidden(couple: Couple) -> set[str]:
 def entries(couple: Couple) -> list[Entry]:
     """Every entry of both of you as stored: for checks and repairs, never for showing
     (that is `rounds`, which keeps what is not yet revealed to me out)."""
-    return [item for item in _own(couple, ENTRY) if isinstance(item, Entry)]
+    answers = [item for item in _own(couple, ANSWER) if isinstance(item, Answer)]
+    guesses = [item for item in _own(couple, GUESS) if isinstance(item, Guess)]
+    marks = [item for item in _own(couple, MARK) if isinstance(item, Mark)]
+    return gather(answers, guesses, marks)
 
 
 def _settled(couple: Couple, written: list[Entry]) -> dict[int, Settled]:
@@ -89,13 +96,11 @@ def current_round(couple: Couple) -> RoundView | None:
 def start_round(couple: Couple, today: date) -> list[Change]:
     """Start the next round on `today`; ValueError says why not (the latest still open,
     or every question hidden)."""
-    written = entries(couple)
-    settled = _settled(couple, written)
-    off = hidden(couple)
-    latest = rules.views(settled, written, off, couple.me, couple.partner_key)[:1]
-    problem = rules.start_problem(latest[0] if latest else None, today)
+    problem = rules.start_problem(current_round(couple), today)
     if problem:
         raise ValueError(problem)
+    settled = _settled(couple, entries(couple))
+    off = hidden(couple)
     n = max(settled, default=0) + 1
     if n > MAX_ROUND:  # only a hand-made round numbered near the limit gets here
         raise ValueError(f"Rounds are numbered up to {MAX_ROUND:,}; there's no room for more.")
@@ -117,36 +122,23 @@ def _round(couple: Couple, n: int, key: str) -> tuple[RoundView, ItemView]:
     return found, item
 
 
-def _mine(couple: Couple, n: int, key: str) -> Entry:
-    for entry in entries(couple):
-        if (entry.n, entry.person, entry.key) == (n, couple.me, key):
-            return entry
-    return Entry(n, couple.me, key)
-
-
-def _put(couple: Couple, entry: Entry, description: str) -> Change:
-    return couple.put_record(ENTRY, entry.id, entry.to_data(), description)
-
-
 def answer(couple: Couple, n: int, key: str, text: str) -> Change:
     """Write (or rewrite) my answer about myself; ValueError says why not."""
-    cleaned = clean_text(text, "answer")
+    mine = Answer(n, couple.me, key, clean_text(text, "answer"))
     _round(couple, n, key)
-    mine = _mine(couple, n, key)
-    return _put(couple, Entry(n, mine.person, key, cleaned, mine.guess, mine.verdict), "Answered")
+    return couple.put_record(ANSWER, mine.id, mine.to_data(), "Answered a love-map question")
 
 
 def guess(couple: Couple, n: int, key: str, text: str) -> Change:
     """Write (or rewrite, until it is revealed) my guess about my partner."""
-    cleaned = clean_text(text, "guess")
+    mine = Guess(n, couple.me, key, clean_text(text, "guess"))
     _, item = _round(couple, n, key)
     if item.about_them_revealed:
         name = couple.name_of(couple.partner_key)
         raise ValueError(
             f"Your guess is already side by side with {name}'s answer, so it stays as it is."
         )
-    mine = _mine(couple, n, key)
-    return _put(couple, Entry(n, mine.person, key, mine.answer, cleaned, mine.verdict), "Guessed")
+    return couple.put_record(GUESS, mine.id, mine.to_data(), "Guessed a love-map answer")
 
 
 def mark(couple: Couple, n: int, key: str, verdict: Verdict) -> Change:
@@ -160,9 +152,8 @@ def mark(couple: Couple, n: int, key: str, verdict: Verdict) -> Change:
         )
     if not item.they_guessed:
         raise ValueError(f"{name} hasn't guessed this one yet; you can mark it once they do.")
-    mine = _mine(couple, n, key)
-    entry = Entry(n, mine.person, key, mine.answer, mine.guess, verdict)
-    return _put(couple, entry, f"Marked a guess {verdict.value}")
+    mine = Mark(n, couple.me, key, verdict)
+    return couple.put_record(MARK, mine.id, mine.to_data(), f"Marked a guess {verdict.value}")
 
 
 def hide(couple: Couple, key: str) -> Change:

@@ -9,5 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 ROUND: Final = "lovemap-round"  # one device's start of a round (lovemap.model.RoundStart)
-ENTRY: Final = "lovemap-entry"  # one person's answer, guess and verdict on one question
+ANSWER: Final = "lovemap-answer"  # one person's answer about themself (model.Answer)
+GUESS: Final = "lovemap-guess"  # one person's guess about their partner (model.Guess)
+MARK: Final = "lovemap-mark"  # one person's verdict on their partner's guess (model.Mark)
 HIDDEN: Final = "lovemap-hidden"  # a question one person never wants in a round (Hide)

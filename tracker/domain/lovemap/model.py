@@ -1,23 +1,26 @@
-"""Love maps' records: each device's start of a round, each person's entry on a question
-of a round, and the questions someone hid.
+"""Love maps' records: each device's start of a round, each person's answer, guess and
+verdict on a question of a round, and the questions someone hid.
 
 Every record belongs to one person (a start, to one device) and carries its key in its
 id, so the two of you never write the same record: a start (`lovemapround:<n>:<device>`,
-so two devices starting round n offline each keep theirs), an entry
-(`lovemapentry:<n>:<person>:<key>`: that person's answer about themself, their guess
-about their partner, and their verdict on their partner's guess about them), a hide
-(`lovemaphidden:<person>:<key>`).
+so two devices starting round n offline each keep theirs); on each question of a round,
+each person's answer about themself (`lovemapanswer:<n>:<person>:<key>`), guess about
+their partner (`lovemapguess:…`) and verdict on their partner's guess about them
+(`lovemapmark:…`); a hide (`lovemaphidden:<person>:<key>`). The three parts are
+records of their own because a record first written on two devices at once is settled
+whole, the later one winning: one person answering on a laptop and guessing on a phone,
+offline, keeps both.
 
 Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 import msgspec
 
@@ -34,7 +37,6 @@ RoundNumber = Annotated[int, msgspec.Meta(ge=1, le=MAX_ROUND)]
 QuestionKey = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
 # A start names a round's few questions; a longer list is not one Rekindle wrote.
 RoundKeys = Annotated[list[QuestionKey], msgspec.Meta(max_length=20)]
-Text = Annotated[str, msgspec.Meta(max_length=MAX_TEXT)]
 Device = Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
 
 
@@ -50,8 +52,12 @@ def round_id(n: int, device: str) -> str:
     return f"lovemapround:{n}:{device}"
 
 
-def entry_id(n: int, person: str, key: str) -> str:
-    return f"lovemapentry:{n}:{person}:{key}"
+ANSWER_PREFIX, GUESS_PREFIX, MARK_PREFIX = "lovemapanswer", "lovemapguess", "lovemapmark"
+
+
+def part_id(prefix: str, n: int, person: str, key: str) -> str:
+    """An answer's, a guess's or a mark's id: one person's, on one question of round n."""
+    return f"{prefix}:{n}:{person}:{key}"
 
 
 def hide_id(person: str, key: str) -> str:
@@ -102,18 +108,83 @@ class RoundStart:
         return cls(found.n, started, found.person, tuple(found.keys), found.device)
 
 
-class EntryData(msgspec.Struct):
+class PartData(msgspec.Struct):
     n: RoundNumber
     person: Partner
     key: QuestionKey
-    answer: Text = ""  # about themself; "" until written
-    guess: Text = ""  # about their partner; "" until written
-    verdict: Verdict | None = None  # on their partner's guess about them
+
+
+class WordsData(PartData):
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TEXT)]
+
+
+class MarkData(PartData):
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """One person's words on one question of a round: an Answer about themself or a Guess
+    about their partner, each a record of its own, so writing one never touches the
+    other (not even when a laptop and a phone each write theirs first, offline)."""
+
+    PREFIX: ClassVar[str] = ""
+
+    n: int
+    person: str
+    key: str
+    text: str
+
+    @property
+    def id(self) -> str:
+        return part_id(self.PREFIX, self.n, self.person, self.key)
+
+    def to_data(self) -> dict[str, Any]:
+        return {"n": self.n, "person": self.person, "key": self.key, "text": self.text}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Self:
+        found = convert(data, WordsData)
+        return cls(found.n, found.person, found.key, found.text)
+
+
+class Answer(Words):
+    __slots__ = ()
+    PREFIX = ANSWER_PREFIX
+
+
+class Guess(Words):
+    __slots__ = ()
+    PREFIX = GUESS_PREFIX
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What one person says of their partner's guess about them."""
+
+    n: int
+    person: str
+    key: str
+    verdict: Verdict
+
+    @property
+    def id(self) -> str:
+        return part_id(MARK_PREFIX, self.n, self.person, self.key)
+
+    def to_data(self) -> dict[str, Any]:
+        data = {"n": self.n, "person": self.person, "key": self.key}
+        return {**data, "verdict": self.verdict.value}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Mark:
+        found = convert(data, MarkData)
+        return cls(found.n, found.person, found.key, found.verdict)
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One person's words on one question of one round."""
+    """One person's answer, guess and mark on one question of a round, gathered from
+    their records ("" and None for what is not written yet)."""
 
     n: int
     person: str
@@ -123,28 +194,22 @@ class Entry:
     verdict: Verdict | None = None
 
     @property
-    def id(self) -> str:
-        return entry_id(self.n, self.person, self.key)
-
-    @property
     def wrote(self) -> bool:
         """Whether this says anything of its own (an answer or a guess)."""
         return bool(self.answer or self.guess)
 
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "n": self.n,
-            "person": self.person,
-            "key": self.key,
-            "answer": self.answer,
-            "guess": self.guess,
-            "verdict": self.verdict.value if self.verdict else None,
-        }
 
-    @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Entry:
-        found = convert(data, EntryData)
-        return cls(found.n, found.person, found.key, found.answer, found.guess, found.verdict)
+def gather(
+    answers: Iterable[Words], guesses: Iterable[Words], marks: Iterable[Mark]
+) -> list[Entry]:
+    """Each person's records on each question of each round as one Entry."""
+    found: dict[tuple[int, str, str], dict[str, Any]] = {}
+    for name, parts in (("answer", answers), ("guess", guesses)):
+        for part in parts:
+            found.setdefault((part.n, part.person, part.key), {})[name] = part.text
+    for mark in marks:
+        found.setdefault((mark.n, mark.person, mark.key), {})["verdict"] = mark.verdict
+    return [Entry(n, person, key, **parts) for (n, person, key), parts in found.items()]
 
 
 class HideData(msgspec.Struct):
