@@ -18,8 +18,8 @@ from tests.ui.screen_text import screen_lines, words
 from tests.ui.test_footer_fit import assert_fits
 from tests.ui.test_onboarding_and_help import plain
 from tests.voice import BANNED_WORDS
-from tracker.domain.lovemap.kinds import ENTRY, ROUND
-from tracker.domain.lovemap.model import MAX_TEXT, Entry, RoundStart, Verdict
+from tracker.domain.lovemap.kinds import ANSWER, GUESS, ROUND
+from tracker.domain.lovemap.model import MAX_TEXT, Answer, Guess, RoundStart, Verdict
 from tracker.store import lovemap as store
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
@@ -253,8 +253,10 @@ async def test_a_hostile_partner_entry_shows_literally(
     store.answer(couple, 1, key, "Tea")
     store.guess(couple, 1, key, "Rain")
     evil = "[b]Rain[/b]\x1b]0;pwned\x07" + "and so on " * 18
-    theirs = Entry(1, "b", key, answer=evil[:MAX_TEXT], guess="[link=http://x]Tea[/link]")
-    sam.put_record(ENTRY, theirs.id, theirs.to_data(), "Answered")
+    theirs = Answer(1, "b", key, evil[:MAX_TEXT])
+    sam.put_record(ANSWER, theirs.id, theirs.to_data(), "Answered")
+    guessed = Guess(1, "b", key, "[link=http://x]Tea[/link]")
+    sam.put_record(GUESS, guessed.id, guessed.to_data(), "Guessed")
     couple.store.refresh()
     app = open_app(couple)
     async with app.run_test(size=SIZE) as pilot:
