@@ -265,7 +265,7 @@ async def test_today_says_where_the_two_of_you_are_and_help_lists_the_screens_ke
         await pilot.pause()
         assert "You've answered today's question; Sam hasn't yet  · d" in shown(app)
     titled = dict(help_sections(RekindleApp.BINDINGS))
-    keys = {b.description for b in titled["The daily question"] if isinstance(b, Binding)}
+    keys = {b.description for b in titled["Today's question"] if isinstance(b, Binding)}
     assert {"Save answer", "Talk about this", "Hide question"} <= keys
 
 

@@ -26,7 +26,8 @@ from tracker.store.settings import get_setting
 from tracker.store.store import Store
 from tracker.ui import writing
 from tracker.ui.arrivals import describe_arrivals, describe_deletion
-from tracker.ui.registry import SCREENS
+from tracker.ui.palette import screen_commands
+from tracker.ui.registry import OVER_TODAY, SCREENS, load_class
 from tracker.ui.screens.ordered_keys import opening
 from tracker.ui.styles import sheet
 from tracker.ui.toasts import keep_focus_in_view
@@ -362,6 +363,15 @@ class RekindleApp(App[int]):
         if not isinstance(self.screen, SupportDialog):
             self.push_screen(SupportDialog())
 
+    def action_over_today(self, where: str) -> None:
+        """Open a view that lives over Today (registry.OVER_TODAY), never twice."""
+        if self.couple is None:
+            return
+        self.switch_mode("today")
+        view = load_class(where)
+        if not isinstance(self.screen, view):
+            self.push_screen(view())
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
@@ -373,31 +383,18 @@ class RekindleApp(App[int]):
             yield SystemCommand(
                 "Light or dark", "Switch between light and dark themes", self.action_toggle_dark
             )
+            for view in OVER_TODAY:
+                about = f"{view.palette} · key {view.key} on Today"
+                yield SystemCommand(view.title, about, partial(self.action_over_today, view.where))
         yield SystemCommand("Help", "Every key, on one page", self.action_help)
         yield SystemCommand(
             "Talk to someone: couples therapy",
             "When it helps, what to look for, how to find someone · key ctrl+g",
             self.action_support,
         )
-        yield from self._screen_commands(screen)
+        yield from screen_commands(self, screen)
         # Textual's own "Keys" panel would be a second, different help: ours lists every key.
         yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
-
-    def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every key of the screen the palette was opened on, as a command too."""
-        seen: set[str] = set()
-        for binding in screen.BINDINGS:
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            if binding.description in seen or binding.action.startswith("app."):
-                continue
-            seen.add(binding.description)
-            key = self.get_key_display(Binding(binding.key.split(",")[0], ""))
-            yield SystemCommand(
-                binding.description,
-                f"{screen.sub_title or 'This screen'} · key {key}",
-                partial(screen.run_action, binding.action),
-            )
 
 
 def make_app(

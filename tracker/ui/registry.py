@@ -1,4 +1,5 @@
-"""The one list of the app's screens: its key, its name, and where its class lives.
+"""The one list of the app's screens: its key, its name, and where its class lives;
+and the views opened over Today.
 
 The app's keys and modes, the row of screens under the header, the command
 palette and the help page are all made from this list, so a new screen is
@@ -82,4 +83,40 @@ SCREENS = (
     ScreenEntry("6", "goals", "Goals", "tracker.ui.screens.goals.screen:GoalsScreen"),
     ScreenEntry("9", "sync", "Sync", "tracker.ui.screens.sync:SyncScreen"),
     ScreenEntry("0", "settings", "Settings", "tracker.ui.screens.settings:SettingsScreen"),
+)
+
+
+@dataclass(frozen=True)
+class TodayView:
+    """A view opened over Today by a key there, and from the palette anywhere (the row
+    of screens is full at 80 columns, so these are not in it)."""
+
+    key: str
+    title: str  # the palette's and the help page's name for it
+    where: str  # "module:Class"
+    palette: str  # the palette's line under the title
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.key,
+            f"app.over_today('{self.where}')",
+            self.title,
+            show=False,
+            id=f"today.{self.key}",
+        )
+
+
+OVER_TODAY = (
+    TodayView(
+        "d",
+        "Today's question",
+        "tracker.ui.screens.daily.screen:QuestionScreen",
+        "One question a day, the same for you both",
+    ),
+    TodayView(
+        "m",
+        "Love maps: how well do you know me",
+        "tracker.ui.screens.lovemap.screen:LoveMapScreen",
+        "Answer about yourself, guess your partner's answers",
+    ),
 )

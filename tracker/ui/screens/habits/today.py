@@ -17,7 +17,7 @@ from tracker.domain.models import PARTNERS, US, Check, CheckStatus, Habit
 from tracker.domain.text import count
 from tracker.store.couple import Couple
 from tracker.store.settings import first_weekday
-from tracker.ui.registry import load_class
+from tracker.ui.registry import OVER_TODAY
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.habit_table import HabitTable
@@ -59,9 +59,6 @@ def day_label(day: date, today: date) -> str:
     return f"{text} · {count(offset, 'day')} ago"
 
 
-QUESTION_SCREEN = "tracker.ui.screens.daily.screen:QuestionScreen"
-
-
 class TodayScreen(RekindleScreen):
     CSS_PATH = sheet("today.tcss")
     BINDINGS = [
@@ -77,16 +74,15 @@ class TodayScreen(RekindleScreen):
         Binding("a", "add_habit", "Add habit", id="today.add", priority=True),
         # Off the footer (it is full at 80 columns): the line itself says which key hides it.
         Binding("x", "hide_since", "Hide what is new", show=False, id="today.since"),
-        # Its line at the top names the key. Opened by name: the question's screen opens
-        # the talk form, which Today's room (habits) may not import.
-        Binding("d", "question", "Daily question", show=False, id="today.question"),
+        # Its line at the top names d; m is on the help page and in the palette.
+        *(view.binding() for view in OVER_TODAY),
     ]
     HELP_EXTRA = [
         Binding("enter", "", "Tick"),
         *HabitTable.BINDINGS,
         Binding("up,down", "", "Move"),
     ]
-    HELP_SUBSCREENS = [("The daily question", QUESTION_SCREEN)]
+    HELP_SUBSCREENS = [(view.title, view.where) for view in OVER_TODAY]
 
     def __init__(self) -> None:
         super().__init__(id="today")
@@ -217,9 +213,6 @@ class TodayScreen(RekindleScreen):
         box = self.query_one("#agenda", Static)
         box.display = bool(agenda)
         box.update(agenda)
-
-    def action_question(self) -> None:
-        self.app.push_screen(load_class(QUESTION_SCREEN)())
 
     def _draw_figures(self, figures: CoupleFigures | None = None, complete: bool = True) -> None:
         couple = self.rekindle.couple
