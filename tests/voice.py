@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Clinical, preachy or therapy-speak words that don't belong in our voice.
 BANNED_WORDS = (
     "should",
@@ -27,3 +29,12 @@ BANNED_WORDS = (
     "journey",
     "empower",
 )
+
+
+def words_in(words: tuple[str, ...], text: str) -> list[str]:
+    """Which of `words` `text` uses, as whole words, in any case: "thought" is not "ought"."""
+    return [w for w in words if re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)]
+
+
+def banned_words_in(text: str) -> list[str]:
+    return words_in(BANNED_WORDS, text)

@@ -17,7 +17,7 @@ from itertools import combinations
 
 import pytest
 
-from tests.voice import BANNED_WORDS
+from tests.voice import banned_words_in, words_in
 from tracker.domain.content.daily import DAILY_QUESTIONS, DailyQuestion, find_daily
 from tracker.domain.content.prompts import PROMPTS, Depth, Theme
 from tracker.domain.talks.skills import flag_blame
@@ -88,10 +88,6 @@ ASSUMING_WORDS = (
 # Invented facts and figures have no place in a question.
 FACT_WORDS = ("percent", "per cent", "studies", "study shows", "research", "experts", "science")
 IDS = [question.key for question in DAILY_QUESTIONS]
-
-
-def _hits(words: tuple[str, ...], text: str) -> list[str]:
-    return [w for w in words if re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)]
 
 
 def _normalised(text: str) -> str:
@@ -180,7 +176,9 @@ def test_every_question_has_a_real_theme_and_depth() -> None:
 
 def test_long_distance_couples_are_thought_of() -> None:
     # Some questions are about time apart, messages and calls, not only evenings in.
-    apart = [t for t in TEXTS if _hits(("apart", "distance", "a call", "messages", "message"), t)]
+    apart = [
+        t for t in TEXTS if words_in(("apart", "distance", "a call", "messages", "message"), t)
+    ]
     assert len(apart) >= 10, apart
 
 
@@ -266,18 +264,18 @@ def test_text_is_one_short_clean_question(question: DailyQuestion) -> None:
 
 @pytest.mark.parametrize("question", DAILY_QUESTIONS, ids=IDS)
 def test_voice_no_clinical_or_preachy_words(question: DailyQuestion) -> None:
-    assert _hits(BANNED_WORDS, question.text) == []
+    assert banned_words_in(question.text) == []
 
 
 @pytest.mark.parametrize("question", DAILY_QUESTIONS, ids=IDS)
 def test_voice_assumes_nothing_about_the_couple(question: DailyQuestion) -> None:
-    assert _hits(ASSUMING_WORDS, question.text) == []
+    assert words_in(ASSUMING_WORDS, question.text) == []
 
 
 @pytest.mark.parametrize("question", DAILY_QUESTIONS, ids=IDS)
 def test_no_facts_or_figures(question: DailyQuestion) -> None:
     assert not re.search(r"\d", question.text)
-    assert _hits(FACT_WORDS, question.text) == []
+    assert words_in(FACT_WORDS, question.text) == []
 
 
 @pytest.mark.parametrize("question", DAILY_QUESTIONS, ids=IDS)
@@ -354,10 +352,12 @@ def test_near_duplicate_check_lets_different_questions_through() -> None:
 
 def test_voice_checks_catch_what_they_claim_to() -> None:
     sample = "Should her husband move in to our flat, since 80% of couples do?"
-    assert _hits(BANNED_WORDS, sample) == ["should"]
-    assert _hits(ASSUMING_WORDS, sample) == ["her", "husband", "our flat", "move in"]
+    assert banned_words_in(sample) == ["should"]
+    assert words_in(ASSUMING_WORDS, sample) == ["her", "husband", "our flat", "move in"]
     assert re.search(r"\d", sample)
-    assert _hits(ASSUMING_WORDS, "What's a smell that takes you straight back to childhood?") == []
+    assert (
+        words_in(ASSUMING_WORDS, "What's a smell that takes you straight back to childhood?") == []
+    )
     assert _words("Is it a well-known, hard-to-say word?") == [
         "Is",
         "it",

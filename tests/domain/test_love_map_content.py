@@ -11,7 +11,7 @@ from itertools import combinations
 
 import pytest
 
-from tests.voice import BANNED_WORDS
+from tests.voice import banned_words_in, words_in
 from tracker.domain.content.lovemaps import (
     LOVE_MAP_QUESTIONS,
     TOPIC_LABELS,
@@ -44,10 +44,6 @@ FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours)\b", re.IGNO
 ESSAY_WORDS = ("why", "describe", "explain", "tell me", "in detail")
 # A pair like "your/their" in the source that failed to become one word or the other.
 LEFTOVER_PAIR = re.compile(r"\w/\w")
-
-
-def _has_word(text: str, word: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) is not None
 
 
 def _has_control_chars(text: str) -> bool:
@@ -200,19 +196,19 @@ def test_no_first_person(question: LoveMapQuestion) -> None:
 @pytest.mark.parametrize("question", LOVE_MAP_QUESTIONS, ids=IDS)
 def test_voice_no_clinical_or_preachy_words(question: LoveMapQuestion) -> None:
     for text in _phrasings(question):
-        assert [w for w in BANNED_WORDS if _has_word(text, w)] == []
+        assert banned_words_in(text) == []
 
 
 @pytest.mark.parametrize("question", LOVE_MAP_QUESTIONS, ids=IDS)
 def test_voice_assumes_nothing_about_the_person(question: LoveMapQuestion) -> None:
     for text in _phrasings(question):
-        assert [w for w in ASSUMING_WORDS if _has_word(text, w)] == []
+        assert words_in(ASSUMING_WORDS, text) == []
 
 
 @pytest.mark.parametrize("question", LOVE_MAP_QUESTIONS, ids=IDS)
 def test_answerable_in_a_few_words(question: LoveMapQuestion) -> None:
     text = question.about_me
-    assert [w for w in ESSAY_WORDS if _has_word(text, w)] == []
+    assert words_in(ESSAY_WORDS, text) == []
     assert len(text.split()) <= 18, text
     assert max(len(word.strip("?,.:'")) for word in text.split()) <= 12, text
 
@@ -247,7 +243,7 @@ def test_checks_catch_what_they_claim_to() -> None:
     assert not THIRD_PERSON.search("What's your favourite theme tune?")
     assert FIRST_PERSON.search("What do we eat?") and not FIRST_PERSON.search("What's usual?")
     sample = "Why must she tell her husband about the money?"
-    assert [w for w in ASSUMING_WORDS if _has_word(sample, w)] == ["she", "her", "husband", "money"]
-    assert [w for w in BANNED_WORDS if _has_word(sample, w)] == ["must"]
-    assert [w for w in ESSAY_WORDS if _has_word(sample, w)] == ["why"]
+    assert words_in(ASSUMING_WORDS, sample) == ["she", "her", "husband", "money"]
+    assert banned_words_in(sample) == ["must"]
+    assert words_in(ESSAY_WORDS, sample) == ["why"]
     assert LEFTOVER_PAIR.search("What's your/their cat called?")

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.voice import BANNED_WORDS
+from tests.voice import banned_words_in, words_in
 from tracker.domain.content.support import SAFETY_LINE
 from tracker.domain.content.trust_path import (
     ACTION_LABELS,
@@ -195,15 +195,11 @@ PUSHING = (
 MINIMISING = ("just a", "only a mistake", "not a big deal", "everyone does", "forgive and forget")
 
 
-def _hits(words: tuple[str, ...], text: str) -> list[str]:
-    return [w for w in words if re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)]
-
-
 @pytest.mark.parametrize("text", EVERY_WORD, ids=lambda text: text[:30])
 def test_every_word_is_in_our_voice(text: str) -> None:
-    assert _hits(BANNED_WORDS, text) == [], text
-    assert _hits(BLAMING, text) == [], text
-    assert _hits(MINIMISING, text) == [], text
+    assert banned_words_in(text) == [], text
+    assert words_in(BLAMING, text) == [], text
+    assert words_in(MINIMISING, text) == [], text
     assert [p for p in PUSHING if re.search(p, text, re.IGNORECASE)] == [], text
     assert "!" not in text and "[" not in text and "]" not in text
     assert text == text.strip() and "  " not in text and "\n" not in text
@@ -217,7 +213,7 @@ def test_no_numbers_that_could_be_a_hotline_or_a_statistic(text: str) -> None:
 
 
 def test_the_checks_catch_what_they_claim_to() -> None:
-    assert _hits(BLAMING, "It was your fault, cheater") == ["your fault", "cheater"]
+    assert words_in(BLAMING, "It was your fault, cheater") == ["your fault", "cheater"]
     assert re.search(PUSHING[0], "Honestly, you should stay", re.IGNORECASE)
     assert re.search(r"\d", "call 0800 123")
 

@@ -72,12 +72,14 @@ async def test_check_in_is_marked_from_my_check_in_time_until_i_answer(couple: C
 async def test_outside_tests_the_first_look_waits_for_the_first_frame(
     couple: Couple, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(NavBar, "first_look_seconds", 0.3)
+    # Long enough that a busy machine still reaches the first assert before the look
+    # (at 0.3 s, a full parallel run once got there too late).
+    monkeypatch.setattr(NavBar, "first_look_seconds", 2.0)
     put_reminder_prefs(couple, ReminderPrefs(habits_at=time(20, 0)))
     async with at(couple, NOW).run_test(size=(80, 24)) as pilot:
         nav = pilot.app.screen.query_one(NavBar)
         assert nav.due == frozenset()  # the first frame is drawn without working it out
-        await pilot.pause(1.0)
+        await pilot.pause(2.5)
         assert "habit" in nav.due
         assert f"Today{DUE_MARK}" in str(nav.render())
 

@@ -17,7 +17,7 @@ from tests.ui.conftest import TODAY
 from tests.ui.screen_text import screen_lines, words
 from tests.ui.test_footer_fit import assert_fits
 from tests.ui.test_onboarding_and_help import plain
-from tests.voice import BANNED_WORDS
+from tests.voice import banned_words_in
 from tracker.domain.lovemap.kinds import ANSWER, GUESS, ROUND
 from tracker.domain.lovemap.model import MAX_TEXT, Answer, Guess, RoundStart, Verdict
 from tracker.store import lovemap as store
@@ -115,7 +115,7 @@ def test_the_screens_own_words_keep_our_voice() -> None:
     said = " ".join(
         (view.INTRO, view.HOW_IT_SHOWS, view.START, view.PRIVACY, view.KEYS_HINT, NOTHING_TYPED)
     ).lower()
-    assert [word for word in BANNED_WORDS if word in said] == []
+    assert banned_words_in(said) == []
 
 
 async def test_sams_side_stays_hidden_until_both_are_in_then_shows_side_by_side(
