@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "date": ("date_cmds", "date nights: add, list, done, cancel, rate"),
     "idea": ("date_cmds", "surprise me: an idea from the jar, or add your own"),
     "export": ("export_cmds", "export to other apps"),
+    "import": ("import_cmds", "bring data in: a Rekindle export, Loop Habit Tracker, or a CSV"),
     "checkin": (
         "checkin_cmds",
         "this week's check-in: rate the five areas and how close you feel, 1 to 5",

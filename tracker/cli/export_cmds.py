@@ -4,6 +4,7 @@ the feed is."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,10 @@ from tracker.cli.common import DATA_OPTION, CLIError, Context, my_today, say
 from tracker.cli.date_cmds import day_arg
 from tracker.export import feed, ics
 from tracker.store.files import atomic_write
+
+# The formats besides ics, each a module under tracker/cli whose
+# `register_format(formats)` adds its subcommand to `rekindle export`.
+OTHER_FORMATS: tuple[str, ...] = ()
 
 
 def register(commands: Any) -> None:
@@ -37,6 +42,8 @@ def register(commands: Any) -> None:
         "(the file to subscribe your calendar app to)",
     )
     cal.set_defaults(run=run_export)
+    for module in OTHER_FORMATS:
+        importlib.import_module(f"tracker.cli.{module}").register_format(formats)
 
 
 def run_feed(context: Context) -> int:
