@@ -17,7 +17,7 @@ import msgspec
 
 from tracker.domain.checkin.model import KEYS, LABELS
 from tracker.domain.content.daily import find_daily
-from tracker.domain.dates.model import DateNight, Occurrence, occurrence_on
+from tracker.domain.dates.model import DateNight, Occurrence
 from tracker.domain.dates.records import DateStatus
 from tracker.domain.models import PARTNERS, CheckStatus, Habit, Owner
 from tracker.store import checkins, daily, dates, talks
@@ -50,6 +50,7 @@ def number(value: float | None) -> str:
     """A value as a spreadsheet reads it: 3, not 3.0; nothing for no value."""
     if value is None:
         return ""
+    value = float(value)  # an int from a hand-written file reads the same
     return str(int(value)) if value.is_integer() else repr(value)
 
 
@@ -128,9 +129,8 @@ def habits(couple: Couple) -> Table:
 def _evening(dn: DateNight, day: date, marked: DateStatus | None) -> Occurrence:
     """The evening of `dn` on `day`, even one the series' rule no longer falls on (it was
     edited after being marked or rated): what happened then is kept, not dropped."""
-    found = occurrence_on(dn, {}, day)
     status = DateStatus.CANCELLED if dn.cancelled else (marked or DateStatus.PLANNED)
-    return Occurrence(found.date if found else dn, day, status)
+    return Occurrence(dn, day, status)
 
 
 def date_nights(couple: Couple) -> Table:
