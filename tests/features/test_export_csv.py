@@ -206,17 +206,18 @@ HARD = st.text(
 def test_hard_text_comes_back_as_the_store_holds_it(
     fresh: Couple, title: str, note: str, unit: str
 ) -> None:
-    couple = fresh
+    couple, day = fresh, date.today()
     habit = Habit("habit:hard", title, kind=HabitKind.MEASURABLE, unit=unit, target=2)
     couple.save_habit(habit)
-    couple.set_check(Check(habit.id, "a", date(2026, 3, 1), CheckStatus.DONE, 2.5, note))
+    couple.set_check(Check(habit.id, "a", day, CheckStatus.DONE, 2.5, note))
     stored = couple.habit(habit.id)
-    check = couple.check(habit.id, "a", date(2026, 3, 1))
+    check = couple.check(habit.id, "a", day)
     assert stored is not None and check is not None
+    assert (stored.title, stored.unit, check.note) == (title, unit, note)  # kept as typed
     header, *rows = read_back(csv_bytes(ticks(couple)))
     assert header == ["day", "habit", "person", "status", "value", "unit", "note"]
     assert rows == [
-        ["2026-03-01", guarded(stored.title), "Alex", "done", "2.5", guarded(stored.unit),
+        [day.isoformat(), guarded(stored.title), "Alex", "done", "2.5", guarded(stored.unit),
          guarded(check.note)]
     ]  # fmt: skip
     every = {t.file: read_back(csv_bytes(t)) for t in tables(couple, datetime.now(UTC))}
