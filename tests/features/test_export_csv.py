@@ -171,6 +171,20 @@ def test_a_partners_answer_waits_until_you_answered_as_in_the_app(
     assert answers() == ["Porto", "Lisbon, in the rain"]
 
 
+def test_a_new_couple_gets_every_file_with_its_header_alone(
+    couples: Couples, rekindle_here: RunHere
+) -> None:
+    couples.create()
+    out = couples.tmp_path / "new" / "export"
+    said = rekindle_here(couples.tmp_path / "config", "export", "csv", "--out", str(out)).ok()
+    assert said == (
+        f"Wrote 7 CSV files to {out}: 0 ticks, 0 habits, 0 dates, 0 talks, 0 check-ins, "
+        "0 promises, 0 daily questions.\n"
+    )
+    for file in FILES:
+        assert len(read_back((out / file).read_bytes())) == 1, file
+
+
 def read_back(payload: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(payload.decode("utf-8-sig"), newline="")))
 
