@@ -89,7 +89,9 @@ def export_document(records: Iterable[Record]) -> bytes:
         "records": [{"kind": r.kind, "id": r.id, "data": _finite(r.data)} for r in live],
     }
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, indent=1, allow_nan=False)
-    return (text + "\n").encode()
+    # A lone surrogate (a damaged partner's file can hold one) is not UTF-8: written as its
+    # JSON escape (it only ever sits inside a string), which reads back as the same text.
+    return (text + "\n").encode("utf-8", errors="backslashreplace")
 
 
 def read_document(payload: bytes) -> list[ExportRecord]:
