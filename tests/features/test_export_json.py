@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import Couples, RunHere
 from tests.rekindle_cli import run_command
+from tests.voice import banned_words_in
 from tracker.domain.kinds import KINDS
 from tracker.export.json_export import export_document, read_document
 from tracker.export.json_schema import DATA_SHAPES, export_schema, schema_text
@@ -186,6 +187,7 @@ def test_a_bad_file_is_refused_whole_and_nothing_is_written(
     bad.write_bytes(payload)
     said = rekindle_here(tmp_path / "ours", "import", "json", str(bad), "--merge").refused()
     assert said.startswith("rekindle: Nothing was imported: ") and words in said
+    assert banned_words_in(said) == []
     assert folder_bytes(tmp_path / "data") == before
 
 
