@@ -191,6 +191,21 @@ def test_a_bad_file_is_refused_whole_and_nothing_is_written(
     assert folder_bytes(tmp_path / "data") == before
 
 
+def test_a_damaged_record_goes_out_as_it_is_and_is_named_before_import(
+    couples: Couples, tmp_path: Path, rekindle_here: RunHere
+) -> None:
+    couple = couples.create(config="ours")
+    couple.store.put("appreciation", "appreciation:bad", {"by": "a", "text": 5})
+    couple.store.close()
+    exported = tmp_path / "ours.json"
+    ran = rekindle_here(tmp_path / "ours", "export", "json", "--out", str(exported))
+    assert "1 record in the export does not fit its kind" in ran.err
+    assert '"text": 5' in exported.read_text(encoding="utf-8")  # nothing left out
+    fresh = new_couple(tmp_path, rekindle_here)
+    said = rekindle_here(fresh, "import", "json", str(exported)).refused()
+    assert "'appreciation:bad') that does not fit its kind" in said
+
+
 def test_a_missing_file_is_said_plainly(tmp_path: Path, rekindle_here: RunHere) -> None:
     fresh = new_couple(tmp_path, rekindle_here)
     said = rekindle_here(fresh, "import", "json", str(tmp_path / "nope.json")).refused()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, say, warn
 
 
 def register_format(formats: Any) -> None:
@@ -31,12 +31,20 @@ def out_file(given: str, example: str) -> Path:
 
 
 def run_export_json(args: argparse.Namespace, context: Context) -> int:
-    from tracker.export.json_export import export_document
+    from tracker.export.json_export import count_unfit, export_document
     from tracker.store.files import atomic_write
 
     out = out_file(args.out, "rekindle.json") if args.out else None
     couple = context.couple()
     payload = export_document(couple.store.live())
+    unfit = count_unfit(couple.store.live())
+    if unfit:  # written as they are (nothing is left out), but said now, not at import
+        warn(
+            f"{unfit} record{'s' * (unfit != 1)} in the export "
+            f"{'do' if unfit != 1 else 'does'} not fit {'their' if unfit != 1 else 'its'} kind "
+            "(`rekindle doctor` names them); importing the file will refuse them until "
+            "they are mended or this Rekindle is updated."
+        )
     if out is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()

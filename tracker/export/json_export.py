@@ -127,20 +127,35 @@ def read_document(payload: bytes) -> list[ExportRecord]:
     return envelope.records
 
 
+def unfit(kind: str, record_id: str, data: Mapping[str, Any], known: frozenset[str]) -> str | None:
+    """Why an import would refuse this record (as the end of a sentence), or None."""
+    if kind not in known:
+        return "of a kind this Rekindle does not know; a newer Rekindle may"
+    problem: Invalid | None = kinds.problem(kind, record_id, data)
+    if problem is not None:
+        return f"that does not fit its kind: {problem}"
+    return None
+
+
+def count_unfit(records: Iterable[Record]) -> int:
+    """How many live records an import of their export would refuse: a partner's newer
+    Rekindle wrote them, or they are damaged (`rekindle doctor` names each)."""
+    known = known_kinds()
+    return sum(
+        1 for r in records if not r.deleted and unfit(r.kind, r.id, r.data, known) is not None
+    )
+
+
 def _check_records(records: list[ExportRecord]) -> None:
     known = known_kinds()
     seen: set[str] = set()
     for number, record in enumerate(records, start=1):
         where = f"record {number} ({record.kind} {record.id!r})"
-        if record.kind not in known:
-            raise NotAnExport(
-                f"has {where} of a kind this Rekindle does not know; a newer Rekindle may"
-            )
         if not record.id:
             raise NotAnExport(f"has {where} with no id")
         if record.id in seen:
             raise NotAnExport(f"has {where} twice")
         seen.add(record.id)
-        problem: Invalid | None = kinds.problem(record.kind, record.id, record.data)
-        if problem is not None:
-            raise NotAnExport(f"has {where} that does not fit its kind: {problem}")
+        why = unfit(record.kind, record.id, record.data, known)
+        if why is not None:
+            raise NotAnExport(f"has {where} {why}")
