@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -79,6 +80,14 @@ def _finite(value: Any) -> Any:
     return value
 
 
+# Characters that may only travel as \u escapes: controls (JSON escapes those below 0x20
+# itself; DEL and C1, such as a lone CSI, a terminal would act on if the file is printed),
+# the bidi controls that make text read differently than it is stored, and the line
+# separators some JSON readers choke on. They only occur inside strings, where the escape
+# reads back as the very same character.
+_UNSAFE: Final = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
 def export_document(records: Iterable[Record]) -> bytes:
     """The live records as the export's bytes: sorted by kind then id, keys sorted, text as
     typed (UTF-8, not \\u escapes), one trailing newline. Same data, same bytes."""
@@ -89,6 +98,7 @@ def export_document(records: Iterable[Record]) -> bytes:
         "records": [{"kind": r.kind, "id": r.id, "data": _finite(r.data)} for r in live],
     }
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, indent=1, allow_nan=False)
+    text = _UNSAFE.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
     # A lone surrogate (a damaged partner's file can hold one) is not UTF-8: written as its
     # JSON escape (it only ever sits inside a string), which reads back as the same text.
     return (text + "\n").encode("utf-8", errors="backslashreplace")
