@@ -4,6 +4,7 @@ byte for byte, and a file from elsewhere refused whole, with the folder untouche
 from __future__ import annotations
 
 import json
+import shutil
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,6 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def alex(sample: Path, tmp_path: Path, rekindle_here: RunHere) -> Path:
     """Alex's device on a copy of the sample couple; its config folder."""
-    import shutil
-
     copy = tmp_path / "sample"
     shutil.copytree(sample, copy)
     config = tmp_path / "alex"
