@@ -16,7 +16,7 @@ from tracker.store.files import atomic_write
 
 # The formats besides ics, each a module under tracker/cli whose
 # `register_format(formats)` adds its subcommand to `rekindle export`.
-OTHER_FORMATS: tuple[str, ...] = ("export_csv",)
+OTHER_FORMATS: tuple[str, ...] = ("export_json", "export_csv")
 
 
 def register(commands: Any) -> None:
