@@ -1,0 +1,91 @@
+"""What `rekindle import loop` and `rekindle import csv` share: the options, the preview,
+the question, the one save and the summary. Each format only reads its file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tracker.cli.common import DATA_OPTION, CLIError, Context, flat, my_today, say
+
+if TYPE_CHECKING:
+    from tracker.domain.habits.imports import Plan, Source
+
+
+def add_format(formats: Any, name: str, helptext: str, run: Callable[..., int]) -> None:
+    """One `rekindle import NAME FILE` subcommand, with the options every format shares."""
+    found = formats.add_parser(name, parents=[DATA_OPTION], help=helptext)
+    found.add_argument("file", metavar="FILE", help="the file to bring in")
+    found.add_argument(
+        "--as",
+        dest="owner",
+        choices=("a", "b", "together"),
+        help="whose habits they become: partner a, partner b, or the two of you (default: yours)",
+    )
+    found.add_argument("--yes", action="store_true", help="import without asking first")
+    found.set_defaults(run=run)
+
+
+def run_import(args: argparse.Namespace, context: Context, read: Callable[[Path], Source]) -> int:
+    """Read, plan, show, ask, save, sum up: the file first, so a bad one never opens the
+    couple's folder for writing."""
+    from tracker.domain.habits.imports import ImportRefused
+    from tracker.domain.models import Owner
+    from tracker.store.imports import apply_plan, plan_for
+
+    try:
+        source = read(Path(args.file))
+        couple = context.couple()
+        owner = Owner(args.owner or couple.me)
+        plan = plan_for(couple, source, owner, my_today(couple))
+    except ImportRefused as refusal:
+        raise CLIError(str(refusal)) from None
+    whose = "the two of you" if owner is Owner.TOGETHER else couple.name_of(owner.value)
+    for line in preview(plan, whose):
+        say(line)
+    if plan.adds_nothing:
+        say("All of it is here already; nothing to add.")
+        return 0
+    if not args.yes:
+        _ask_first()
+    apply_plan(couple, plan)
+    say(summary(plan, whose))
+    return 0
+
+
+def _ask_first() -> None:
+    if not sys.stdin.isatty():
+        raise CLIError("Nothing was imported: add --yes to import without being asked.")
+    if input("Import this? [y/N] ").strip().casefold() not in ("y", "yes"):
+        raise CLIError("Nothing was imported.")
+
+
+def preview(plan: Plan, whose: str) -> list[str]:
+    """What the import will do, habit by habit, and what stays behind."""
+    lines = [f"Bringing in for {whose}:"]
+    for planned in plan.habits:
+        habit = planned.habit
+        what = "new" if planned.new else "already here, adding to it"
+        span = f", {planned.first} to {planned.last}" if planned.first else ""
+        lines.append(f"  “{flat(habit.title)}” ({what}): {_ticks(len(planned.ticks))}{span}")
+        if planned.already:
+            lines.append(f"    {_ticks(planned.already)} already here, kept as they are")
+        if habit.archived and planned.new:
+            lines.append("    archived in the file, so archived here too")
+        lines.extend(f"    {flat(caveat)}" for caveat in planned.caveats)
+    if plan.left_behind:
+        lines.append("Not carried over: " + "; ".join(plan.left_behind) + ".")
+    return lines
+
+
+def summary(plan: Plan, whose: str) -> str:
+    habits = plan.new_habits
+    made = f"{habits} new habit{'s' if habits != 1 else ''} and " if habits else ""
+    return f"Done: {made}{_ticks(plan.ticks)} brought in for {whose}."
+
+
+def _ticks(n: int) -> str:
+    return f"{n} tick{'s' if n != 1 else ''}"
