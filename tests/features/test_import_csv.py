@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import Couples, RunHere
 from tests.features.test_import_loop import reopened, snapshot
+from tests.voice import banned_words_in
 from tracker.domain.habits.import_csv import csv_source
 from tracker.domain.habits.imports import ImportRefused, SourceTick
 from tracker.domain.models import CheckStatus, HabitKind
@@ -76,8 +77,8 @@ def test_any_names_and_values_come_back_as_written(found: list[tuple[int, str, s
 @pytest.mark.parametrize(
     ("text", "sentence"),
     [
-        ("day,name,value\n2024-01-01,Walk,\n", "The first line must be the header"),
-        ("", "The first line must be the header"),
+        ("day,name,value\n2024-01-01,Walk,\n", "Rekindle reads a CSV whose first line is"),
+        ("", "Rekindle reads a CSV whose first line is"),
         ("date,habit,value\n", "The file has no rows under its header"),
         ("date,habit,value\n01/02/2024,Walk,\n", "Line 2: “01/02/2024” isn't a day"),
         ("date,habit,value\n2024-01-01,Walk,lots\n", "Line 2: “lots” isn't a value"),
@@ -90,8 +91,9 @@ def test_any_names_and_values_come_back_as_written(found: list[tuple[int, str, s
     ],
 )
 def test_a_bad_line_is_named_in_one_sentence(text: str, sentence: str) -> None:
-    with pytest.raises(ImportRefused, match=sentence):
+    with pytest.raises(ImportRefused, match=sentence) as refused:
         csv_source(text)
+    assert banned_words_in(str(refused.value)) == []
 
 
 @pytest.fixture
@@ -133,7 +135,7 @@ def test_a_wrong_header_leaves_the_folder_as_it_was(alex: Path, rekindle_here: R
     files = snapshot(alex.parent / "data")
     ran = rekindle_here(alex, "import", "csv", str(sheet), "--yes")
     assert ran.refused() == (
-        "rekindle: The first line must be the header “date,habit,value”; this file starts "
+        "rekindle: Rekindle reads a CSV whose first line is “date,habit,value”; this file starts "
         "with “when,what”."
     )
     assert snapshot(alex.parent / "data") == files

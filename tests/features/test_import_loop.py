@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import Couples, RunHere
 from tests.rekindle_cli import run_command
+from tests.voice import banned_words_in
 from tracker.domain.habits.progress import habit_checks, streaks, strength
 from tracker.domain.models import (
     US,
@@ -327,6 +328,7 @@ def test_a_file_that_is_not_a_loop_backup_is_refused_and_nothing_changes(
     files = snapshot(alex.parent / "data")
     ran = rekindle_here(alex, "import", "loop", str(bad), "--yes")
     assert sentence in ran.refused()
+    assert banned_words_in(ran.err) == []
     assert snapshot(alex.parent / "data") == files
 
 

@@ -44,7 +44,7 @@ def csv_source(text: str) -> Source:
         header = tuple(cell.strip().casefold() for cell in next(lines, []))
         if header not in HEADERS:
             raise ImportRefused(
-                "The first line must be the header “date,habit,value”; this file starts "
+                "Rekindle reads a CSV whose first line is “date,habit,value”; this file starts "
                 f"with “{single_line(','.join(header))[:60]}”."
             )
         rows = [_row(lines.line_num, cells, len(header)) for cells in lines if cells]
