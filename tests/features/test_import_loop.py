@@ -109,7 +109,7 @@ def reopened(config: Path) -> Couple:
     return Couple.open(found, data_dir=config.parent / "data")
 
 
-def by_title(couple: Couple) -> dict[str, object]:
+def by_title(couple: Couple) -> dict[str, Habit]:
     return {h.title: h for h in couple.habits(include_archived=True)}
 
 
@@ -213,10 +213,16 @@ def test_streaks_and_strength_are_what_loop_works_out(alex: Path, rekindle_here:
 def test_importing_twice_adds_nothing(alex: Path, rekindle_here: RunHere) -> None:
     backup = str(loop_backup(alex.parent / "l.db"))
     rekindle_here(alex, "import", "loop", backup, "--yes").ok()
+    couple = reopened(alex)
+    walk = by_title(couple)["Evening walk"]
+    with couple.store.together():  # one imported day unticked since: it stays unticked
+        assert couple.clear_check(walk.id, "a", day(2)) is not None
+    couple.store.close()
     files = snapshot(alex.parent / "data")
     again = rekindle_here(alex, "import", "loop", backup, "--yes").ok()
     assert "41 ticks already here, kept as they are" not in again  # per habit, not summed
     assert "18 ticks already here, kept as they are" in again
+    assert "“Evening walk” (already here, adding to it): 0 ticks" in again
     assert "All of it is here already; nothing to add." in again
     assert snapshot(alex.parent / "data") == files
 

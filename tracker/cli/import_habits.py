@@ -43,6 +43,9 @@ def run_import(args: argparse.Namespace, context: Context, read: Callable[[Path]
         plan = plan_for(couple, source, owner, my_today(couple))
     except ImportRefused as refusal:
         raise CLIError(str(refusal)) from None
+    if not plan.habits:
+        say("The file holds no habits; nothing to bring in.")
+        return 0
     whose = "the two of you" if owner is Owner.TOGETHER else couple.name_of(owner.value)
     for line in preview(plan, whose):
         say(line)

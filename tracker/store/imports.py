@@ -21,8 +21,9 @@ def plan_for(couple: Couple, source: Source, owner: Owner, today: date) -> Plan:
     existing = couple.habits(include_archived=True)
 
     def has_tick(record_id: str) -> bool:
-        # A tick unticked since (deleted) counts too: their choice stands over the file's.
-        return couple.store.get(record_id) is not None
+        # A tick unticked since (deleted, so `get` hides it) counts too: their choice stands
+        # over the file's, and a second import never brings back what they took away.
+        return couple.store.state.get(record_id) is not None
 
     return plan_import(source, owner, existing, has_tick, today)
 
