@@ -348,3 +348,41 @@ def test_on_a_pipe_it_shows_the_plan_and_asks_for_yes(alex: Path) -> None:
         ran.refused() == "rekindle: Nothing was imported: add --yes to import without being asked."
     )
     assert snapshot(alex.parent / "data") == files
+
+
+def test_damaged_rows_are_read_for_what_they_can_be(alex: Path, rekindle_here: RunHere) -> None:
+    """SQLite keeps whatever it is given: text in a number's column, controls in a name."""
+    odd_name = "Walk\u202e\x1b[31m " + "far " * 30
+    odd = (1, odd_name, None, "often", None, "yes", 0, 0, "lots", b"\x00")
+    reps = [(1, day(1), 99), (1, day(2), YES), (1, day(3), UNKNOWN)]
+    backup = loop_backup(alex.parent / "odd.db", habits=[odd], reps=reps)
+    with sqlite3.connect(backup) as db:  # a day written as words, not milliseconds
+        db.execute("insert into Repetitions (habit, timestamp, value) values (1, 'May', 2)")
+    db.close()
+    said = rekindle_here(alex, "import", "loop", str(backup), "--yes").ok()
+    assert "has no match here: it comes in as every day" in said
+    assert "\x1b" not in said and "\u202e" not in said
+    couple = reopened(alex)
+    (walk,) = couple.habits(include_archived=True)
+    # Controls dropped, cut to the 80 characters a name holds; "yes" is no archived flag.
+    assert len(walk.title) == 80 and walk.title.startswith("Walk[31m far far")
+    assert not walk.archived
+    assert walk.schedule.kind is ScheduleKind.DAILY
+    assert list(couple.checks_by()["a"][walk.id]) == [day(2)]
+    couple.store.close()
+
+
+@pytest.mark.parametrize(
+    ("habit", "sentence"),
+    [
+        ((1, None, "", 1, 1, 0, 0, 0, 0.0, ""), "A habit in the file has no name"),
+        ((1, "Walk", "", 1, 1, 0, 7, 0, 0.0, ""), "“Walk” is of a kind Rekindle doesn't know"),
+    ],
+)
+def test_a_habit_rekindle_cannot_hold_is_refused_by_name(
+    alex: Path, rekindle_here: RunHere, habit: tuple[object, ...], sentence: str
+) -> None:
+    backup = loop_backup(alex.parent / "odd.db", habits=[habit], reps=[(1, day(1), YES)])
+    files = snapshot(alex.parent / "data")
+    assert sentence in rekindle_here(alex, "import", "loop", str(backup), "--yes").refused()
+    assert snapshot(alex.parent / "data") == files

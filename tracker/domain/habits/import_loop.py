@@ -108,7 +108,7 @@ def _habit(row: Mapping[str, object]) -> SourceHabit:
         unit=_text(row.get("unit")) if measurable else "",
         direction=Direction.AT_MOST if row.get("target_type") == 1 else Direction.AT_LEAST,
         schedule=schedule,
-        archived=bool(row.get("archived")),
+        archived=_whole(row.get("archived")) == 1,
         caveats=caveats,
     )
 

@@ -24,7 +24,7 @@ from tracker.domain.models import (
     Owner,
     Schedule,
 )
-from tracker.domain.text import MAX_NOTE, clean_name, clean_note, single_line, strip_controls
+from tracker.domain.text import MAX_NOTE, MAX_TITLE, clean_note, cut, single_line, strip_controls
 
 # Ticks before this day are refused as damage: nobody kept habits before Unix time began.
 FIRST_DAY = date(1970, 1, 1)
@@ -180,11 +180,11 @@ def _check_day(day: date, today: date) -> None:
 
 
 def _title(text: str) -> str:
-    try:
-        return clean_name(text, "habit")
-    except ValueError as error:
-        shown = text if len(text) <= 40 else text[:39] + "…"
-        raise ImportRefused(f"A habit in the file (“{shown}”) can't be used: {error}") from None
+    """The habit's name on one line; a longer one than Rekindle keeps is cut (the same cut
+    every time, so a second import still finds it), never a reason to refuse the file."""
+    if not single_line(text):
+        raise ImportRefused("A habit in the file has no name; give it one and import again.")
+    return cut(single_line(text), MAX_TITLE)
 
 
 def _new_habit(
