@@ -3,7 +3,10 @@ schema (tests/fixtures/loop-schema.sql), brought into a couple's folder."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from math import sqrt
@@ -12,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Couples, RunHere
-from tests.rekindle_cli import run_command
+from tests.rekindle_cli import command_env, run_command
 from tests.voice import banned_words_in
 from tracker.domain.habits.progress import habit_checks, streaks, strength
 from tracker.domain.models import (
@@ -386,3 +389,31 @@ def test_a_habit_rekindle_cannot_hold_is_refused_by_name(
     files = snapshot(alex.parent / "data")
     assert sentence in rekindle_here(alex, "import", "loop", str(backup), "--yes").refused()
     assert snapshot(alex.parent / "data") == files
+
+
+@pytest.mark.parametrize(("answer", "imported"), [("y\n", True), ("\n", False)])
+def test_on_a_terminal_it_asks_first(alex: Path, answer: str, imported: bool) -> None:
+    """Standard input a real terminal (a pty), as when a person types the command."""
+    backup = loop_backup(alex.parent / "l.db", habits=[WALK])
+    typing, terminal = os.openpty()
+    # Typed ahead: the answer waits in the terminal's input until the question reads it.
+    os.write(typing, answer.encode())
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tracker", "import", "loop", str(backup)],
+            env=command_env(alex),
+            stdin=terminal,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(typing)
+        os.close(terminal)
+    assert "Import this? [y/N]" in done.stdout.decode()
+    couple = reopened(alex)
+    assert bool(couple.habits()) is imported
+    couple.store.close()
+    if not imported:
+        assert done.returncode == 1
+        assert done.stderr.decode() == "rekindle: Nothing was imported.\n"
