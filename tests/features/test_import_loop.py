@@ -61,6 +61,7 @@ def walk_days() -> dict[date, int]:
 
 
 PAGES_READ = {day(1): 12.0, day(2): 5.5, day(3): 10.0, day(5): 0.0, day(6): 30.0, day(9): 9.25}
+PAGES_SKIPPED = day(4)  # Loop stores a measurable habit's skip as 3, the same value as yes/no
 DINNER_DAYS = [day(n) for n in (1, 3, 5, 8, 9, 12, 16, 17, 19, 22, 24, 27, 29)]
 OLD_DAYS = [day(n) for n in range(1, 5)]
 
@@ -68,6 +69,7 @@ OLD_DAYS = [day(n) for n in range(1, 5)]
 def repetitions() -> list[tuple[int, date, int]]:
     rows = [(1, when, value) for when, value in walk_days().items()]
     rows += [(2, when, round(amount * 1000)) for when, amount in PAGES_READ.items()]
+    rows += [(2, PAGES_SKIPPED, SKIP)]
     rows += [(3, when, YES) for when in DINNER_DAYS] + [(4, when, YES) for when in OLD_DAYS]
     return rows
 
@@ -139,7 +141,7 @@ def loop_score(
         else:
             rolling += (value == YES) - (leaving == YES)
             done = min(1.0, rolling / times)
-        if value != SKIP or numeric:
+        if value != SKIP:
             score = score * multiplier + done * (1 - multiplier)
     return score
 
@@ -163,7 +165,7 @@ def test_every_repetition_comes_across_as_loop_kept_it(alex: Path, rekindle_here
     said = rekindle_here(alex, "import", "loop", str(backup), "--yes").ok()
     assert "“Evening walk” (new): 18 ticks, 2024-03-01 to 2024-03-20" in said
     assert "Not carried over: colours; reminders" in said
-    assert "Done: 4 new habits and 41 ticks brought in for Alex." in said
+    assert "Done: 4 new habits and 42 ticks brought in for Alex." in said
     couple = reopened(alex)
     habits = by_title(couple)
     walk, pages = habits["Evening walk"], habits["Pages read aloud"]
@@ -179,7 +181,8 @@ def test_every_repetition_comes_across_as_loop_kept_it(alex: Path, rekindle_here
     assert walk.description == "Did you walk after dinner?"
     assert (pages.kind, pages.target, pages.unit) == (HabitKind.MEASURABLE, 10.0, "pages")
     assert pages.direction is Direction.AT_LEAST
-    assert {d: c.value for d, c in checks[pages.id].items()} == PAGES_READ
+    assert {d: c.value for d, c in checks[pages.id].items() if d != PAGES_SKIPPED} == PAGES_READ
+    assert checks[pages.id][PAGES_SKIPPED].status is CheckStatus.SKIP
     assert (dinner.schedule.kind, dinner.schedule.times) == (ScheduleKind.PER_WEEK, 3)
     assert sorted(checks[dinner.id]) == DINNER_DAYS
     assert old.archived and sorted(checks[old.id]) == OLD_DAYS
@@ -197,7 +200,9 @@ def test_streaks_and_strength_are_what_loop_works_out(alex: Path, rekindle_here:
     through_last_tick = daily_values(walk_days(), day(20))
     runs = streaks(walk, walked, day(20))
     assert (runs.current, runs.best) == loop_runs(through_last_tick) == (7, 10)
-    read = daily_values({d: round(v * 1000) for d, v in PAGES_READ.items()}, LAST)
+    read = daily_values(
+        {d: round(v * 1000) for d, v in PAGES_READ.items()} | {PAGES_SKIPPED: SKIP}, LAST
+    )
     pages_checks = habit_checks(checks_by, pages, "a")
     assert strength(pages, pages_checks, LAST) == pytest.approx(
         loop_score(read, 1, 1, targets=10.0), abs=1e-9
@@ -223,7 +228,7 @@ def test_importing_twice_adds_nothing(alex: Path, rekindle_here: RunHere) -> Non
     couple.store.close()
     files = snapshot(alex.parent / "data")
     again = rekindle_here(alex, "import", "loop", backup, "--yes").ok()
-    assert "41 ticks already here, kept as they are" not in again  # per habit, not summed
+    assert "42 ticks already here, kept as they are" not in again  # per habit, not summed
     assert "18 ticks already here, kept as they are" in again
     assert "“Evening walk” (already here, adding to it): 0 ticks" in again
     assert "All of it is here already; nothing to add." in again

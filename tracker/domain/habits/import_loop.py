@@ -4,7 +4,9 @@ The store reads the rows (store/imports.py); this says what they mean, after Loo
 source (uhabits-core, resources/migrations/*.sql and models/Entry.kt). A repetition's value:
 YES_MANUAL 2 is done, SKIP 3 skipped, NO 0 and UNKNOWN -1 nothing; YES_AUTO 1 is Loop's
 own guess for the days between, never stored by it and ignored here. A numeric habit
-stores its amount × 1000. Days are milliseconds at UTC midnight.
+stores its amount × 1000, and a skip as the same 3 (an amount of 0.003, which Loop's
+number pad cannot enter: iSoron/uhabits pull request 1319). Days are milliseconds at UTC
+midnight.
 """
 
 from __future__ import annotations
@@ -140,14 +142,12 @@ def _tick(habit: SourceHabit, stamp: object, value: object) -> SourceTick | None
     if not isinstance(stamp, int) or not isinstance(value, int):
         return None
     day = _day(stamp)
+    if value == SKIP:
+        return SourceTick(habit.key, day, CheckStatus.SKIP)
     if habit.kind is HabitKind.MEASURABLE:
         amount = value / 1000
         return SourceTick(habit.key, day, CheckStatus.DONE, amount) if 0 <= amount <= 1e12 else None
-    if value == YES_MANUAL:
-        return SourceTick(habit.key, day)
-    if value == SKIP:
-        return SourceTick(habit.key, day, CheckStatus.SKIP)
-    return None
+    return SourceTick(habit.key, day) if value == YES_MANUAL else None
 
 
 def _day(stamp: int) -> date:
