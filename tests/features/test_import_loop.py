@@ -164,7 +164,7 @@ def test_every_repetition_comes_across_as_loop_kept_it(alex: Path, rekindle_here
     backup = loop_backup(alex.parent / "Loop Habits Backup.db")
     said = rekindle_here(alex, "import", "loop", str(backup), "--yes").ok()
     assert "“Evening walk” (new): 18 ticks, 2024-03-01 to 2024-03-20" in said
-    assert "Not carried over: colours; reminders" in said
+    assert "Not carried over:\n  colours\n  reminders\n" in said
     assert "Done: 4 new habits and 42 ticks brought in for Alex." in said
     couple = reopened(alex)
     habits = by_title(couple)

@@ -80,7 +80,8 @@ def preview(plan: Plan, whose: str) -> list[str]:
             lines.append("    archived in the file, so archived here too")
         lines.extend(f"    {flat(caveat)}" for caveat in planned.caveats)
     if plan.left_behind:
-        lines.append("Not carried over: " + "; ".join(plan.left_behind) + ".")
+        lines.append("Not carried over:")
+        lines.extend(f"  {flat(what)}" for what in plan.left_behind)
     return lines
 
 
