@@ -346,15 +346,20 @@ def test_a_file_that_is_not_a_loop_backup_is_refused_and_nothing_changes(
     assert snapshot(alex.parent / "data") == files
 
 
-def test_on_a_pipe_it_shows_the_plan_and_asks_for_yes(alex: Path) -> None:
+def test_on_a_pipe_it_asks_for_yes_and_previews_on_request(alex: Path) -> None:
     backup = loop_backup(alex.parent / "l.db")
     files = snapshot(alex.parent / "data")
     ran = run_command(alex, "import", "loop", str(backup))
-    assert "“Phone-free dinner” (new): 13 ticks" in ran.out
-    assert "Loop counts any 7 days in a row; here it is counted in calendar weeks" in ran.out
-    assert (
-        ran.refused() == "rekindle: Nothing was imported: add --yes to import without being asked."
+    assert ran.refused() == (
+        "rekindle: Nothing was imported: add --yes to import without being asked, or "
+        "--preview to see what would come in."
     )
+    assert ran.out == ""  # as every refusal: a script reads nothing on stdout
+    shown = run_command(alex, "import", "loop", str(backup), "--preview").ok()
+    assert "“Phone-free dinner” (new): 13 ticks" in shown
+    assert "Loop counts any 7 days in a row; here it is counted in calendar weeks" in shown
+    assert shown.endswith("Nothing was imported.\n")
+    assert banned_words_in(shown + ran.err) == []
     assert snapshot(alex.parent / "data") == files
 
 
@@ -416,9 +421,8 @@ def test_on_a_terminal_it_asks_first(alex: Path, answer: str, imported: bool) ->
         os.close(typing)
         os.close(terminal)
     assert "Import this? [y/N]" in done.stdout.decode()
+    assert (done.returncode, done.stderr) == (0, b"")
     couple = reopened(alex)
     assert bool(couple.habits()) is imported
     couple.store.close()
-    if not imported:
-        assert done.returncode == 1
-        assert done.stderr.decode() == "rekindle: Nothing was imported.\n"
+    assert ("Nothing was imported." in done.stdout.decode()) is not imported

@@ -25,7 +25,11 @@ def add_format(formats: Any, name: str, helptext: str, run: Callable[..., int]) 
         choices=("a", "b", "together"),
         help="whose habits they become: partner a, partner b, or the two of you (default: yours)",
     )
-    found.add_argument("--yes", action="store_true", help="import without asking first")
+    asking = found.add_mutually_exclusive_group()
+    asking.add_argument("--yes", action="store_true", help="import without asking first")
+    asking.add_argument(
+        "--preview", action="store_true", help="show what would come in, and change nothing"
+    )
     found.set_defaults(run=run)
 
 
@@ -46,24 +50,29 @@ def run_import(args: argparse.Namespace, context: Context, read: Callable[[Path]
     if not plan.habits:
         say("The file holds no habits; nothing to bring in.")
         return 0
+    asking = not (args.yes or args.preview or plan.adds_nothing)
+    if asking and not sys.stdin.isatty():
+        # Refused before anything is printed: a script reads an empty stdout on exit 1.
+        raise CLIError(
+            "Nothing was imported: add --yes to import without being asked, or --preview "
+            "to see what would come in."
+        )
     whose = "the two of you" if owner is Owner.TOGETHER else couple.name_of(owner.value)
     for line in preview(plan, whose):
         say(line)
     if plan.adds_nothing:
         say("All of it is here already; nothing to add.")
         return 0
-    if not args.yes:
-        _ask_first()
+    if args.preview or (asking and not _yes_to("Import this? [y/N] ")):
+        say("Nothing was imported.")
+        return 0
     apply_plan(couple, plan)
     say(summary(plan, whose))
     return 0
 
 
-def _ask_first() -> None:
-    if not sys.stdin.isatty():
-        raise CLIError("Nothing was imported: add --yes to import without being asked.")
-    if input("Import this? [y/N] ").strip().casefold() not in ("y", "yes"):
-        raise CLIError("Nothing was imported.")
+def _yes_to(question: str) -> bool:
+    return input(question).strip().casefold() in ("y", "yes")
 
 
 def preview(plan: Plan, whose: str) -> list[str]:
