@@ -259,6 +259,7 @@ def test_a_same_named_habit_is_added_to_not_made_twice(
     backup = str(loop_backup(config.parent / "l.db", habits=[WALK]))
     said = rekindle_here(config, "import", "loop", backup, "--yes").ok()
     assert "“evening WALK” (already here, adding to it): 18 ticks" in said
+    assert "its start moves back to 2024-03-01, to hold the older ticks" in said
     again = reopened(config)
     (only,) = again.habits()
     assert only.id == "habit:ours" and only.start == FIRST  # moved back to hold day 1

@@ -83,6 +83,8 @@ def preview(plan: Plan, whose: str) -> list[str]:
         what = "new" if planned.new else "already here, adding to it"
         span = f", {planned.first} to {planned.last}" if planned.first else ""
         lines.append(f"  “{flat(habit.title)}” ({what}): {_ticks(len(planned.ticks))}{span}")
+        if planned.changed:
+            lines.append(f"    its start moves back to {habit.start}, to hold the older ticks")
         if planned.already:
             lines.append(f"    {_ticks(planned.already)} already here, kept as they are")
         if habit.archived and planned.new:

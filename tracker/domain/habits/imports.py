@@ -126,10 +126,12 @@ def plan_import(
     the future or before 1970, a name that cannot be a habit's, or a habit of the same name
     but another kind refuses the whole import (ImportRefused), so nothing is half-done."""
     person = person_of(owner)
-    by_habit: dict[str, list[SourceTick]] = {h.key: [] for h in source.habits}
+    # One tick a habit a day, the file's last word on it (an old Loop had no unique index).
+    by_habit: dict[str, dict[date, SourceTick]] = {h.key: {} for h in source.habits}
     for tick in source.ticks:
         _check_day(tick.day, today)
-        by_habit[tick.habit_key].append(tick)
+        if tick.habit_key in by_habit:
+            by_habit[tick.habit_key][tick.day] = tick
     mine = {h.title.casefold(): h for h in existing if h.owner is owner}
     next_order = max((h.order for h in existing), default=-1) + 1
     planned: list[PlannedHabit] = []
@@ -139,7 +141,7 @@ def plan_import(
         if title.casefold() in seen:
             raise ImportRefused(f"The file has two habits named “{title}”; rename one first.")
         seen.add(title.casefold())
-        ticks = sorted(by_habit[found.key], key=lambda t: t.day)
+        ticks = sorted(by_habit[found.key].values(), key=lambda t: t.day)
         first = ticks[0].day if ticks else None
         match = mine.get(title.casefold())
         if match is not None and match.kind is not found.kind:
