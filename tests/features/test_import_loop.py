@@ -13,10 +13,14 @@ from math import sqrt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import Couples, RunHere
 from tests.rekindle_cli import command_env, run_command
 from tests.voice import banned_words_in
+from tracker.domain.habits.import_loop import loop_source
+from tracker.domain.habits.imports import SourceTick
 from tracker.domain.habits.progress import habit_checks, streaks, strength
 from tracker.domain.models import (
     US,
@@ -33,6 +37,7 @@ from tracker.store.identity import load_config
 SCHEMA = Path(__file__).parent.parent / "fixtures" / "loop-schema.sql"
 # Loop's repetition values (uhabits-core models/Entry.kt).
 YES, NO, UNKNOWN, SKIP = 2, 0, -1, 3
+_DAY = 86_400_000  # a day in milliseconds, as Loop counts them
 FIRST = date(2024, 3, 1)
 LAST = date(2024, 3, 31)  # the day the figures are compared on: all ticks lie before it
 
@@ -427,3 +432,36 @@ def test_on_a_terminal_it_asks_first(alex: Path, answer: str, imported: bool) ->
     assert bool(couple.habits()) is imported
     couple.store.close()
     assert ("Nothing was imported." in done.stdout.decode()) is not imported
+
+
+def _row(habit: tuple[object, ...]) -> dict[str, object]:
+    columns = ("id", "name", "question", "freq_num", "freq_den", "archived", "type")
+    columns += ("target_type", "target_value", "unit")
+    return dict(zip(columns, habit, strict=True))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([WALK[0], PAGES[0]]),
+            st.integers(0, 20_000),  # days since 1970
+            st.integers(-5, 50_000),  # any stored value: Loop's words and amounts
+            st.integers(0, _DAY - 1),  # a stamp not quite at midnight still names its day
+        ),
+        max_size=40,
+    )
+)
+def test_each_stored_value_means_what_loop_says(rows: list[tuple[int, int, int, int]]) -> None:
+    stored = [(habit, days * _DAY + extra, value) for habit, days, value, extra in rows]
+    source = loop_source([_row(WALK), _row(PAGES)], stored)
+    expected = set()
+    for habit, days, value, _extra in rows:
+        when = date(1970, 1, 1) + timedelta(days)
+        if value == SKIP:
+            expected.add(SourceTick(str(habit), when, CheckStatus.SKIP))
+        elif habit == PAGES[0] and value >= 0:
+            expected.add(SourceTick(str(habit), when, CheckStatus.DONE, value / 1000))
+        elif habit == WALK[0] and value == YES:
+            expected.add(SourceTick(str(habit), when))
+    assert set(source.ticks) == expected
