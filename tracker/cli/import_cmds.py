@@ -13,7 +13,7 @@ from typing import Any
 from tracker.cli.common import DATA_OPTION
 
 # The formats, each a module under tracker/cli with `register_format(formats)`.
-FORMATS: tuple[str, ...] = ("import_json",)
+FORMATS: tuple[str, ...] = ("import_json", "import_loop", "import_csv")
 
 
 def register(commands: Any) -> None:
