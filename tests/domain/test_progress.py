@@ -219,14 +219,16 @@ def test_three_a_week_rolling_window_by_hand() -> None:
     h = habit(THREE_A_WEEK, start=D(2026, 3, 2))
     m = 0.5 ** ((3 / 7) ** 0.5 / 13)
     checks = log(done=[D(2026, 3, 2)])
-    s0 = (1 / 3) * (1 - m)
-    s1 = s0 * m + (1 / 3) * (1 - m)  # the tick is still in the 7-day window
-    series = dict(strength_series(h, checks, D(2026, 3, 10)))
+    # As Loop weighs a yes/no habit that isn't daily: 6 in 14 days, not 3 in 7.
+    s0 = (1 / 6) * (1 - m)
+    s1 = s0 * m + (1 / 6) * (1 - m)  # the tick is still in the 14-day window
+    series = dict(strength_series(h, checks, D(2026, 3, 20)))
     assert series[D(2026, 3, 2)] == pytest.approx(s0)
     assert series[D(2026, 3, 3)] == pytest.approx(s1)
-    # On day 8 the tick has left the window, so the score only decays.
-    assert series[D(2026, 3, 9)] == pytest.approx(series[D(2026, 3, 8)] * m)
-    assert len(series) == 9
+    # Still there on day 14 (15 March); from day 15 it has left, so the score only decays.
+    assert series[D(2026, 3, 15)] == pytest.approx(series[D(2026, 3, 14)] * m + (1 - m) / 6)
+    assert series[D(2026, 3, 16)] == pytest.approx(series[D(2026, 3, 15)] * m)
+    assert len(series) == 19
 
 
 def test_strength_before_the_start_is_zero() -> None:

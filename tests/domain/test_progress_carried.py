@@ -91,6 +91,8 @@ def first_count(habit: Habit, checks: dict[date, Check], today: date) -> tuple[i
 
     num, den = frequency(habit.schedule)
     multiplier = 0.5 ** (sqrt(num / den) / 13)
+    if not habit.measurable and num < den:  # Loop's: twice the quota over twice the days
+        num, den = 2 * num, 2 * den
     total = (today - habit.start).days + 1
     added, skipped = [0.0] * total, [False] * total
     for day, check in checks.items():

@@ -147,6 +147,8 @@ def oracle_credit(h: Habit, c: Check | None) -> float:
 def oracle_strength(h: Habit, checks: dict[date, Check], today: date) -> list[float]:
     num, den = oracle_frequency(h.schedule)
     m = 0.5 ** (math.sqrt(num / den) / 13)
+    if h.kind == "yes/no" and num < den:  # Loop's ScoreList: twice the quota and window
+        num, den = 2 * num, 2 * den
     score, out = 0.0, []
     for d in every_day(h.start, today):
         if not oracle_skip(checks.get(d)):

@@ -36,8 +36,9 @@ from tracker.store.walk import walk
 
 # 2: each habit's tally; 3: figures in a file of their own; 4: a holiday both planned
 # bridges the together streak (a kept streak worked out the old way must not linger);
-# 5: check-offs kept in another month's file are followed (strays).
-INDEX_VERSION = 5
+# 5: check-offs kept in another month's file are followed (strays); 6: a yes/no habit
+# that isn't daily weighs twice its window, as Loop does (its kept tallies are older).
+INDEX_VERSION = 6
 Pair = tuple[str, str]  # (person key, habit id): whose check-offs, of which habit
 Compact = tuple[str, float | None, str]  # status, value, note
 Signatures = dict[str, tuple[int, int]]  # path → (size, mtime_ns)

@@ -186,6 +186,10 @@ class _Walk:
         self.habit = habit
         self.num, self.den = frequency(habit.schedule)
         self.multiplier = 0.5 ** (sqrt(self.num / self.den) / 13)
+        if not habit.measurable and self.num < self.den:
+            # As Loop does for yes/no habits that aren't daily: twice the quota over
+            # twice the days, so a week done early or late still reads as kept.
+            self.num, self.den = 2 * self.num, 2 * self.den
         self.day = habit.start - _ONE_DAY if since is None else since.through
         self.current = self.best = 0
         self.score = self.rolling = 0.0
