@@ -11,10 +11,6 @@ from tracker.cli.common import DATA_OPTION, CLIError, Context, say, warn
 
 BACKUP_HELP = "save a checked copy of your shared folder in one zip file"
 RESTORE_HELP = "put a backup back into an empty folder (or, with --force, move the old aside)"
-UNSETTLED = (
-    "Some files changed while they were read (a sync running?). Each file in the backup is "
-    "whole; for one moment of the whole folder, back up again when it is quiet."
-)
 
 
 def register(commands: Any) -> None:
@@ -43,16 +39,8 @@ def register(commands: Any) -> None:
     restore.set_defaults(run=run_restore)
 
 
-def size_text(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024**2:
-        return f"{size / 1024:,.0f} KB"
-    return f"{size / 1024**2:,.1f} MB"
-
-
 def run_backup(args: argparse.Namespace, context: Context) -> int:
-    from tracker.store.backup.archive import BackupError, dated_name, default_folder, write_backup
+    from tracker.store.backup.archive import UNSETTLED, BackupError, manual_backup
     from tracker.store.backup.automatic import backup_if_due
 
     data_dir = context.data_dir()
@@ -67,14 +55,11 @@ def run_backup(args: argparse.Namespace, context: Context) -> int:
             if saved is None:
                 return 0  # made already today, or turned off: nothing to say to cron
         else:
-            wanted = Path(args.out).expanduser() if args.out else default_folder()
-            if args.out is None or wanted.is_dir():
-                wanted = wanted / dated_name(date.today())
-            saved = write_backup(data_dir, wanted)
+            out = Path(args.out).expanduser() if args.out else None
+            saved = manual_backup(data_dir, out, date.today())
     except BackupError as problem:
         raise CLIError(str(problem)) from None
-    files = f"{saved.files} file{'s' * (saved.files != 1)}"
-    say(f"Saved a backup of {files} ({size_text(saved.size)}), checked, to {saved.path}")
+    say(saved.said())
     if not saved.settled:
         warn(UNSETTLED)
     return 0

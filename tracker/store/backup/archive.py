@@ -88,6 +88,24 @@ class Saved(msgspec.Struct, frozen=True):
     size: int
     settled: bool
 
+    def said(self) -> str:
+        files = f"{self.files} file{'s' * (self.files != 1)}"
+        return f"Saved a backup of {files} ({size_text(self.size)}), checked, to {self.path}"
+
+
+UNSETTLED: Final = (
+    "Some files changed while they were read (a sync running?). Each file in the backup is "
+    "whole; for one moment of the whole folder, back up again when it is quiet."
+)
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024**2:
+        return f"{size / 1024:,.0f} KB"
+    return f"{size / 1024**2:,.1f} MB"
+
 
 def good_part(part: str) -> bool:
     return part not in ("", ".", "..") and not _UNSAFE_PART.search(part)
@@ -234,6 +252,15 @@ def _claim(payload: bytes, wanted: Path) -> Path:
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def manual_backup(data_dir: Path, out: Path | None, today: date) -> Saved:
+    """A backup someone asked for: to `out` (a file, or a folder to put it in), else in
+    the default folder, named with `today`; never over a file already there."""
+    wanted = out if out is not None else default_folder()
+    if out is None or wanted.is_dir():
+        wanted = wanted / dated_name(today)
+    return write_backup(data_dir, wanted)
 
 
 def write_backup(data_dir: Path, wanted: Path) -> Saved:
