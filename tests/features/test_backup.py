@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import stat
+import threading
 import tomllib
 import zipfile
 from datetime import date, timedelta
@@ -14,7 +15,9 @@ import pytest
 
 from tests.conftest import RunHere
 from tests.rekindle_cli import run_command, use_config
+from tracker.store.backup.archive import write_backup
 from tracker.store.backup.automatic import backup_if_due, read_state, set_keep
+from tracker.store.files import atomic_write
 
 SYNC_CONFLICT = "core.sync-conflict-20261125-101500-ABCDEFG.json"
 
@@ -250,3 +253,36 @@ def test_restored_over_its_own_folder_this_computer_carries_on_as_itself(folder:
     folder.run("--data", str(folder.data), "tick", "thank-you")
     changed = {n for n, raw in replica_files(folder.data).items() if before.get(n) != raw}
     assert changed and all(n.startswith(f"replicas/{replica_of(folder)}/") for n in changed)
+
+
+def test_a_backup_from_a_newer_rekindle_is_refused_with_what_to_do(folder: Folder) -> None:
+    archive = folder.backup()
+    with zipfile.ZipFile(archive) as source:
+        manifest = json.loads(source.read(f"{archive.stem}/manifest.json"))
+    manifest["version"] = 99
+    newer = rezipped(archive, {"manifest.json": json.dumps(manifest).encode()})
+    assert "A newer Rekindle made bad.zip; update Rekindle" in refused_restore(folder, newer)
+
+
+def test_a_file_replaced_while_backing_up_is_in_it_whole(folder: Folder) -> None:
+    """The app saving all the while: each file in the backup is one whole version."""
+    month = folder.data / "replicas" / "alex-phone" / "log" / "2026-11.json"
+    versions = [month.read_bytes() + b" " * n for n in range(200)]
+    stop = threading.Event()
+
+    def keep_saving() -> None:
+        n = 0
+        while not stop.is_set():
+            atomic_write(month, versions[n % len(versions)], durable=False)
+            n += 1
+
+    saver = threading.Thread(target=keep_saving)
+    saver.start()
+    try:
+        saved = write_backup(folder.data, folder.tmp_path / "busy.zip")
+    finally:
+        stop.set()
+        saver.join()
+    with zipfile.ZipFile(saved.path) as archive:
+        kept = archive.read("busy/replicas/alex-phone/log/2026-11.json")
+    assert kept in versions

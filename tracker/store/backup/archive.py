@@ -223,8 +223,8 @@ def _zip_bytes(root: str, snap: Snapshot) -> bytes:
 
 
 def _zip_time(stamp: datetime) -> tuple[int, int, int, int, int, int]:
-    # A zip keeps times from 1980 on; the manifest keeps the exact one.
-    stamp = max(stamp, datetime(1980, 1, 1, tzinfo=UTC))
+    # A zip keeps times from 1980 to 2107; the manifest keeps the exact one.
+    stamp = min(max(stamp, datetime(1980, 1, 1, tzinfo=UTC)), datetime(2107, 12, 31, tzinfo=UTC))
     return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
 
 
