@@ -286,3 +286,17 @@ def test_a_file_replaced_while_backing_up_is_in_it_whole(folder: Folder) -> None
     with zipfile.ZipFile(saved.path) as archive:
         kept = archive.read(f"busy/replicas/alex-phone/log/{month.name}")
     assert kept in versions
+
+
+def test_a_link_in_the_folder_is_left_out_and_said(folder: Folder) -> None:
+    link = folder.data / "replicas" / "alex-phone" / "log" / "2020-01.json"
+    link.symlink_to("/etc/hostname")
+    ran = folder.rekindle(folder.config, "--data", str(folder.data), "backup")
+    assert ran.code == 0 and "checked, to" in ran.out
+    assert ran.err.strip() == (
+        "rekindle: Left out, as this user may not read them or they are links: "
+        "replicas/alex-phone/log/2020-01.json."
+    )
+    archive = Path(ran.out.strip().split(", checked, to ", 1)[1])
+    with zipfile.ZipFile(archive) as backup:
+        assert not [name for name in backup.namelist() if "2020-01" in name]

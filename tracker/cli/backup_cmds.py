@@ -40,7 +40,7 @@ def register(commands: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace, context: Context) -> int:
-    from tracker.store.backup.archive import UNSETTLED, BackupError, manual_backup
+    from tracker.store.backup.archive import BackupError, manual_backup
     from tracker.store.backup.automatic import backup_if_due
 
     data_dir = context.data_dir()
@@ -60,8 +60,8 @@ def run_backup(args: argparse.Namespace, context: Context) -> int:
     except BackupError as problem:
         raise CLIError(str(problem)) from None
     say(saved.said())
-    if not saved.settled:
-        warn(UNSETTLED)
+    for warning in saved.warnings():
+        warn(warning)
     return 0
 
 

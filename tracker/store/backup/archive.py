@@ -36,6 +36,7 @@ from tracker.store.files import (
     classify,
     fsync_dir,
     make_private_dir,
+    refusal,
 )
 from tracker.store.guards import MAX_FILE_BYTES
 from tracker.store.walk import walk
@@ -80,6 +81,7 @@ class Snapshot(msgspec.Struct, frozen=True):
     files: dict[str, bytes]
     mtimes: dict[str, int]
     settled: bool
+    left_out: list[str]  # what could not be read: a link, no permission
 
 
 class Saved(msgspec.Struct, frozen=True):
@@ -87,10 +89,22 @@ class Saved(msgspec.Struct, frozen=True):
     files: int
     size: int
     settled: bool
+    left_out: list[str]
 
     def said(self) -> str:
         files = f"{self.files} file{'s' * (self.files != 1)}"
         return f"Saved a backup of {files} ({size_text(self.size)}), checked, to {self.path}"
+
+    def warnings(self) -> list[str]:
+        """What the person should know about this backup, one sentence each."""
+        said = [] if self.settled else [UNSETTLED]
+        if self.left_out:
+            said.append(
+                "Left out, as this user may not read them or they are links: "
+                + ", ".join(self.left_out)
+                + "."
+            )
+        return said
 
 
 UNSETTLED: Final = (
@@ -126,9 +140,11 @@ def safe_member(name: str) -> bool:
     return role in (FileRole.MAIN, FileRole.CONFLICT) and (main == CORE_FILE) != in_log
 
 
-def _signatures(data_dir: Path) -> dict[str, tuple[int, int, int]]:
+def _signatures(
+    data_dir: Path, refused: list[FileRead] | None = None
+) -> dict[str, tuple[int, int, int]]:
     found: dict[str, tuple[int, int, int]] = {}
-    refused: list[FileRead] = []
+    refused = [] if refused is None else refused
     for _replica, path, role, _main in walk(data_dir, refused):
         if role not in (FileRole.MAIN, FileRole.CONFLICT):
             continue
@@ -142,13 +158,16 @@ def _signature(info: os.stat_result) -> tuple[int, int, int]:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
-def _read_whole(path: Path) -> tuple[bytes, os.stat_result] | None:
+def _read_whole(path: Path, refused: list[FileRead]) -> tuple[bytes, os.stat_result] | None:
     """The file's bytes as one version of it: every Rekindle write replaces a file by
     rename, so an open file is one whole version however long the read takes."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    except FileNotFoundError:
         return None  # gone since listed (a sync tool's conflict copy folded in): next pass
+    except OSError as error:
+        refused.append(refusal(path, error))
+        return None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
@@ -165,14 +184,17 @@ def snapshot(data_dir: Path) -> Snapshot:
         files: dict[str, bytes] = {}
         mtimes: dict[str, int] = {}
         read_as: dict[str, tuple[int, int, int]] = {}
-        for name in _signatures(data_dir):
-            got = _read_whole(data_dir / name)
+        refused: list[FileRead] = []
+        for name in _signatures(data_dir, refused):
+            got = _read_whole(data_dir / name, refused)
             if got is not None:
                 files[name], info = got
                 mtimes[name], read_as[name] = info.st_mtime_ns, _signature(info)
-        if _signatures(data_dir) == read_as:
-            return Snapshot(files, mtimes, settled=True)
-    return Snapshot(files, mtimes, settled=False)
+        left_out = sorted(str(read.path.relative_to(data_dir)) for read in refused)
+        unread = {str(read.path.relative_to(data_dir)) for read in refused}
+        if {k: v for k, v in _signatures(data_dir).items() if k not in unread} == read_as:
+            return Snapshot(files, mtimes, True, left_out)
+    return Snapshot(files, mtimes, False, left_out)
 
 
 def default_folder() -> Path:
@@ -287,7 +309,7 @@ def write_backup(data_dir: Path, wanted: Path) -> Saved:
             f"The backup did not read back whole ({problem}), so it was removed; "
             "nothing in your folder changed."
         ) from None
-    return Saved(path, len(snap.files), path.stat().st_size, snap.settled)
+    return Saved(path, len(snap.files), path.stat().st_size, snap.settled, snap.left_out)
 
 
 class Backup(msgspec.Struct, frozen=True):

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
-from tracker.store.backup.archive import UNSETTLED, BackupError, manual_backup
+from tracker.store.backup.archive import BackupError, manual_backup
 from tracker.store.backup.automatic import backup_if_due, check_keep, read_state, set_keep
 from tracker.store.couple import Couple
 from tracker.ui.screens.base import RekindleScreen
@@ -96,7 +96,7 @@ class BackupFields(Vertical):
     def _write_backup(self, data_dir: Path, today: date) -> None:
         try:
             saved = manual_backup(data_dir, None, today)
-            said = saved.said() + "." + ("" if saved.settled else f" {UNSETTLED}")
+            said = " ".join([saved.said() + ".", *saved.warnings()])
         except (BackupError, OSError) as problem:
             said = f"No backup was made. {problem}"
         self.app.call_from_thread(self._say, said)
