@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, say, warn
+from tracker.cli.common import DATA_OPTION, CLIError, Context, my_today, say, warn
 
 BACKUP_HELP = "save a checked copy of your shared folder in one zip file"
 RESTORE_HELP = "put a backup back into an empty folder (or, with --force, move the old aside)"
@@ -50,8 +50,10 @@ def run_backup(args: argparse.Namespace, context: Context) -> int:
         if args.auto:
             if args.out:
                 raise CLIError("--auto backups go to their own folder; leave out --out.")
-            config = context.require_config()
-            saved = backup_if_due(data_dir, config.replica_id, date.today())
+            # The day as the app counts it (this person's zone and day start), so cron
+            # and the app never make two in one day between them.
+            couple = context.couple(months=())
+            saved = backup_if_due(data_dir, couple.store.replica_id, my_today(couple))
             if saved is None:
                 return 0  # made already today, or turned off: nothing to say to cron
         else:
