@@ -8,8 +8,10 @@ import stat
 import threading
 import tomllib
 import zipfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -255,13 +257,25 @@ def test_restored_over_its_own_folder_this_computer_carries_on_as_itself(folder:
     assert changed and all(n.startswith(f"replicas/{replica_of(folder)}/") for n in changed)
 
 
-def test_a_backup_from_a_newer_rekindle_is_refused_with_what_to_do(folder: Folder) -> None:
-    archive = folder.backup()
+def with_manifest(archive: Path, change: Callable[[dict[str, Any]], None]) -> bytes:
     with zipfile.ZipFile(archive) as source:
         manifest = json.loads(source.read(f"{archive.stem}/manifest.json"))
-    manifest["version"] = 99
-    newer = rezipped(archive, {"manifest.json": json.dumps(manifest).encode()})
+    change(manifest)
+    return rezipped(archive, {"manifest.json": json.dumps(manifest).encode()})
+
+
+def test_a_backup_from_a_newer_rekindle_is_refused_with_what_to_do(folder: Folder) -> None:
+    newer = with_manifest(folder.backup(), lambda manifest: manifest.update(version=99))
     assert "A newer Rekindle made bad.zip; update Rekindle" in refused_restore(folder, newer)
+
+
+def test_a_backup_claiming_gigabytes_is_refused_before_reading(folder: Folder) -> None:
+    def huge(manifest: dict[str, Any]) -> None:
+        for entry in manifest["files"].values():
+            entry["size"] = 2**28
+
+    bomb = with_manifest(folder.backup(), huge)
+    assert "bigger than any couple's folder could be" in refused_restore(folder, bomb)
 
 
 def test_a_file_replaced_while_backing_up_is_in_it_whole(folder: Folder) -> None:

@@ -51,6 +51,8 @@ PREFIX: Final = "rekindle-backup"
 # A manifest of years of month files from a handful of devices is a few tens of KB.
 MAX_MANIFEST_BYTES: Final = 4 * 2**20
 MAX_MEMBERS: Final = 50_000
+# Decades of two people's days are tens of MB: more is not a backup of ours (a zip bomb).
+MAX_TOTAL_BYTES: Final = 2**30
 # Another process (the app, a sync tool) may replace a file while we read: read again
 # until a whole pass sees no file change, this many times at most.
 READ_PASSES: Final = 5
@@ -366,6 +368,8 @@ def _checked(archive: zipfile.ZipFile, shown: str) -> Backup:
             )
         by_name[rest] = info
     manifest = _manifest(archive, by_name, foreign, shown)
+    if sum(entry.size for entry in manifest.files.values()) > MAX_TOTAL_BYTES:
+        raise BackupError(f"{shown} is bigger than any couple's folder could be; not restored.")
     if set(by_name) - {MANIFEST} != set(manifest.files):
         raise BackupError(f"{shown} does not hold the files its list names; it is damaged.")
     files: dict[str, bytes] = {}
