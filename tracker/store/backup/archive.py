@@ -376,7 +376,7 @@ def _checked(archive: zipfile.ZipFile, shown: str) -> Backup:
     for name, entry in manifest.files.items():
         info = by_name[name]
         if entry.size > MAX_FILE_BYTES or info.file_size != entry.size:
-            raise BackupError(f"{shown} is damaged: {name} is not the size it should be.")
+            raise BackupError(f"{shown} is damaged: {name} is not the size its list gives.")
         with archive.open(info) as member:
             raw = member.read(entry.size + 1)
         if len(raw) != entry.size or hashlib.sha256(raw).hexdigest() != entry.sha256:
