@@ -65,6 +65,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "support": ("support_cmds", "talk to someone: couples therapy and how to find a therapist"),
     "settings": ("settings_cmds", "the settings you share, and your reminders"),
+    "backup": ("backup_cmds", "save a checked copy of your shared folder in one zip file"),
+    "restore": (
+        "backup_cmds",
+        "put a backup back into an empty folder (or, with --force, move the old aside)",
+    ),
     "doctor": ("doctor_cmd", "check the data folder and explain any problem"),
     "sync": ("doctor_cmd", "how the shared folder is syncing"),
     "sample": (

@@ -119,6 +119,16 @@ class RekindleApp(App[int]):
             self.tell_deletions()
         if self._poll:
             self.set_interval(POLL_SECONDS, self.check_for_changes)
+            # A live app on a real folder: today's backup, if due, once the frame is up.
+            self.call_after_refresh(self.run_worker, self._back_up, thread=True, group="backup")
+
+    def _back_up(self) -> None:
+        from tracker.ui.screens.backup_settings import automatic_backup
+
+        assert self.couple is not None
+        problem = automatic_backup(self.couple, self.today())
+        if problem:
+            self.call_from_thread(self.notify, problem, severity="warning", timeout=10)
 
     def _load_history(self) -> None:
         """The years before last month, read and counted off the main thread.

@@ -1,5 +1,5 @@
 """Settings: names, my time zone and day start, the day our weeks begin on, my reminders,
-theme, the help card, the data folder."""
+theme, the help card, the data folder, this computer's backups."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from tracker.store.settings import (
 )
 from tracker.store.setup import check_day_start, check_name, check_tz
 from tracker.ui.registry import SCREENS
+from tracker.ui.screens.backup_settings import BackupFields
 from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialog_base import form_state, leave_or_ask
 from tracker.ui.screens.ordered_keys import FOCUS_KEYS, move_focus, settled
@@ -33,6 +34,7 @@ from tracker.ui.screens.reminder_settings import ReminderFields
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import TextInput, literal
 from tracker.ui.widgets.nav import NavBar
+from tracker.ui.writing import keep_on_device
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -98,6 +100,7 @@ class SettingsScreen(RekindleScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Go through the welcome again (ctrl+w)", id="welcome")
+            yield BackupFields()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -120,6 +123,7 @@ class SettingsScreen(RekindleScreen):
         self.query_one("#week-start", Select).value = first_weekday(couple)
         self._draw_week_start()
         self.query_one(ReminderFields).show(reminder_prefs(couple))
+        self.query_one(BackupFields).show(couple)
         self._opened_theme = self.app.theme
         self.query_one("#light", Switch).value = self.app.theme == LIGHT
         self.query_one("#help-card", Switch).value = bool(
@@ -198,8 +202,10 @@ class SettingsScreen(RekindleScreen):
             error.update(literal(str(problem)))
             return
         fields = self.query_one(ReminderFields)
+        backups = self.query_one(BackupFields)
         try:
             reminders = fields.chosen()
+            keep = backups.chosen_keep()
         except ValueError as problem:
             error.update(literal(str(problem)))
             return
@@ -230,6 +236,12 @@ class SettingsScreen(RekindleScreen):
             self._draw_week_start()
             fields.show(reminders)
 
+        # This computer's alone: kept on the device, not in the shared folder.
+        if keep != backups.shown_keep and not keep_on_device(
+            self.rekindle, lambda: backups.save_keep(couple, keep), "", lambda: None
+        ):
+            return
+        backups.shown_keep = keep
         quiet_changed = reminders.quiet_text() != fields.shown.quiet_text()
         kept = kept_quiet(couple.habits(), couple.me, reminders) if quiet_changed else []
         # Quiet hours over a habit's own time are allowed; which habits they keep quiet
