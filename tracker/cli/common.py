@@ -167,3 +167,29 @@ def ask(prompt: str, default: str = "") -> str:
     suffix = f" [{default}]" if default else ""
     answer = input(f"{prompt}{suffix}: ").strip()
     return answer or default
+
+
+def out_file(given: str, example: str) -> Path:
+    """Where an export's --out points, refused in a sentence if it cannot be a file there."""
+    out = Path(given).expanduser()
+    if not out.parent.is_dir():
+        raise CLIError(f"The folder {out.parent} is not there; create it or pick another --out.")
+    if out.is_dir():
+        raise CLIError(f"{out} is a folder; give a file name, like {out / example}.")
+    return out
+
+
+def deliver(payload: bytes, out: Path | None) -> bool:
+    """An export to stdout, or to `out` whole (or the old file left, never half); True if
+    it went to the file, so the caller says what it wrote there."""
+    if out is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return False
+    from tracker.store.files import atomic_write
+
+    try:
+        atomic_write(out, payload)
+    except OSError as error:
+        raise CLIError(f"Could not write {out} ({error.strerror or error}).") from None
+    return True

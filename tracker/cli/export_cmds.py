@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sys
-from pathlib import Path
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, my_today, say
+from tracker.cli.common import DATA_OPTION, CLIError, Context, deliver, my_today, out_file, say
 from tracker.cli.date_cmds import day_arg
 from tracker.export import feed, ics
-from tracker.store.files import atomic_write
 
 # The formats besides ics, each a module under tracker/cli whose
 # `register_format(formats)` adds its subcommand to `rekindle export`.
@@ -68,23 +65,13 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     today = my_today(couple)
     first = day_arg(args.first, today, "--from") if args.first else None
     last = day_arg(args.last, today, "--to") if args.last else None
-    out = Path(args.out).expanduser() if args.out else None
-    if out is not None and not out.parent.is_dir():
-        raise CLIError(f"The folder {out.parent} is not there; create it or pick another --out.")
-    if out is not None and out.is_dir():
-        raise CLIError(f"{out} is a folder; give a file name, like {out / 'rekindle.ics'}.")
+    out = out_file(args.out, "rekindle.ics") if args.out else None
     try:
         payload = ics.export(couple, first, last, args.include)
     except ValueError as error:
         raise CLIError(str(error)) from None
-    if out is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+    if not deliver(payload, out):
         return 0
-    try:
-        atomic_write(out, payload)  # the whole file or the old one, never half
-    except OSError as error:
-        raise CLIError(f"Could not write {out} ({error.strerror or error}).") from None
     count = payload.count(b"BEGIN:VEVENT")
     say(f"Wrote {count} event{'s' * (count != 1)} to {out}.")
     return 0

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
-from tracker.cli.common import DATA_OPTION, CLIError, Context, say, warn
+from tracker.cli.common import DATA_OPTION, Context, deliver, out_file, say, warn
 
 
 def register_format(formats: Any) -> None:
@@ -20,19 +18,8 @@ def register_format(formats: Any) -> None:
     found.set_defaults(run=run_export_json)
 
 
-def out_file(given: str, example: str) -> Path:
-    """Where --out points, refused in a sentence if it cannot be a file there."""
-    out = Path(given).expanduser()
-    if not out.parent.is_dir():
-        raise CLIError(f"The folder {out.parent} is not there; create it or pick another --out.")
-    if out.is_dir():
-        raise CLIError(f"{out} is a folder; give a file name, like {out / example}.")
-    return out
-
-
 def run_export_json(args: argparse.Namespace, context: Context) -> int:
     from tracker.export.json_export import count_unfit, export_document
-    from tracker.store.files import atomic_write
 
     out = out_file(args.out, "rekindle.json") if args.out else None
     couple = context.couple()
@@ -45,14 +32,8 @@ def run_export_json(args: argparse.Namespace, context: Context) -> int:
             "(`rekindle doctor` names them); importing the file will refuse them until "
             "they are mended or this Rekindle is updated."
         )
-    if out is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+    if not deliver(payload, out):
         return 0
-    try:
-        atomic_write(out, payload)  # the whole file or the old one, never half
-    except OSError as error:
-        raise CLIError(f"Could not write {out} ({error.strerror or error}).") from None
     count = sum(1 for record in couple.store.live())
     say(f"Wrote {count:,} record{'s' * (count != 1)} to {out}.")
     return 0
