@@ -31,6 +31,41 @@ BANNED_WORDS = (
 )
 
 
+# Words that assume gender, marriage, children, religion or money, which content for any
+# couple leaves out; a content test may add the ones its own kind of text needs.
+ASSUMING_WORDS = (
+    "he",
+    "she",
+    "him",
+    "his",
+    "her",
+    "hers",
+    "husband",
+    "wife",
+    "boyfriend",
+    "girlfriend",
+    "married",
+    "marriage",
+    "wedding",
+    "spouse",
+    "kids",
+    "children",
+    "child",
+    "baby",
+    "church",
+    "god",
+    "pray",
+    "prayer",
+    "faith",
+    "mortgage",
+    "salary",
+    "rich",
+    "afford",
+    "expensive",
+    "lottery",
+)
+
+
 def words_in(words: tuple[str, ...], text: str) -> list[str]:
     """Which of `words` `text` uses, as whole words, in any case: "thought" is not "ought"."""
     return [w for w in words if re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)]

@@ -11,6 +11,7 @@ from itertools import combinations
 
 import pytest
 
+from tests import voice
 from tests.voice import banned_words_in, words_in
 from tracker.domain.content.lovemaps import (
     LOVE_MAP_QUESTIONS,
@@ -26,15 +27,22 @@ KEY = re.compile(r"lovemap-\d{3}")
 IDS = [question.key for question in LOVE_MAP_QUESTIONS]
 NEAR = 0.85  # difflib ratio of normalised texts at or above which two questions are one
 
-# Words that assume gender, marriage, children, religion, money, work or living together.
+# The shared assuming words, and family, work, money or a shared home.
 ASSUMING_WORDS = (
-    *("he", "she", "him", "his", "her", "hers"),
-    *("husband", "wife", "boyfriend", "girlfriend", "spouse"),
-    *("married", "marriage", "wedding", "kids", "children", "child", "baby"),
-    *("mum", "dad", "mother", "father", "parents"),
-    *("church", "god", "pray", "prayer", "faith"),
-    *("money", "buy", "mortgage", "salary", "rich", "afford", "expensive", "lottery"),
-    *("job", "boss", "career", "our home", "live together", "move in"),
+    *voice.ASSUMING_WORDS,
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "parents",
+    "money",
+    "buy",
+    "job",
+    "boss",
+    "career",
+    "our home",
+    "live together",
+    "move in",
 )
 # The one answering is "you"; the one guessing reads "they". "I", "we" would be neither.
 SECOND_PERSON = re.compile(r"\byou(?:r|rs|rself)?\b", re.IGNORECASE)

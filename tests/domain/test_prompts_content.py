@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from tests.voice import banned_words_in, words_in
+from tests.voice import ASSUMING_WORDS, banned_words_in, words_in
 from tracker.domain.content.coach import ACTIVE_LISTENING, I_STATEMENT_TIPS
 from tracker.domain.content.prompts import (
     PROMPTS,
@@ -26,38 +26,6 @@ from tracker.domain.models import Area
 from tracker.domain.talks.skills import flag_blame
 
 KEY = re.compile(r"(?P<theme>[a-z]+(?:-[a-z]+)*)-(?P<number>\d{2})")
-# Words that assume gender, marriage, children, religion or money.
-ASSUMING_WORDS = (
-    "he",
-    "she",
-    "him",
-    "his",
-    "her",
-    "hers",
-    "husband",
-    "wife",
-    "boyfriend",
-    "girlfriend",
-    "married",
-    "marriage",
-    "wedding",
-    "spouse",
-    "kids",
-    "children",
-    "child",
-    "baby",
-    "church",
-    "god",
-    "pray",
-    "prayer",
-    "faith",
-    "mortgage",
-    "salary",
-    "rich",
-    "afford",
-    "expensive",
-    "lottery",
-)
 IDS = [prompt.key for prompt in PROMPTS]
 
 
