@@ -24,6 +24,9 @@ from tracker.ui.screens.habits.today import TodayScreen
 # The styles must come from inside the installed package, not from a checkout.
 assert Path(styles.__file__).resolve().is_relative_to(Path(sys.prefix).resolve()), styles.__file__
 assert styles.sheet("today.tcss").is_file(), styles.sheet("today.tcss")
+# `rekindle serve`'s page (the app in a browser) is in the package too.
+import tracker.cli.serve.server as server
+assert "textual.js" in server.PAGE.template
 couple = create_couple(Path(sys.argv[1]), "Alex", "Sam", "Europe/London", 4,
                        ["phone-free-dinner", "specific-thank-you"])
 

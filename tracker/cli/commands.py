@@ -70,6 +70,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "backup_cmds",
         "put a backup back into an empty folder (or, with --force, move the old aside)",
     ),
+    "serve": (
+        "serve",
+        "open the app in a web browser: on this computer, or on a phone at home with --lan",
+    ),
     "doctor": ("doctor_cmd", "check the data folder and explain any problem"),
     "sync": ("doctor_cmd", "how the shared folder is syncing"),
     "sample": (

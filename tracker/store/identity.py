@@ -39,8 +39,10 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
-def config_path() -> Path:
-    return config_dir() / "config.toml"
+def config_path(directory: Path | None = None) -> Path:
+    """The config file of this install, or of the one kept in `directory` (a browser
+    session's, which `rekindle serve` keeps beside this install's own)."""
+    return (directory or config_dir()) / "config.toml"
 
 
 def default_data_dir() -> Path:
@@ -99,8 +101,8 @@ def _toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=True)
 
 
-def load_config() -> LocalConfig | None:
-    path = config_path()
+def load_config(directory: Path | None = None) -> LocalConfig | None:
+    path = config_path(directory)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -125,8 +127,8 @@ def load_config() -> LocalConfig | None:
         ) from error
 
 
-def save_config(config: LocalConfig) -> Path:
-    path = config_path()
+def save_config(config: LocalConfig, directory: Path | None = None) -> Path:
+    path = config_path(directory)
     make_private_dir(path.parent)
     lines = [
         "# Rekindle's local settings for this device. Do not share or sync this file.",
