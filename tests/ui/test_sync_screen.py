@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
+from tracker.cli.serve.identity import browser_config
 from tracker.store.couple import Couple
+from tracker.store.identity import LocalConfig, load_config
 from tracker.store.store import Store
 from tracker.ui.app import RekindleApp
 from tracker.ui.screens.sync import SyncScreen
@@ -96,3 +100,21 @@ async def test_an_overridden_rename_is_listed_and_the_other_one_can_be_taken(
         await pilot.press("u")
         await pilot.pause()
         assert couple.habit(habit.id).title == "Evening walk"  # type: ignore[union-attr]
+
+
+async def test_a_browser_served_by_rekindle_serve_is_a_device_of_its_own(
+    couple: Couple, open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REKINDLE_CONFIG", str(tmp_path / "alex-config"))
+    host = LocalConfig(couple.store.data_dir, couple.store.replica_id, "a", "alex-laptop")
+    sams = load_config(browser_config(host, "b", "Sam", couple.store.data_dir))
+    assert sams is not None
+    Couple.open(sams, data_dir=couple.store.data_dir).store.ensure_replica()
+    app = open_app(couple)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9", "r")  # r: look at the folder again
+        await pilot.pause()
+        assert isinstance(app.screen, SyncScreen)
+        table = app.screen.query_one("#replicas", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert ["Sam", "Sam (browser on alex-la…"] in [row[:2] for row in rows]
