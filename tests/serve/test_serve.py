@@ -103,6 +103,8 @@ def test_lan_asks_for_the_token_and_starts_nothing_without_it(tmp_path: Path, la
         token = served.url.split("?token=")[1]
         assert served.url == f"http://{lan}:{served.port}/?token={token}"
         assert len(token) >= 20 and "▀" in printed  # the QR code, drawn in half blocks
+        # Code, address and words fit a terminal of 24 rows with the command above them.
+        assert len(served.lines) <= 23 and all(len(line) <= 81 for line in served.lines)
         assert listening(served.port) == {"127.0.0.1", lan}
         for path in ("/", "/ws", "/static/js/textual.js", "/?token=wrong", f"/?token={token}x"):
             status, page = asyncio.run(fetch(served, path))
@@ -163,9 +165,9 @@ def test_who_the_browser_is(tmp_path: Path) -> None:
     hostile.put(PERSON, "person:b", {**SAM, "name": "Sam\x1b]0;PWNED\x07"})
     hostile.close()
     assert "--as “Alex” or" in run_command(config, "serve", "--as", "Kim").refused()
-    for who, expected in ((None, "b"), ("alex", "a")):
+    for who, expected, shown in ((None, "b", "Sam␛]0;PWNED␇"), ("alex", "a", "Alex")):
         with serving(config, *(("--as", who) if who else ())) as served:
-            assert "open in a browser as " in "".join(served.lines)
+            assert f"open in a browser as {shown}, at:" in "".join(served.lines)
             asyncio.run(open_and_close(served))
         doctor = json.loads(run_command(config, "doctor", "--json").ok(warnings=True))
         devices = {

@@ -84,16 +84,16 @@ def run_serve(args: argparse.Namespace, context: Context) -> int:
 
     def ready(port: int) -> None:
         url = f"http://{addresses[-1]}:{port}/" + (f"?token={token}" if token else "")
-        say(f"Rekindle is open in a browser as {name}, at:\n\n  {url}\n")
         if token is None:
+            say(f"Rekindle is open in a browser as {name}, at:\n\n  {url}\n")
             say("Only this computer can open it. For a phone at home: rekindle serve --lan")
         else:
+            # The code, the address and three lines fit a terminal of 24 rows, the code
+            # whole above them.
             _print_qr(url)
-            say(
-                "Open it on a phone on the same home network: scan the code, or type the "
-                "address. The token in it is the key; anyone on your network who has it "
-                f"can open Rekindle as {name}. Nothing leaves your network."
-            )
+            say(f"Rekindle is open as {name}. Scan the code with a phone at home, or open")
+            say(f"  {url}")
+            say("The token in it is the key: keep it between the two of you.")
         say("Ctrl+C stops serving and closes every browser tab.")
         sys.stdout.flush()
 

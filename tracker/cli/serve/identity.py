@@ -56,7 +56,8 @@ def lan_token(renew: bool) -> str:
             token = ""
         if len(token) >= 20:
             return token
-    token = secrets.token_urlsafe(24)
+    # 128 random bits: more than enough, and short enough for a small QR code.
+    token = secrets.token_urlsafe(16)
     make_private_dir(path.parent)
     atomic_write(path, token.encode("utf-8"))
     return token
