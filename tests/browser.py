@@ -111,10 +111,11 @@ return {cols: terminal.cols, rows: terminal.rows, left: box.left, top: box.top,
 # A few characters in the terminal's own font, for Chromium to say which font it used.
 FONT_PROBE = """
 const options = window.__servedTerminal.options, probe = document.createElement("span");
+const text = arguments[0];
 probe.id = "rekindle-font-probe";
 probe.style.fontFamily = options.fontFamily;
 probe.style.fontSize = options.fontSize + "px";
-probe.textContent = "Today ✓";
+probe.textContent = text;
 document.body.append(probe);
 """
 
@@ -250,12 +251,12 @@ class Browser:
         actions.pointer_action.pointer_up()
         actions.perform()
 
-    def font(self) -> str:
-        """The font Chromium actually draws the terminal's characters in. xterm measures
-        its cells on a canvas and keeps no text in the DOM, so a probe element with the
-        terminal's font-family and size is added for Chromium to name its font, then
-        removed."""
-        self.driver.execute_script(FONT_PROBE)
+    def font(self, text: str = "Today") -> str:
+        """The fonts Chromium actually draws ``text`` in with the terminal's font-family
+        and size, comma-separated (more than one when the first lacks some glyphs, as
+        for "✓"). xterm measures its cells on a canvas and keeps no text in the DOM, so a
+        probe element is added for Chromium to name its fonts, then removed."""
+        self.driver.execute_script(FONT_PROBE, text)
         try:
             self.driver.execute_cdp_cmd("DOM.enable", {})
             self.driver.execute_cdp_cmd("CSS.enable", {})
