@@ -123,9 +123,9 @@ T = TypeVar("T")
 
 
 def artifacts_dir(fallback: Path) -> Path:
-    """Where screenshots are kept: $REKINDLE_ARTIFACTS (CI uploads that folder after a
-    run), else ``fallback`` (a test's tmp_path: pytest keeps the last three runs' under
-    /tmp/pytest-of-$USER)."""
+    """Where screenshots are kept: $REKINDLE_ARTIFACTS where it is set (.ci/run sets
+    ./artifacts of the checkout, for the CI runner to collect), else ``fallback`` (a
+    test's tmp_path: pytest keeps the last three runs' under /tmp/pytest-of-$USER)."""
     folder = Path(os.environ.get("REKINDLE_ARTIFACTS") or fallback)
     folder.mkdir(parents=True, exist_ok=True)
     return folder

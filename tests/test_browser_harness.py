@@ -2,8 +2,8 @@
 any test trusts it with Rekindle: the harness sees what the page draws, a tap lands on
 the cell it aims at, screenshots are the size asked for, and nothing is left running.
 
-Screenshots go to $REKINDLE_ARTIFACTS/browser-harness (CI keeps that folder), else to the
-test's tmp_path."""
+Screenshots go to $REKINDLE_ARTIFACTS/browser-harness where it is set (.ci/run sets it to
+./artifacts for the CI runner to collect), else to the test's tmp_path."""
 
 from __future__ import annotations
 
