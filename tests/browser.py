@@ -35,6 +35,7 @@ wide and shrinks it to fit the screen."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import os
 import shutil
@@ -116,10 +117,29 @@ probe.id = "rekindle-font-probe";
 probe.style.fontFamily = options.fontFamily;
 probe.style.fontSize = options.fontSize + "px";
 probe.textContent = text;
+probe.style.position = "fixed";  // over the terminal's top left, not below the page
+probe.style.top = probe.style.left = "0";
 document.body.append(probe);
+probe.getBoundingClientRect();  // laid out now, so Chromium has chosen its fonts
 """
 
 T = TypeVar("T")
+
+
+def roboto() -> str:
+    """A script that adds textual-serve's own Roboto Mono to the page's fonts before the
+    page's scripts run: a font made from bytes is ready at once, so xterm measures its
+    cells in it as it would once Google's copy had loaded."""
+    try:
+        import textual_serve
+    except ImportError:
+        cannot("textual-serve is not installed: it serves the app, and has the page's font")
+    font = Path(textual_serve.__file__).parent / "static/fonts/RobotoMono-VariableFont_wght.ttf"
+    encoded = base64.b64encode(font.read_bytes()).decode("ascii")
+    return f"""
+const bytes = Uint8Array.from(atob("{encoded}"), c => c.charCodeAt(0));
+document.fonts.add(new FontFace("Roboto Mono", bytes));
+"""
 
 
 def artifacts_dir(fallback: Path) -> Path:
@@ -260,14 +280,19 @@ class Browser:
         try:
             self.driver.execute_cdp_cmd("DOM.enable", {})
             self.driver.execute_cdp_cmd("CSS.enable", {})
-            document = self.driver.execute_cdp_cmd("DOM.getDocument", {"depth": 1})
-            probe = self.driver.execute_cdp_cmd(
-                "DOM.querySelector",
-                {"nodeId": document["root"]["nodeId"], "selector": "#rekindle-font-probe"},
-            )
-            fonts = self.driver.execute_cdp_cmd(
-                "CSS.getPlatformFontsForNode", {"nodeId": probe["nodeId"]}
-            )["fonts"]
+
+            def named() -> list[dict[str, Any]] | None:
+                document = self.driver.execute_cdp_cmd("DOM.getDocument", {"depth": 1})
+                probe = self.driver.execute_cdp_cmd(
+                    "DOM.querySelector",
+                    {"nodeId": document["root"]["nodeId"], "selector": "#rekindle-font-probe"},
+                )
+                fonts: list[dict[str, Any]] = self.driver.execute_cdp_cmd(
+                    "CSS.getPlatformFontsForNode", {"nodeId": probe["nodeId"]}
+                )["fonts"]
+                return fonts or None  # none until Chromium has shaped the probe's text
+
+            fonts = wait_until(f"Chromium to name the font of {text!r}", named, 5.0)
         finally:
             self.driver.execute_script("document.getElementById('rekindle-font-probe').remove()")
         return ", ".join(font["familyName"] for font in fonts)
@@ -281,10 +306,17 @@ class Browser:
 
 
 @contextlib.contextmanager
-def chromium(width: int, height: int, *, mobile: bool | None = None) -> Iterator[Browser]:
+def chromium(
+    width: int, height: int, *, mobile: bool | None = None, page_font: bool = True
+) -> Iterator[Browser]:
     """A fresh headless Chromium whose window is ``width`` x ``height`` CSS pixels, with
     a profile of its own that is deleted afterwards. ``mobile`` (default: width < 600)
-    emulates a phone: touch input and a phone's page layout."""
+    emulates a phone: touch input and a phone's page layout.
+
+    ``page_font``: give the page the Roboto Mono its template links from Google Fonts
+    (unreachable here), from textual-serve's own copy, so the terminal has the cells a
+    person online gets (16 px: 9x21) whatever fonts this machine has. False: the
+    machine's fallback for 'Courier New' (Debian: Liberation Mono, 9x18 cells)."""
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -319,6 +351,8 @@ def chromium(width: int, height: int, *, mobile: bool | None = None) -> Iterator
         )
         driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": mobile})
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": KEEP_TERMINAL})
+        if page_font:
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": roboto()})
         browser = Browser(driver, width, height, mobile)
         browser.started_in = time.monotonic() - asked
         yield browser

@@ -121,6 +121,9 @@ def test_the_harness_reads_taps_and_photographs_a_served_app(
                 browser.tap(col, row)
                 wait_for_note(notes, "clicks", f"{col} {row}")
 
+            # The page's own font, from textual-serve's copy (browser.chromium's page_font).
+            assert browser.font() == "Roboto Mono"
+
             shot = browser.screenshot(shots / f"tiny-{width}x{height}.png")
             assert png_size(shot) == (width, height)
             print(
