@@ -2,20 +2,22 @@
 that must see what a person in a browser sees: the page's own xterm.js, its own fonts and
 its own pointer handling, not Textual's test pilot.
 
-    with serving([sys.executable, "-m", "tracker", "serve", "--port", str(port)], port) as url:
+    port = free_port()
+    with serving(["rekindle", "serve", "--port", str(port)], port, log=tmp_path / "log"):
         with chromium(*PHONE) as browser:
-            browser.open(url)
+            browser.open(f"http://127.0.0.1:{port}/")
+            browser.wait_for_app()
             browser.wait_for_text("Today")
-            col, row = browser.find("Walk together")
-            browser.tap(col, row)
-            browser.screenshot(artifacts_dir() / "today-phone.png")
+            browser.tap(*browser.find("Walk together"))
+            browser.screenshot(artifacts_dir(tmp_path) / "today-phone.png")
 
 Needs Debian's ``chromium`` and ``chromium-driver`` (/usr/bin/chromium and
 /usr/bin/chromedriver) and the ``selenium`` test extra: skipped where they are missing, a
 failure where REKINDLE_REQUIRE_TOOLS is set (CI). Nothing is ever downloaded: Selenium is
 given the driver's path and told it is offline, and Chromium resolves every host name but
 127.0.0.1 to "not found", so the page's link to Google Fonts fails at once and the only
-traffic is to the test's own server on loopback.
+traffic is to the test's own server on loopback. The page is given the Roboto Mono that
+link would have brought from textual-serve's own copy instead (``page_font``).
 
 Reading the screen: xterm.js draws the terminal on a canvas, so the page's DOM holds no
 text, and textual.js keeps its Terminal in a local variable. Before the page's scripts
