@@ -7,6 +7,7 @@ Screenshots go to $REKINDLE_ARTIFACTS/browser-harness where it is set (.ci/run s
 
 from __future__ import annotations
 
+import importlib.util
 import shlex
 import struct
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import DESKTOP, PHONE, alive, artifacts_dir, chromium, free_port, serving, stop
+from tests.tools import cannot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -91,7 +93,8 @@ def png_size(path: Path) -> tuple[int, int]:
 def test_the_harness_reads_taps_and_photographs_a_served_app(
     size: tuple[int, int], tmp_path: Path
 ) -> None:
-    pytest.importorskip("textual_serve", reason="textual-serve serves the app to the page")
+    if importlib.util.find_spec("textual_serve") is None:
+        cannot("textual-serve is not installed: it serves the app to the page")
     width, height = size
     notes = tmp_path / "notes"
     notes.mkdir()
