@@ -101,7 +101,9 @@ for (let row = 0; row < terminal.rows; row++) {
 return lines;
 """
 
-# Where the cells are: the .xterm-screen element's box and xterm's own cell size.
+# Where the cells are: the .xterm-screen element's box and xterm's own cell size (a private
+# field of xterm's, from the copy bundled in textual-serve's textual.js; the public API has
+# none: if an upgrade moves it, this is the line to mend).
 MEASURE = """
 const terminal = window.__servedTerminal;
 const box = document.querySelector(".xterm-screen").getBoundingClientRect();
