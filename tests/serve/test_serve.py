@@ -316,3 +316,11 @@ def test_a_partner_file_cannot_stop_serving(tmp_path: Path) -> None:
 
             asyncio.run(send())
         assert served.process.poll() is None
+
+
+def test_a_device_not_set_up_is_told_how(tmp_path: Path) -> None:
+    refusal = run_command(tmp_path / "nobody", "serve").refused()
+    assert "not set up yet" in refusal and "rekindle join" in refusal
+    config, _ = make_couple(tmp_path)
+    refusal = run_command(config, "serve", "--new-token").refused()
+    assert "--new-token goes with --lan" in refusal
