@@ -250,6 +250,14 @@ def test_a_flood_of_tabs_is_bounded(tmp_path: Path) -> None:
         assert statuses == [503] * (2 * MAX_SESSIONS)
 
 
+async def on_today(session: aiohttp.ClientSession, served: Served) -> Tab:
+    """A tab open on Today, its lists drawn and settled (focus on Sam's first habit)."""
+    tab = Tab(await session.ws_connect(local(served, "/ws?width=100&height=30")))
+    await tab.wait_for("Ask about their day")
+    await tab.read(1.0)
+    return tab
+
+
 def test_two_tabs_do_not_lose_each_others_ticks(tmp_path: Path) -> None:
     """Two tabs are two app processes on one browser device (issue 12's same-device
     rule): a tick in each, on different habits, and both are on disk."""
@@ -259,11 +267,8 @@ def test_two_tabs_do_not_lose_each_others_ticks(tmp_path: Path) -> None:
 
         async def tick_in_both() -> None:
             async with aiohttp.ClientSession() as session:
-                first = Tab(await session.ws_connect(local(served, "/ws?width=100&height=30")))
-                second = Tab(await session.ws_connect(local(served, "/ws?width=100&height=30")))
-                for tab in (first, second):
-                    await tab.wait_for("Ask about their day")
-                    await tab.read(1.0)  # settled: the lists have focus
+                first = await on_today(session, served)
+                second = await on_today(session, served)
                 await first.keys(" ")
                 await second.keys("j")
                 await second.read(0.5)
@@ -287,9 +292,7 @@ def test_a_tab_closed_mid_tick_loses_nothing(tmp_path: Path) -> None:
 
         async def tick_and_vanish() -> None:
             async with aiohttp.ClientSession() as session:
-                tab = Tab(await session.ws_connect(local(served, "/ws?width=100&height=30")))
-                await tab.wait_for("Ask about their day")
-                await tab.read(1.0)
+                tab = await on_today(session, served)
                 await tab.keys(" ")
                 await tab.ws.close()  # at once: the tick may be mid-way
 
