@@ -112,8 +112,13 @@ def serving(config: Path, *args: str, **env: str) -> Iterator[Served]:
         yield served
     finally:
         if process.poll() is None:
-            process.kill()
-            process.wait(timeout=30)
+            # As ctrl+c would: every tab's app is asked to close and saves first.
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
         # Whatever the test did, no app it started outlives it.
         assert wait_until(lambda: not children_of(process.pid) and not _orphans(config))
 
