@@ -276,7 +276,11 @@ class TodayScreen(RekindleScreen):
         )
 
     @on(DataTable.RowSelected)
-    def _enter_ticks(self) -> None:
+    def _enter_ticks(self, event: DataTable.RowSelected) -> None:
+        # Enter, or a tap on a row (widgets/tap_table.py): a tap on another list than the
+        # one focused ticks on the list tapped, which takes the focus as space expects.
+        if isinstance(event.data_table, HabitTable):
+            self.set_focus(event.data_table, scroll_visible=False)
         self.action_tick()
 
     def action_tick(self) -> None:
