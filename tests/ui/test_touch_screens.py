@@ -9,11 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Button, TextArea
 from textual.widgets._footer import FooterKey
 
+from tests.ui.conftest import TODAY
 from tests.ui.screen_text import screen_lines
 from tests.ui.test_footer_fit import footer_keys
+from tracker.store import daily
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
 from tracker.ui.registry import OVER_TODAY, SCREENS, ScreenEntry, TodayView
@@ -98,6 +103,49 @@ async def test_a_view_over_today_is_left_by_a_tap(
         assert not isinstance(app.screen, TodayScreen)
         back = [k for k in footer_keys(app.screen) if k.key == "escape"]
         assert back and back[0].region.right <= 80, f"{view.title}: no way back in the footer"
+        await pilot.click(back[0])
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+
+
+def saves_with_ctrl_s(screen: Screen[object]) -> bool:
+    return any(
+        "ctrl+s" in binding.key.split(",")
+        for binding in screen.BINDINGS
+        if isinstance(binding, Binding)
+    )
+
+
+@pytest.mark.parametrize(
+    "where", [*(e.key for e in SCREENS), *(f"1{v.key}" for v in OVER_TODAY)], ids=str
+)
+async def test_what_saves_with_ctrl_s_has_a_button_too(
+    couple: Couple, open_app: OpenApp, where: str
+) -> None:
+    """A phone's keyboard has no ctrl: a screen that saves with ctrl+s has a button for it."""
+    app = open_app(couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*where)
+        await pilot.pause()
+        if saves_with_ctrl_s(app.screen):
+            buttons = [b for b in app.screen.query(Button) if b.display and b.region.width]
+            assert any(str(b.label).startswith("Save") for b in buttons), type(app.screen)
+
+
+async def test_the_days_answer_is_saved_by_a_tap_and_left_by_a_tap(
+    couple: Couple, open_app: OpenApp
+) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        question = app.screen
+        question.query_one("#answer", TextArea).load_text("Your laugh at breakfast")
+        await pilot.click("#save-answer")
+        await pilot.pause()
+        mine = daily.day_view(couple, TODAY).mine
+        assert mine is not None and mine.text == "Your laugh at breakfast"
+        back = [k for k in footer_keys(question) if k.key == "escape"]
         await pilot.click(back[0])
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
