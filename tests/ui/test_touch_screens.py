@@ -17,7 +17,7 @@ from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import TODAY
 from tests.ui.screen_text import screen_lines
-from tests.ui.test_footer_fit import footer_keys
+from tests.ui.test_footer_fit import door_keys, footer_keys
 from tracker.store import daily
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
@@ -149,3 +149,34 @@ async def test_the_days_answer_is_saved_by_a_tap_and_left_by_a_tap(
         await pilot.click(back[0])
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+
+
+@pytest.mark.parametrize("entry", SCREENS, ids=lambda e: e.mode)
+async def test_every_view_a_screen_opens_has_a_way_back_by_tap(
+    lived_in: Couple, open_app: OpenApp, entry: ScreenEntry
+) -> None:
+    """What a screen's keys open (a view of its own, or a dialog) shows escape in its
+    footer, so a tap leaves it: no phone keyboard has escape."""
+    app = open_app(lived_in)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(entry.key)
+        await pilot.pause()
+        home = app.screen
+        for key in door_keys(home):
+            await pilot.press(key)
+            await pilot.pause()
+            opened = app.screen
+            if opened is home or app.current_mode != entry.mode:
+                continue  # nothing opened, or another of the app's screens
+            name = type(opened).__name__
+            back = [k for k in footer_keys(opened) if k.key == "escape"]
+            assert back and 0 < back[0].region.right <= 80, f"{entry.title} → {name}: no way back"
+            await pilot.click(back[0])
+            await pilot.pause()
+            assert app.screen is not opened, f"{entry.title} → {name}: its Back did nothing"
+            while app.screen is not home and len(app.screen_stack) > 1:
+                await pilot.press("escape")  # a view opened by the one left, say
+                await pilot.pause()
+            if app.screen is not home:
+                await pilot.press(entry.key)
+                await pilot.pause()
