@@ -22,6 +22,8 @@ from tracker.store import daily
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
 from tracker.ui.registry import OVER_TODAY, SCREENS, ScreenEntry, TodayView
+from tracker.ui.screens.dialog_base import Dialog
+from tracker.ui.screens.habits.detail import HabitDetailScreen
 from tracker.ui.screens.habits.today import TodayScreen
 from tracker.ui.widgets.nav import NavBar, placed
 
@@ -180,3 +182,29 @@ async def test_every_view_a_screen_opens_has_a_way_back_by_tap(
             if app.screen is not home:
                 await pilot.press(entry.key)
                 await pilot.pause()
+
+
+async def test_one_tap_on_a_list_opens_what_enter_opens(
+    lived_in: Couple, open_app: OpenApp
+) -> None:
+    """Lists whose enter opens something open it on one tap, never destroying anything."""
+    app = open_app(lived_in)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tap_nav(pilot, app, SCREENS[1])  # Habits
+        before = lived_in.store.generation
+        await pilot.click("#habit-list", offset=(4, 2))  # the second habit (under the header)
+        await pilot.pause()
+        assert isinstance(app.screen, HabitDetailScreen)
+        assert app.screen.habit.title == lived_in.habits()[1].title
+        await pilot.click(next(k for k in footer_keys(app.screen) if k.key == "escape"))
+        await pilot.pause()
+        # The idea jar: its tab, then one of its ideas, opens the form to plan it.
+        await tap_nav(pilot, app, SCREENS[3])  # Dates
+        await pilot.click("#--content-tab-jar")
+        await pilot.pause()
+        await pilot.click("#jar-table", offset=(4, 1))
+        await pilot.pause()
+        assert isinstance(app.screen, Dialog)
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert lived_in.store.generation == before  # looking and opening changed nothing
