@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from tests.ui.conftest import TODAY
 from tests.ui.screen_text import screen_lines
 from tracker.domain.models import US, CheckStatus
 from tracker.store.couple import Couple
 from tracker.ui.app import RekindleApp
+from tracker.ui.screens.daily.screen import QuestionScreen
 from tracker.ui.screens.dialogs import AmountDialog
 from tracker.ui.widgets.habit_table import HabitTable
 
@@ -126,3 +128,14 @@ async def test_a_phone_width_shows_both_lists_with_their_ticks(
                 assert line.rstrip().endswith("%"), (which, line)  # the strength is whole
         assert table(app, "me").rows_shown[0].mark == "✓"
         assert table(app, "partner").rows_shown[0].mark == "✓"
+
+
+async def test_a_tap_on_the_days_question_opens_it(couple: Couple, open_app: OpenApp) -> None:
+    app = open_app(couple)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda", Static)
+        assert "question" in str(agenda.render()).splitlines()[-1]
+        await pilot.click(agenda, offset=(4, agenda.region.height - 1))
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
