@@ -79,7 +79,9 @@ class QuestionScreen(RekindleScreen):
                     yield Label(id="partner-name", classes="who")
                     yield Static(id="theirs", classes="answer")
             yield Static(id="streak", classes="hint")
-            yield Label("Every day so far · enter opens one", classes="who", id="days-title")
+            yield Label(
+                "Every day so far · a tap or enter opens one", classes="who", id="days-title"
+            )
             yield OptionList(id="days")
         yield Footer()
 

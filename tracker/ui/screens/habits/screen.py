@@ -49,7 +49,7 @@ class HabitsScreen(RekindleScreen):
         yield Header()
         yield NavBar("habits")
         yield Static(
-            "Enter opens a habit's history. Archived habits keep their history "
+            "A tap or enter opens a habit's history. Archived habits keep their history "
             "and stop showing on Today.",
             classes="hint",
         )
