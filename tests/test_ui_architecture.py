@@ -28,3 +28,16 @@ def test_only_the_write_path_remembers_changes_or_says_why_a_save_failed() -> No
         if (found := re.findall(r"\.remember\(|why_not_saved\(|\.together\(", text))
     }
     assert not outside, f"write through tracker/ui/writing.py instead: {outside}"
+
+
+def test_every_table_acts_on_one_tap() -> None:
+    # In a browser a tap is a click and a phone has no enter key: every list is a TapTable
+    # (widgets/tap_table.py), so a new one opens or ticks on one tap like the others.
+    tables = UI / "widgets" / "tap_table.py"
+    outside = {
+        name: found
+        for name, text in _ui_sources().items()
+        if name != str(tables.relative_to(ROOT))
+        if (found := re.findall(r"\bDataTable\(|\(DataTable\[", text))
+    }
+    assert not outside, f"make it a TapTable: {outside}"

@@ -17,6 +17,7 @@ from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
+from tracker.ui.widgets.tap_table import TapTable
 
 
 def ago(millis: int, now: datetime) -> str:
@@ -51,10 +52,10 @@ class SyncScreen(RekindleScreen):
         yield NavBar("sync")
         with VerticalScroll():
             yield Static(id="sync-folder", classes="hint")
-            yield DataTable(id="replicas", cursor_type="row", zebra_stripes=True)
+            yield TapTable(id="replicas", cursor_type="row", zebra_stripes=True)
             yield Static(id="findings")
             yield Static(id="overrides-hint", classes="hint")
-            yield DataTable(id="overrides", cursor_type="row", zebra_stripes=True)
+            yield TapTable(id="overrides", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

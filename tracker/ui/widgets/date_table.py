@@ -9,7 +9,6 @@ from typing import Generic, TypeVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable
 
 from tracker.domain.content.ideas import IdeaKind
 from tracker.domain.dates.jar import JarIdea
@@ -17,12 +16,13 @@ from tracker.domain.dates.model import Occurrence
 from tracker.domain.dates.records import DateStatus
 from tracker.domain.dates.views import Rating, stars_text, when_text
 from tracker.ui.widgets.literal import one_line
+from tracker.ui.widgets.tap_table import TapTable
 
 T = TypeVar("T")
 Ratings = dict[tuple[str, date], dict[str, Rating]]  # by (date id, day), then person
 
 
-class ListTable(DataTable[Text], Generic[T]):
+class ListTable(TapTable[Text], Generic[T]):
     """A row-cursor table that remembers the items behind its rows."""
 
     BINDINGS = [

@@ -5,16 +5,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import DataTable
 
 from tracker.domain.habits.progress import DayState
 from tracker.domain.habits.today import HabitRow
 from tracker.ui.widgets.literal import one_line
+from tracker.ui.widgets.tap_table import TapTable
 
 FIXED_COLUMNS = 2 + 6 + 5 + 6  # mark, streak, strength, cell padding
 
 
-class HabitTable(DataTable[Text]):
+class HabitTable(TapTable[Text]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),

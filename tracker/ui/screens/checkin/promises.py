@@ -20,6 +20,7 @@ from tracker.ui.screens.dialog_base import Field, FieldsDialog
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import literal, one_line
 from tracker.ui.widgets.nav import NavBar
+from tracker.ui.widgets.tap_table import TapTable
 
 
 class PromisesScreen(RekindleScreen):
@@ -42,7 +43,7 @@ class PromisesScreen(RekindleScreen):
         yield NavBar("checkin")
         with VerticalScroll(id="promises-body"):
             yield Static(id="reliability", classes="section")
-            yield DataTable(id="promise-list", cursor_type="row", zebra_stripes=True)
+            yield TapTable(id="promise-list", cursor_type="row", zebra_stripes=True)
             yield Static(id="promises-empty", classes="hint")
             yield Static("Repairs", classes="who", id="repairs-title")
             yield Static(id="repairs", classes="hint")

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Label, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Header, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from tracker.domain.content.daily import daily_text
@@ -71,12 +71,17 @@ class QuestionScreen(RekindleScreen):
                     yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus")
                     yield Static(id="mine-closed", classes="answer")
                     yield Static(id="answer-error", classes="error")
-                    yield Static(id="answer-hint", classes="hint")
+                    # A button as well as ctrl+s: a phone's keyboard in a browser has no ctrl.
+                    with Horizontal(id="answer-actions"):
+                        yield Button("Save", variant="primary", id="save-answer", compact=True)
+                        yield Static(id="answer-hint", classes="hint")
                 with Vertical(classes="side"):
                     yield Label(id="partner-name", classes="who")
                     yield Static(id="theirs", classes="answer")
             yield Static(id="streak", classes="hint")
-            yield Label("Every day so far · enter opens one", classes="who", id="days-title")
+            yield Label(
+                "Every day so far · a tap or enter opens one", classes="who", id="days-title"
+            )
             yield OptionList(id="days")
         yield Footer()
 
@@ -144,12 +149,13 @@ class QuestionScreen(RekindleScreen):
         closed = self.query_one("#mine-closed", Static)
         closed.display = not shown.open
         closed.update(my_closed_side(shown))
-        hint = "ctrl+s saves · esc goes back"
+        hint = "or ctrl+s · esc goes back"  # after the Save button
         if not shown.open:
             hint = f"Answers can be added up to {LATE_DAYS} days late; this day is to read."
         elif shown.view.mine is not None:
-            hint = "Saved. Change it and ctrl+s again."
+            hint = "Saved. Change it, save again."
         self.query_one("#answer-hint", Static).update(hint)
+        self.query_one("#save-answer").display = shown.open
         self.query_one("#partner-name", Label).update(literal(name(shown)))
         self.query_one("#theirs", Static).update(their_side(shown))
 
@@ -177,6 +183,10 @@ class QuestionScreen(RekindleScreen):
 
     def action_back(self) -> None:
         leave_or_ask(self, self.changed(), self.app.pop_screen)
+
+    @on(Button.Pressed, "#save-answer")
+    def _save_pressed(self) -> None:
+        self.action_save()
 
     @on(OptionList.OptionSelected, "#days")
     def _pick_day(self, event: OptionList.OptionSelected) -> None:

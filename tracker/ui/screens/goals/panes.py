@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.content.values import LIFE_AREAS
@@ -33,6 +33,7 @@ from tracker.domain.text import count, visible
 from tracker.store import goals as store
 from tracker.store.couple import Couple
 from tracker.ui.widgets.literal import literal, one_line
+from tracker.ui.widgets.tap_table import TapTable
 
 METHOD_SHORT = (
     "Values: how many top values you share, the top counting most. Vision: the share of "
@@ -87,7 +88,7 @@ def every_text(months: int) -> str:
     return "every month" if months == 1 else f"every {months} months"
 
 
-class RowTable(DataTable[Text]):
+class RowTable(TapTable[Text]):
     """A table whose rows stand for things: ``rows[i]`` is (kind, object)."""
 
     def __init__(self, *, id: str) -> None:

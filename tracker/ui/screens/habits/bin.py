@@ -16,6 +16,7 @@ from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import NavBar
+from tracker.ui.widgets.tap_table import TapTable
 
 HINT = (
     f"Deleted habits, dates, ideas and goals wait here for {BIN_DAYS} days or more. "
@@ -44,7 +45,7 @@ class DeletedScreen(RekindleScreen):
         yield Header()
         yield NavBar("habits")
         yield Static(HINT, classes="hint")
-        yield DataTable(id="deleted-list", cursor_type="row")
+        yield TapTable(id="deleted-list", cursor_type="row")
         yield Static(
             f"Nothing deleted in the last {BIN_DAYS} days.", id="deleted-empty", classes="hint"
         )

@@ -18,6 +18,7 @@ from tracker.ui.screens.habits.form import add_habit_flow, edit_habit_flow
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import NavBar
+from tracker.ui.widgets.tap_table import TapTable
 
 
 class HabitsScreen(RekindleScreen):
@@ -48,11 +49,11 @@ class HabitsScreen(RekindleScreen):
         yield Header()
         yield NavBar("habits")
         yield Static(
-            "Enter opens a habit's history. Archived habits keep their history "
+            "A tap or enter opens a habit's history. Archived habits keep their history "
             "and stop showing on Today.",
             classes="hint",
         )
-        yield DataTable(id="habit-list", cursor_type="row")
+        yield TapTable(id="habit-list", cursor_type="row")
         yield Static("No habits yet: press a to add one.", id="habits-empty", classes="hint")
         yield Footer()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from textual import on
+from rich.style import Style
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
@@ -47,6 +48,10 @@ def today_view(couple: Couple, day: date) -> TodayView:
         figures=couple_figures(habits, checks, day, first_weekday=first),
         complete=complete,
     )
+
+
+# The meta a line carries when a tap on it opens a view over Today: that view's key.
+OPENS = "opens"
 
 
 def day_label(day: date, today: date) -> str:
@@ -201,18 +206,28 @@ class TodayScreen(RekindleScreen):
         from tracker.store.daily import today_line
 
         lines = [f"◆ {line}" for line in today_agenda(couple, self.day)]
+        agenda = literal("\n".join(lines))
         # The day's question closes the list, whichever day the habits show; while the
         # "since you were here" lines show, it waits (x brings it), so at 80×24 every
         # habit still fits above the footer.
-        asking = not self.query_one("#since").display
-        if asking:
-            lines.append(f"◆ {today_line(couple, self.rekindle.today())}")
-        agenda = literal("\n".join(lines))
-        if asking:
-            agenda.append("  · d", style="dim")
+        if not self.query_one("#since").display:
+            question = literal(f"◆ {today_line(couple, self.rekindle.today())}")
+            question.append("  · d", style="dim")
+            # A tap on the line opens the question as d does (on_click below). Not a link
+            # ("@click"): a link's colour and underline would restyle the line.
+            question.stylize(Style(meta={OPENS: "d"}))
+            agenda.append("\n" if lines else "").append(question)
         box = self.query_one("#agenda", Static)
         box.display = bool(agenda)
         box.update(agenda)
+
+    async def on_click(self, event: events.Click) -> None:
+        """A tap on a line that names a view over Today (the day's question) opens it."""
+        key = event.style.meta.get(OPENS)
+        view = next((view for view in OVER_TODAY if view.key == key), None)
+        if view is not None:
+            event.stop()
+            await self.app.run_action(view.binding().action)
 
     def _draw_figures(self, figures: CoupleFigures | None = None, complete: bool = True) -> None:
         couple = self.rekindle.couple
@@ -259,7 +274,7 @@ class TodayScreen(RekindleScreen):
         table = self.focused if isinstance(self.focused, HabitTable) else None
         row = table.current() if table else None
         if table is None or row is None:
-            self.notify("Pick a habit first (arrow keys).", severity="warning")
+            self.notify("Pick a habit first: tap it, or use the arrow keys.", severity="warning")
             return None
         return table, row
 
@@ -276,7 +291,11 @@ class TodayScreen(RekindleScreen):
         )
 
     @on(DataTable.RowSelected)
-    def _enter_ticks(self) -> None:
+    def _enter_ticks(self, event: DataTable.RowSelected) -> None:
+        # Enter, or a tap on a row (widgets/tap_table.py): a tap on another list than the
+        # one focused ticks on the list tapped, which takes the focus as space expects.
+        if isinstance(event.data_table, HabitTable):
+            self.set_focus(event.data_table, scroll_visible=False)
         self.action_tick()
 
     def action_tick(self) -> None:

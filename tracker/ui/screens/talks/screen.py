@@ -25,6 +25,7 @@ from tracker.ui.screens.talks.flows import TalkFlows
 from tracker.ui.styles import sheet
 from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import NavBar
+from tracker.ui.widgets.tap_table import TapTable
 
 # Which keys mean something on which tab.
 TAB_ACTIONS = {
@@ -92,10 +93,10 @@ class TalksScreen(TalkFlows):
             yield Static(id="week-prompt")
         with TabbedContent(id="talk-tabs", initial="coming"):
             with TabPane("Coming up", id="coming"):
-                yield DataTable(id="coming-table", cursor_type="row", show_header=False)
+                yield TapTable(id="coming-table", cursor_type="row", show_header=False)
                 yield Static(id="coming-empty", classes="hint")
             with TabPane("Log", id="log"):
-                yield DataTable(id="log-table", cursor_type="row", show_header=False)
+                yield TapTable(id="log-table", cursor_type="row", show_header=False)
                 yield Static(id="log-detail")
             with TabPane("Prompts", id="prompts"):
                 yield Static(
