@@ -53,7 +53,8 @@ def test_open_see_today_tap_a_habit(tmp_path: Path, size: tuple[int, int]) -> No
         browser.screenshot(artifacts_dir(tmp_path) / f"serve-today-{name}.png")
 
         browser.tap(*browser.find(HABIT))  # the first list on the screen is Sam's own
-        wait_until("the tick in Alex's status", lambda: sams(config, HABIT)["state"] == "done")
-        browser.wait_for_text("Ticked")
+        wait_until("the tick in Alex's status", lambda: sams(config, HABIT)["state"] == "met")
+        col, row = browser.find(HABIT)
+        wait_until("the tick mark on the row", lambda: "✓" in browser.screen_text()[row][:col])
         browser.screenshot(artifacts_dir(tmp_path) / f"serve-ticked-{name}.png")
     # Serving stopped with the browser still open: its app ended too (serving() checks).
