@@ -28,6 +28,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from tinydb import TinyDB  # noqa: E402
 
+from benchmarks.served import bench_served  # noqa: E402
 from tracker.domain.habits.history import year_grid  # noqa: E402
 from tracker.domain.habits.progress import habit_checks  # noqa: E402
 from tracker.domain.models import Check  # noqa: E402
@@ -395,6 +396,15 @@ def report(results: dict[str, dict[str, float]], big: str) -> list[tuple[str, st
                 "≤ 2×",
             ),
         ]
+    if "served_ratio" in b:
+        rows.append(
+            (
+                "Today in a browser tab (rekindle serve)",
+                f"{b['served_today_ms']} ms, {b['served_ratio']}× the terminal's first "
+                f"frame ({b['served_terminal_ms']} ms); {b['served_peak_mb']} MB a tab",
+                "≤ 2×",
+            )
+        )
     if "ics_export_ms" in b:
         rows.append(
             (
@@ -429,6 +439,7 @@ def main() -> None:
         results[big] |= bench_cli_start(10 if args.quick else 30)
         results[big] |= bench_cli_commands(folders[years[-1]], 6 if args.quick else 20)
         results[big] |= bench_start(folders[0], folders[years[-1]], 3 if args.quick else 7)
+        results[big] |= bench_served(folders[years[-1]], 3 if args.quick else 7, first_frame)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     machine = {

@@ -19,9 +19,9 @@ from textual_serve.download_manager import DownloadManager
 
 from tracker.cli.serve.guard import notice_page
 
-# Each tab is a whole app process (measured: 180 MB resident on a ten-year couple, with
-# its history loaded): a handful covers a couple's devices, and a flood of connections
-# cannot start a hundred.
+# Each tab is a whole app process (95 MB at its peak on the ten-year benchmark couple,
+# benchmarks/served.py): a handful covers a couple's devices, and a flood of
+# connections cannot start a hundred.
 MAX_SESSIONS = 4
 # How long an app may take to close when asked before it is stopped outright. Every
 # tick is on disk before the app says it is done, so this only waits out the drawing.
