@@ -58,3 +58,19 @@ def test_open_see_today_tap_a_habit(tmp_path: Path, size: tuple[int, int]) -> No
         wait_until("the tick mark on the row", lambda: "✓" in browser.screen_text()[row][:col])
         browser.screenshot(artifacts_dir(tmp_path) / f"serve-ticked-{name}.png")
     # Serving stopped with the browser still open: its app ended too (serving() checks).
+
+
+def test_every_screen_by_tap_at_a_phones_size(tmp_path: Path) -> None:
+    """The full app, every screen of the row, reached with a finger alone at 390×844,
+    and each one's picture kept."""
+    from tracker.ui.registry import SCREENS
+
+    config, _ = make_couple(tmp_path)
+    with serving(config) as served, chromium(*PHONE, page_font=False) as browser:
+        browser.open(served.url)
+        browser.wait_for_app()
+        browser.wait_for_text(HABIT)
+        for entry in SCREENS:
+            browser.tap(*browser.find(f"{entry.key} {entry.title}"))
+            browser.wait_for_text(f"Rekindle — {entry.title}")
+            browser.screenshot(artifacts_dir(tmp_path) / f"serve-phone-{entry.mode}.png")

@@ -151,7 +151,7 @@ async def test_awkward_titles_render_literally_at_any_width(
     async with app.run_test(size=(width, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert screen.has_class("-narrow" if width < 96 else "-wide")
+        assert screen.has_class("-phone" if width < 60 else "-narrow" if width < 96 else "-wide")
         table = screen.query_one("#table-me", HabitTable)
         row = next(r for r in table.rows_shown if r.habit.title.startswith("[bold]"))
         cell = table.get_cell(row.key, "title")

@@ -29,7 +29,7 @@ from tracker.ui.arrivals import describe_arrivals, describe_deletion
 from tracker.ui.palette import screen_commands
 from tracker.ui.registry import OVER_TODAY, SCREENS, load_class
 from tracker.ui.screens.ordered_keys import opening
-from tracker.ui.styles import sheet
+from tracker.ui.styles import BREAKPOINTS, sheet
 from tracker.ui.toasts import keep_focus_in_view
 from tracker.ui.widgets.literal import one_line
 
@@ -49,7 +49,7 @@ class CountsOffThread(Protocol):
 class RekindleApp(App[int]):
     TITLE = "Rekindle"
     CSS_PATH = [sheet("app.tcss")]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     BINDINGS = [
         *(entry.binding() for entry in SCREENS),
         Binding("question_mark", "help", "Help", id="help"),

@@ -15,7 +15,7 @@ from tracker.ui.screens.base import RekindleScreen
 from tracker.ui.screens.dialogs import ConfirmDialog
 from tracker.ui.screens.habits.detail import HabitDetailScreen
 from tracker.ui.screens.habits.form import add_habit_flow, edit_habit_flow
-from tracker.ui.styles import sheet
+from tracker.ui.styles import PHONE_WIDTH, sheet
 from tracker.ui.widgets.literal import one_line
 from tracker.ui.widgets.nav import NavBar
 from tracker.ui.widgets.tap_table import TapTable
@@ -81,14 +81,20 @@ class HabitsScreen(RekindleScreen):
         # The "archived" column only when something is archived: its padding is the
         # title's room otherwise (at 80 columns every character of a title counts).
         archived = any(h.archived for h in self.shown)
-        labels = ("Area", "Who", "When", "") if archived else ("Area", "Who", "When")
+        # On a phone only whose it is stays beside the title (a tap on it shows the rest).
+        phone = (self.size.width or self.app.size.width) < PHONE_WIDTH
+        shown = ("Who",) if phone else ("Area", "Who", "When")
+        labels = (*shown, "") if archived else shown
         cells = [
-            (
-                h.area.value,
-                self._owner_text(h),
-                h.schedule.describe(),
-                "archived" if h.archived else "",
-            )[: len(labels)]
+            tuple(
+                {
+                    "Area": h.area.value,
+                    "Who": self._owner_text(h),
+                    "When": h.schedule.describe(),
+                    "": "archived" if h.archived else "",
+                }[label]
+                for label in labels
+            )
             for h in self.shown
         ]
         widths = [
@@ -106,8 +112,8 @@ class HabitsScreen(RekindleScreen):
             style = "dim" if habit.archived else ""
             table.add_row(
                 Text(one_line(habit.title, room), style=style),
-                *(Text(cell, style=style) for cell in row[:3]),
-                *(Text(cell, style="italic") for cell in row[3:]),
+                *(Text(cell, style=style) for cell in row[: len(shown)]),
+                *(Text(cell, style="italic") for cell in row[len(shown) :]),
                 key=habit.id,
             )
         for index, habit in enumerate(self.shown):
