@@ -19,12 +19,15 @@ class Arrivals:
 
 
 def look_for_arrivals(couple: Couple) -> Arrivals | None:
-    """Merge in whatever the other devices wrote since the last look; None if nothing
-    of theirs arrived. A folder this user may no longer read raises PermissionError."""
+    """Merge in whatever the other devices, and other processes on this one, wrote since
+    the last look; None if nothing did. What this device's own scripts or second window
+    (a `rekindle tick`, another browser tab) wrote comes back as nothing to tell, but
+    the screen still redraws with it. A folder this user may no longer read raises
+    PermissionError."""
     arrived = couple.store.refresh()
-    theirs = [r for r in arrived if r.replica != couple.store.replica_id]
-    if not theirs:
+    if not arrived:
         return None
+    theirs = [r for r in arrived if r.replica != couple.store.replica_id]
     others = [r for r in theirs if not (r.deleted and r.kind in BIN_KINDS)]
     return Arrivals(
         ticks=couple.checks_among(others),
