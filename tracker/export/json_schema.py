@@ -40,12 +40,12 @@ DATA_SHAPES: Final[dict[str, str]] = {
     "prompt-pref": "talks.prompts:PromptPrefData",
     "daily-asked": "daily.model:AskedData",
     "daily-answer": "daily.model:AnswerData",
-    "daily-hidden": "daily.model:HideData",
+    "daily-hidden": "hidden:HideData",
     "lovemap-round": "lovemap.model:RoundStartData",
     "lovemap-answer": "lovemap.model:WordsData",
     "lovemap-guess": "lovemap.model:WordsData",
     "lovemap-mark": "lovemap.model:MarkData",
-    "lovemap-hidden": "lovemap.model:HideData",
+    "lovemap-hidden": "hidden:HideData",
 }
 DEFS: Final = "#/$defs/{name}"
 

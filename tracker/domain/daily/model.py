@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from tracker.domain.hidden import HiddenQuestion, QuestionKey
 from tracker.domain.text import strip_controls
 from tracker.domain.validation import IsoDay, convert, valid_day
 
@@ -27,7 +28,6 @@ MAX_ANSWER = 1000  # a few sentences: room to say something, not a diary entry
 Partner = Literal["a", "b"]
 # A question's key as the pool writes it ("daily-001"); bounded so a partner's file
 # cannot hand us a megabyte of key.
-QuestionKey = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
 AnswerText = Annotated[str, msgspec.Meta(max_length=MAX_ANSWER)]
 
 
@@ -37,10 +37,6 @@ def asked_id(day: date, device: str) -> str:
 
 def answer_id(day: date, person: str) -> str:
     return f"dailyanswer:{day.isoformat()}:{person}"
-
-
-def hide_id(person: str, key: str) -> str:
-    return f"dailyhidden:{person}:{key}"
 
 
 def clean_answer(text: str) -> str:
@@ -123,24 +119,6 @@ class Answer:
         return cls(valid_day("day", found.day), found.person, found.key, found.text)
 
 
-class HideData(msgspec.Struct):
-    person: Partner
-    key: QuestionKey
-
-
 @dataclass(frozen=True, slots=True)
-class Hide:
-    person: str
-    key: str
-
-    @property
-    def id(self) -> str:
-        return hide_id(self.person, self.key)
-
-    def to_data(self) -> dict[str, Any]:
-        return {"person": self.person, "key": self.key}
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Hide:
-        found = convert(data, HideData)
-        return cls(found.person, found.key)
+class Hide(HiddenQuestion):
+    PREFIX = "dailyhidden"

@@ -20,10 +20,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 import msgspec
 
+from tracker.domain.hidden import HiddenQuestion, QuestionKey
 from tracker.domain.text import clean_line
 from tracker.domain.validation import IsoDay, convert, valid_day
 
@@ -34,7 +35,6 @@ MAX_ROUND = 1_000_000
 Partner = Literal["a", "b"]
 RoundNumber = Annotated[int, msgspec.Meta(ge=1, le=MAX_ROUND)]
 # A question's key as the pool writes it ("lovemap-001"), bounded like the daily one.
-QuestionKey = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
 # A start names a round's few questions; a longer list is not one Rekindle wrote.
 RoundKeys = Annotated[list[QuestionKey], msgspec.Meta(max_length=20)]
 Device = Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
@@ -58,10 +58,6 @@ ANSWER_PREFIX, GUESS_PREFIX, MARK_PREFIX = "lovemapanswer", "lovemapguess", "lov
 def part_id(prefix: str, n: int, person: str, key: str) -> str:
     """An answer's, a guess's or a mark's id: one person's, on one question of round n."""
     return f"{prefix}:{n}:{person}:{key}"
-
-
-def hide_id(person: str, key: str) -> str:
-    return f"lovemaphidden:{person}:{key}"
 
 
 def clean_text(text: str, what: str) -> str:
@@ -128,7 +124,7 @@ class Words:
     about their partner, each a record of its own, so writing one never touches the
     other (not even when a laptop and a phone each write theirs first, offline)."""
 
-    PREFIX: ClassVar[str] = ""
+    PREFIX = ""
 
     n: int
     person: str
@@ -212,24 +208,6 @@ def gather(
     return [Entry(n, person, key, **parts) for (n, person, key), parts in found.items()]
 
 
-class HideData(msgspec.Struct):
-    person: Partner
-    key: QuestionKey
-
-
 @dataclass(frozen=True, slots=True)
-class Hide:
-    person: str
-    key: str
-
-    @property
-    def id(self) -> str:
-        return hide_id(self.person, self.key)
-
-    def to_data(self) -> dict[str, Any]:
-        return {"person": self.person, "key": self.key}
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Hide:
-        found = convert(data, HideData)
-        return cls(found.person, found.key)
+class Hide(HiddenQuestion):
+    PREFIX = "lovemaphidden"
